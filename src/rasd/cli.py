@@ -1,0 +1,308 @@
+"""The ``rasd`` command: parse options, call the library, report.
+
+Messages are for users: one line per skipped document and a summary, never a traceback
+(``--verbose`` shows them, for us).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from rasd import __version__
+from rasd.model import Document
+from rasd.pipeline import Outcome, process_many
+from rasd.settings import DEFAULT_MAX_CHARS, Settings
+from rasd.sources import iter_documents
+from rasd.sources.dates import parse_published
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="rasd",
+    help="rasd (رصد): Arabic news to structured event data, every field tied to the text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    text = "text"
+
+
+class UsageError(Exception):
+    """A bad option or argument: one line on stderr, exit status 2."""
+
+
+class OutputError(Exception):
+    """The output cannot be written: one line on stderr, exit status 1."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rasd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """rasd (رصد): Arabic news to structured event data, every field tied to the text."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders to read (text, JSONL, HTML, RSS/Atom, WARC), or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Where to write records; - is stdout.")
+    ] = "-",
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", help="jsonl: one JSON record a document; text: for reading."
+        ),
+    ] = OutputFormat.jsonl,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes (0: one a core).", min=0)
+    ] = 1,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Date (ISO 8601) for documents that carry none.", show_default=False),
+    ] = None,
+    max_chars: Annotated[
+        int,
+        typer.Option(help="Documents longer than this many characters are rejected.", min=1),
+    ] = DEFAULT_MAX_CHARS,
+    tokens: Annotated[
+        bool, typer.Option("--tokens", help="Write tokens and their clitics into records.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, no per-document lines, no summary.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log details and tracebacks to stderr.")
+    ] = False,
+) -> None:
+    """Read documents and write one output record for each, in input order.
+
+    Example: rasd extract examples/ --format text
+
+    Example: rasd extract news.jsonl pages/ --output events.jsonl --jobs 2
+
+    Exit status: 0 when the run completed (even if some documents were skipped, each with
+    an error in its record), 2 for usage errors, 1 when the output could not be written.
+    """
+    _configure_logging(verbose)
+    try:
+        settings = _settings(published=published, max_chars=max_chars, tokens=tokens)
+        _check_paths(paths)
+    except UsageError as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    workers = jobs or os.cpu_count() or 1
+    try:
+        _run(
+            paths,
+            settings,
+            output=output,
+            output_format=output_format,
+            jobs=workers,
+            quiet=quiet,
+        )
+    except OutputError as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output records.
+
+    Example: rasd schema > record.schema.json
+    """
+    text = resources.files("rasd.resources").joinpath("record.schema.json").read_text("utf-8")
+    typer.echo(text, nl=False)
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.CRITICAL,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _settings(*, published: str | None, max_chars: int, tokens: bool) -> Settings:
+    published_iso = None
+    if published is not None:
+        published_iso = parse_published(published)
+        if published_iso is None:
+            raise UsageError(f"--published: cannot read the date {published!r} (use 2019-03-05)")
+    return Settings(max_chars=max_chars, published=published_iso, include_tokens=tokens)
+
+
+def _check_paths(paths: list[str]) -> None:
+    if paths.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            raise UsageError(f"no such file or directory: {path}")
+
+
+@contextlib.contextmanager
+def _open_output(output: str) -> Iterator[BinaryIO]:
+    if output == "-":
+        yield sys.stdout.buffer
+        return
+    try:
+        handle = Path(output).open("wb")  # noqa: SIM115 -- closed below, errors reported as OutputError
+    except OSError as err:
+        raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
+    with handle:
+        yield handle
+
+
+def _run(
+    paths: list[str],
+    settings: Settings,
+    *,
+    output: str,
+    output_format: OutputFormat,
+    jobs: int,
+    quiet: bool,
+) -> None:
+    started = time.perf_counter()
+    errors: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()
+    written = 0
+    render = render_text if output_format is OutputFormat.text else None
+    show_progress = not quiet and stderr.is_terminal
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=not show_progress,
+    )
+    docs = iter_documents(paths, settings)
+    with _open_output(output) as sink, progress:
+        task = progress.add_task("extract", total=None)
+        try:
+            for outcome in process_many(docs, settings, jobs=jobs, render=render):
+                _write(sink, outcome, output_format, written=written)
+                written += 1
+                progress.advance(task)
+                for error in outcome.errors:
+                    errors[error.split(":", 1)[0]] += 1
+                    if not quiet:
+                        progress.console.print(f"skipped {outcome.id}: {error}", markup=False)
+                warnings.update(outcome.warning_codes)
+        except _StopOutput:
+            pass
+        with contextlib.suppress(BrokenPipeError):
+            sink.flush()
+    if not quiet:
+        stderr.print(_summary(written, errors, warnings, time.perf_counter() - started, output))
+
+
+class _StopOutput(Exception):
+    """The reader of our output went away (``rasd extract ... | head``): stop quietly."""
+
+
+def _write(sink: BinaryIO, outcome: Outcome, output_format: OutputFormat, *, written: int) -> None:
+    data = outcome.line
+    if output_format is OutputFormat.text:
+        data = (outcome.rendered or "").encode("utf-8")
+    try:
+        sink.write(data)
+    except BrokenPipeError:
+        # Closing stdout now would raise again at exit; point it at devnull instead.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise _StopOutput from None
+    except OSError as err:
+        raise OutputError(
+            f"writing the output failed after {written} records: {err.strerror or err}"
+        ) from None
+
+
+def _summary(
+    written: int, errors: Counter[str], warnings: Counter[str], seconds: float, output: str
+) -> str:
+    skipped = sum(errors.values())
+    rate = written / seconds if seconds > 0 else 0.0
+    parts = [
+        f"rasd: {written} documents ({written - skipped} processed, {skipped} skipped)",
+        f"{sum(warnings.values())} warnings",
+        f"{seconds:.2f} s ({rate:,.0f} documents/s)",
+    ]
+    if errors:
+        parts.append("errors: " + ", ".join(f"{c} {n}" for c, n in sorted(errors.items())))
+    if warnings:
+        parts.append("warnings: " + ", ".join(f"{c} {n}" for c, n in sorted(warnings.items())))
+    if output != "-":
+        parts.append(f"written to {output}")
+    return "; ".join(parts)
+
+
+def render_text(doc: Document) -> str:
+    """A document as a person reads it: header, then its sentences numbered."""
+    facts = [doc.language or "?", f"{len(doc.text):,} characters"]
+    if doc.ok:
+        facts += [f"{len(doc.sentences)} sentences", f"{len(doc.tokens):,} tokens"]
+    lines = [f"── {doc.id} ── " + " · ".join(facts)]
+    for label, value in (
+        ("title", doc.title),
+        ("source", doc.source),
+        ("published", doc.published),
+        ("url", doc.url),
+    ):
+        if value:
+            lines.append(f"   {label}: {value}")
+    lines += [f"   error: {d.message} [{d.code}]" for d in doc.errors]
+    lines += [f"   warning: {d.message} [{d.code}]" for d in doc.warnings]
+    width = len(str(len(doc.sentences)))
+    for number, span in enumerate(doc.sentences, start=1):
+        sentence = " ".join(doc.text[span.start : span.end].split())
+        lines.append(f"   {number:>{width}} [{span.start}:{span.end}] {sentence}")
+    return "\n".join(lines) + "\n\n"
+
+
+def main() -> None:
+    """Console entry point: no traceback reaches a user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        stderr.print("rasd: interrupted")
+        sys.exit(130)
+    except Exception as err:
+        log.debug("unexpected error", exc_info=True)
+        stderr.print(f"rasd: error: {type(err).__name__}: {err}", markup=False)
+        sys.exit(1)

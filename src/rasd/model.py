@@ -1,0 +1,239 @@
+"""The core data model every stage reads and writes.
+
+Frozen, slotted dataclasses: they pickle for worker processes and Dask, satisfy mypy, and
+orjson serialises them natively. Every span is a half-open range of Python ``str`` offsets
+(Unicode code points) into ``Document.text``, the original text, whatever normalisation
+happened inside a stage. This module imports nothing from rasd.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Bump the minor version when fields are added, the major version when a field changes
+# meaning or disappears. Every output record carries it.
+SCHEMA_VERSION = "1.0"
+
+PloverType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+
+CliticKind = Literal["conjunction", "preposition", "article", "pronoun"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of ``Document.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Clitic:
+    """A clitic inside a token: ``و`` and ``ب`` and ``ال`` in ``وبالباغوز``."""
+
+    start: int
+    end: int
+    kind: CliticKind
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A whitespace- and punctuation-delimited token, with the clitics found inside it.
+
+    ``clitics`` holds the proclitics (conjunction, preposition, article) and the enclitic
+    pronoun that the text layer is confident of; the stem is what lies between them.
+    """
+
+    start: int
+    end: int
+    clitics: tuple[Clitic, ...] = ()
+
+    @property
+    def stem(self) -> Span:
+        """The token without its clitics: ``باغوز`` in ``بالباغوز``."""
+        start, end = self.start, self.end
+        for clitic in self.clitics:
+            if clitic.kind == "pronoun":
+                end = min(end, clitic.start)
+            else:
+                start = max(start, clitic.end)
+        return Span(start, end)
+
+    @property
+    def name(self) -> Span:
+        """The token as a name is written alone: without proclitics other than the article.
+
+        ``بالباغوز`` -> ``الباغوز``, ``وإسرائيل`` stays whole unless ``و`` was split off.
+        """
+        start = self.start
+        for clitic in self.clitics:
+            if clitic.kind in ("conjunction", "preposition"):
+                start = max(start, clitic.end)
+        return Span(start, self.stem.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity mention: ``text == Document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    confidence: float
+    kb_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An event participant or source as the text names it (a name, pronoun or phrase)."""
+
+    start: int
+    end: int
+    text: str
+    entity: int | None = None  # index into Document.entities when it refers to one
+    kb_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened: the span, and once grounded, the place it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    name_ar: str | None = None
+    name_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+    admin1: str | None = None
+    gazetteer_id: str | None = None
+    precision: int | None = None  # ACLED geo_precision: 1 town, 2 near/part of region, 3 province+
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened: the supporting span (if any) and the resolved date."""
+
+    value: str | None  # ISO 8601 date, or the first day of a coarser period
+    precision: int | None = None  # ACLED time_precision: 1 day, 2 week, 3 month or coarser
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number of people the text reports, with the span that says so."""
+
+    value: int
+    start: int
+    end: int
+    text: str
+    approximate: bool = False  # نحو، قرابة، أكثر من
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    killed: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+    surrendered: Count | None = None
+    protesting: Count | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event the document reports, PLOVER-coded, every field tied to its evidence."""
+
+    event_type: PloverType
+    confidence: float
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    trigger: Span | None = None
+    actor: Argument | None = None
+    target: Argument | None = None
+    location: Location | None = None
+    date: EventDate | None = None
+    counts: Counts = field(default_factory=Counts)
+    attribution: Argument | None = None  # according to whom
+    historical: bool = False
+    negated: bool = False
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Why a document was skipped (an error) or what was odd about it (a warning)."""
+
+    code: str  # a code from rasd.codes
+    stage: str  # the stage that noticed: "source", "decode", "language", "pipeline", ...
+    message: str  # one line, for a person
+
+
+@dataclass(frozen=True, slots=True)
+class TextLayer:
+    """The text as matching sees it, and the way back to the original.
+
+    ``normalized`` is ``Document.text`` with harakat, tatweel and invisible marks removed
+    and letter variants unified; ``to_original[i]`` is the offset in ``Document.text`` of
+    ``normalized[i]`` (one entry more, for the end). ``None`` means the identity map: the
+    normalisation changed letters one for one and removed nothing.
+    """
+
+    normalized: str
+    to_original: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One news document and everything rasd found in it.
+
+    ``origin`` says where rasd read it (a path, with a line or item number); ``source`` is
+    the outlet that published it, when known. A document with ``errors`` was skipped: its
+    ``text`` may be empty and later stages leave it alone.
+    """
+
+    id: str
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
+    language: str | None = None  # ISO 639-1, "und" when it cannot be told
+    encoding: str | None = None  # how the bytes were decoded, when rasd decoded them
+    sentences: tuple[Span, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    errors: tuple[Diagnostic, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    layer: TextLayer | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# Fields of Document that are internal working state, not part of the output record.
+INTERNAL_FIELDS = frozenset({"layer"})

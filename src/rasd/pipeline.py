@@ -1,0 +1,213 @@
+"""Compose the stages: a document in, the same document with everything rasd found out.
+
+``process`` is the single place where an unexpected exception in a stage becomes the
+document's error record (the traceback goes to the log), so one bad document never takes
+a run down. ``process_many`` runs it over a stream, in worker processes when asked, with
+bounded memory and the input order kept.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, fields, replace
+from itertools import islice
+from typing import Any
+
+import orjson
+
+from rasd.codes import Code, diagnostic
+from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document
+from rasd.settings import Settings
+from rasd.sources import iter_documents
+from rasd.text import analyze, identify_language
+
+log = logging.getLogger(__name__)
+
+Stage = Callable[[Document, Settings], Document]
+
+
+def apply_defaults(doc: Document, settings: Settings) -> Document:
+    """Give a document without a date the run's ``--published`` date."""
+    if doc.published is None and settings.published is not None:
+        return replace(doc, published=settings.published)
+    return doc
+
+
+def identify(doc: Document, settings: Settings) -> Document:
+    """Set ``language``; anything but Arabic gets a warning and no Arabic processing."""
+    language = identify_language(doc.text)
+    if language == "ar":
+        return replace(doc, language="ar")
+    if language is None:
+        warning = diagnostic(Code.LANGUAGE_UNKNOWN, "language", where=doc.origin)
+        return replace(doc, language="und", warnings=(*doc.warnings, warning))
+    warning = diagnostic(Code.NOT_ARABIC, "language", where=doc.origin, language=language)
+    return replace(doc, language=language, warnings=(*doc.warnings, warning))
+
+
+def add_text_layer(doc: Document, settings: Settings) -> Document:
+    """Normalise, split sentences and tokenise Arabic text."""
+    if doc.language != "ar":
+        return doc
+    layer, sentences, tokens = analyze(doc.text)
+    return replace(doc, layer=layer, sentences=sentences, tokens=tokens)
+
+
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("defaults", apply_defaults),
+    ("language", identify),
+    ("text", add_text_layer),
+)
+
+
+def process(doc: Document, settings: Settings) -> Document:
+    """Run every stage on ``doc``. A document that arrives with errors is passed through."""
+    if doc.errors:
+        return doc
+    original = doc
+    for name, stage in STAGES:
+        try:
+            doc = stage(doc, settings)
+        except Exception as err:
+            log.exception("stage %s failed on %s", name, original.origin)
+            error = diagnostic(
+                Code.INTERNAL,
+                name,
+                where=original.origin,
+                reason=f"{type(err).__name__}: {err}",
+            )
+            return replace(original, errors=(*original.errors, error))
+    return doc
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(Document) if f.name not in INTERNAL_FIELDS)
+
+
+def to_record(doc: Document, *, include_tokens: bool = False) -> dict[str, Any]:
+    """The output record of ``doc``: its fields, ``schema_version`` first, no working state.
+
+    Tokens are large (about five times the text) and derivable, so they are written only
+    when asked for.
+    """
+    record: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for name in _RECORD_FIELDS:
+        if name == "tokens" and not include_tokens:
+            continue
+        record[name] = getattr(doc, name)
+    return record
+
+
+def dump_record(doc: Document, *, include_tokens: bool = False) -> bytes:
+    """One JSONL line for ``doc`` (UTF-8, newline-terminated)."""
+    record = to_record(doc, include_tokens=include_tokens)
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a worker sends back for one document: its JSONL line and what the CLI reports."""
+
+    id: str
+    line: bytes
+    errors: tuple[str, ...]  # "code: message" per error
+    warning_codes: tuple[str, ...]
+    rendered: str | None = None
+
+
+def _outcome(
+    doc: Document, settings: Settings, render: Callable[[Document], str] | None
+) -> Outcome:
+    try:
+        line = dump_record(doc, include_tokens=settings.include_tokens)
+    except orjson.JSONEncodeError as err:
+        # Only text that is not valid Unicode (lone surrogates) can get here.
+        log.exception("cannot serialise %s", doc.origin)
+        reason = f"cannot write the record as JSON: {err}"
+        error = diagnostic(Code.INTERNAL, "output", where=doc.origin, reason=reason)
+        doc = Document(id=doc.id, text="", origin=doc.origin, errors=(error,))
+        line = dump_record(doc)
+    return Outcome(
+        id=doc.id,
+        line=line,
+        errors=tuple(f"{d.code}: {d.message}" for d in doc.errors),
+        warning_codes=tuple(d.code for d in doc.warnings),
+        rendered=render(doc) if render is not None else None,
+    )
+
+
+def _process_chunk(
+    docs: list[Document], settings: Settings, render: Callable[[Document], str] | None
+) -> list[Outcome]:
+    return [_outcome(process(doc, settings), settings, render) for doc in docs]
+
+
+# Documents travel to workers in chunks: one pickle round trip per chunk amortises the IPC,
+# and a bounded number of chunks in flight keeps memory constant for any input size.
+CHUNK_SIZE = 32
+CHUNKS_IN_FLIGHT_PER_JOB = 4
+
+
+def process_many(
+    docs: Iterable[Document],
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    render: Callable[[Document], str] | None = None,
+) -> Iterator[Outcome]:
+    """Process a stream of documents, yielding outcomes in input order.
+
+    With ``jobs > 1``, ``jobs`` worker processes share the work; at most
+    ``jobs * CHUNKS_IN_FLIGHT_PER_JOB`` chunks are pending at once. ``render``, if given,
+    must be picklable (a module-level function).
+    """
+    if jobs <= 1:
+        for doc in docs:
+            yield _outcome(process(doc, settings), settings, render)
+        return
+    stream = iter(docs)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        limit = jobs * CHUNKS_IN_FLIGHT_PER_JOB
+        while True:
+            while len(pending) < limit:
+                chunk = list(islice(stream, CHUNK_SIZE))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_process_chunk, chunk, settings, render))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
+def extract(paths: Sequence[str], settings: Settings | None = None) -> Iterator[Document]:
+    """Read and process every document under ``paths``: the Python form of ``rasd extract``.
+
+    >>> doc = next(extract(["examples/baghouz_surrender_ar.txt"]))  # doctest: +SKIP
+    >>> doc.language, len(doc.sentences)  # doctest: +SKIP
+    ('ar', 27)
+    """
+    settings = settings or Settings()
+    for doc in iter_documents(paths, settings):
+        yield process(doc, settings)
+
+
+def extract_text(text: str, *, doc_id: str = "text", settings: Settings | None = None) -> Document:
+    """Process one document given as a string (the Python form of ``POST /api/extract``)."""
+    settings = settings or Settings()
+    doc = Document(id=doc_id, text=text, origin=doc_id)
+    if not text.strip():
+        error = diagnostic(Code.EMPTY, "source", where=doc_id)
+        return replace(doc, errors=(error,))
+    if len(text) > settings.max_chars:
+        error = diagnostic(
+            Code.TOO_LARGE,
+            "source",
+            where=doc_id,
+            size=f"{len(text):,} characters",
+            limit=f"{settings.max_chars:,}",
+        )
+        return replace(doc, text="", errors=(error,))
+    return process(doc, settings)

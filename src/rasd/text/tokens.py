@@ -1,0 +1,258 @@
+"""Tokens, with offsets into the original text, and the clitics the text layer is sure of.
+
+A token is a URL, a number (``1,500.5``), a run of letters of one script, or any other
+single non-space character; digits and letters part (``2019م`` is ``2019`` + ``م``).
+Arabic writes clitics onto words and, without a lexicon, their segmentation is ambiguous
+(``بالي`` is a name, not ``ب`` + ``ال`` + ``ي``), so a token records only what the text
+layer can be sure of:
+
+- a proclitic chain that ends in the article, ``(و|ف)?(ب|ك|ل)?ال`` or ``(و|ف)?لل``, before
+  a stem of two letters or more: ``والباغوز`` = ``و`` + ``ال`` + ``باغوز``, ``للمرصد`` =
+  ``ل`` (preposition) + ``ل`` (the article, its alef dropped after ``ل``) + ``مرصد``; not
+  where the alef carries a hamza (``ألمانيا``, ``ألقى``: no article);
+- on a word without the article, an enclitic pronoun ``هما هم هن ها كما كم كن``, or ``ه``
+  after ``ت`` (``قواته``, not ``ثابتة``), leaving a stem of three letters or more.
+
+A clitic analysis that would cut inside an original character (a ligature such as ``ﷲ``)
+is dropped. ``proclitic_splits`` lists every reading, sure or not, for lexicon lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import fields
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add
+from typing import Any, Final, TypeVar
+
+from rasd.model import Clitic, CliticKind, TextLayer, Token
+from rasd.text.normalize import expansion_interiors, original_ends, original_starts, pick
+
+# The Arabic-script letters; other letters make words of their own, so a change of script
+# ends a word and every Arabic word starts after a character outside this class.
+_ARABIC = (
+    "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u0870-\u0887\u0889-\u088e\u08a0-\u08c9"
+)
+_ARABIC_LETTER = f"[{_ARABIC}]"
+_OTHER_LETTER = f"[^\\W\\d_{_ARABIC}]"
+# Combining marks continue a word (decomposed Latin, Hebrew points); Arabic harakat are
+# gone from the normalized text already.
+_MARK = (
+    "[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+_URL_TRAILER = "[.,;:!?؟،؛…)\\]}»\"'”“’]"
+_ARABIC_LETTERS: Final = frozenset(
+    chr(cp) for cp in range(0x0620, 0x08CA) if re.fullmatch(_ARABIC_LETTER, chr(cp))
+)
+
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ك", "ل")
+
+
+def _chain_clitics(chain: str) -> tuple[tuple[int, int, CliticKind], ...]:
+    """The clitics of a proclitic chain, as offsets into it: ``وبال`` -> و, ب, ال."""
+    clitics: list[tuple[int, int, CliticKind]] = []
+    at = 0
+    if chain[0] in _CONJUNCTIONS:
+        clitics.append((0, 1, "conjunction"))
+        at = 1
+    if len(chain) - at == 3 or chain[at:] == "لل":
+        clitics.append((at, at + 1, "preposition"))
+        at += 1
+    clitics.append((at, len(chain), "article"))
+    return tuple(clitics)
+
+
+_CHAINS: Final = {
+    conjunction + preposition + article: _chain_clitics(conjunction + preposition + article)
+    for conjunction in ("", *_CONJUNCTIONS)
+    for preposition, article in [("", "ال"), ("ل", "ل"), *((p, "ال") for p in _PREPOSITIONS)]
+}
+_CHAIN_ENDS: Final = {key: tuple(c[1] for c in value) for key, value in _CHAINS.items()}
+_CHAIN_SIZES: Final = {key: len(value) for key, value in _CHAINS.items()}
+# Where the article's alef is, to check it carries no hamza (0: a letter that is no alef).
+_ALEF_AT: Final = {key: len(key) - 2 if key.endswith("ال") else 0 for key in _CHAINS}
+_HAMZA_ALEFS: Final = frozenset("أإآﺃﺄﺇﺈﺁﺂ")
+# One regex finds the tokens and, at the start of an Arabic word, the proclitic chain,
+# so that no Python runs per token. Its second group always takes part, empty where there
+# is no chain, so re.split yields (gap, token, chain) triples of strings. Greedy (ب|ك|ل)?
+# tries the longest chain first.
+_TOKEN: Final = re.compile(
+    "(("
+    "(?:و(?:[بكل]?ال|لل)|ف(?:[بكل]?ال|لل)|بال|كال|ل(?:ال|ل)|ال)"
+    f"(?={_ARABIC_LETTER}{_ARABIC_LETTER})|"
+    f")(?:{_ARABIC_LETTER}{_ARABIC_LETTER}*"  # first: most tokens are Arabic words
+    f"|(?i:https?://|www\\.)\\S+?(?={_URL_TRAILER}*(?:\\s|\\Z))"
+    r"|\d+(?:[.,]\d+)*"
+    f"|{_OTHER_LETTER}+(?:{_MARK}+{_OTHER_LETTER}*)*"
+    r"|\S"
+    "))"
+)
+_PRONOUN: Final = re.compile(f"(ه(?:ما|م|ن|ا|(?<=ته))|كما|كم|كن)(?!{_ARABIC_LETTER})")
+# A ه that was ة in the original is the feminine ending (ثابتة), not the pronoun.
+_TA_MARBUTA: Final = frozenset("ةﺓﺔ")
+_MIN_PROCLITIC_STEM = 2
+_MIN_PRONOUN_STEM = 3
+
+
+def proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """Every (proclitics, rest) reading of a normalized word, the most stripped last.
+
+    Each of و/ف, then ب/ك/ل, then ال is optional and the rest keeps two letters or more;
+    the unsplit word comes first: ``proclitic_splits("واسرائيل")`` (from ``وإسرائيل``) is
+    ``[("", "واسرائيل"), ("و", "اسرائيل")]``. Meant for lexicon lookups, so it includes
+    the readings ``tokenize`` is unsure of.
+    """
+    splits = [("", word)]
+    for conjunction in ("", *_CONJUNCTIONS):
+        for preposition in ("", *_PREPOSITIONS):
+            for article in ("", "ال"):
+                prefix = conjunction + preposition + article
+                if (
+                    prefix
+                    and word.startswith(prefix)
+                    and len(word) - len(prefix) >= _MIN_PROCLITIC_STEM
+                ):
+                    splits.append((prefix, word[len(prefix) :]))
+    splits.sort(key=lambda split: len(split[0]))
+    return splits
+
+
+# Creating the objects is most of the cost of tokenising: a frozen dataclass's __init__
+# sets each field through object.__setattr__, 370 ns a token, 200 µs for an article's 550
+# tokens. Setting the slots through their descriptors, a column at a time in C-level
+# map() calls, builds the same objects in half the time. If model.py changes the fields,
+# the check below falls back to the constructor.
+_T = TypeVar("_T")
+_TOKEN_FIELDS: Final = ("start", "end", "clitics")
+_CLITIC_FIELDS: Final = ("start", "end", "kind")
+
+
+def _slots_match(cls: type[Any], names: tuple[str, ...]) -> bool:
+    return tuple(field.name for field in fields(cls)) == names and cls.__slots__ == names
+
+
+_FAST_TOKENS: Final = _slots_match(Token, _TOKEN_FIELDS)
+_FAST_CLITICS: Final = _slots_match(Clitic, _CLITIC_FIELDS)
+
+
+def _instances(
+    cls: type[_T], fast: bool, names: tuple[str, ...], *columns: Sequence[Any]
+) -> list[_T]:
+    if not fast:
+        return list(map(cls, *columns))
+    objects: list[_T] = list(map(object.__new__, repeat(cls, len(columns[0]))))
+    for name, column in zip(names, columns, strict=True):
+        deque(map(vars(cls)[name].__set__, objects, column), maxlen=0)
+    return objects
+
+
+def _split(normalized: str) -> tuple[list[int], list[int], list[int], list[str]]:
+    """Token starts and ends, and the index and text of each proclitic chain; normalized."""
+    pieces = _TOKEN.split(normalized)
+    lengths = list(map(len, pieces))
+    del lengths[2::3]  # a chain lies inside its token
+    offsets = list(accumulate(lengths, initial=0))
+    found = pieces[2::3]
+    return offsets[1:-1:2], offsets[2::2], list(compress(count(), found)), list(filter(None, found))
+
+
+def _sure_proclitics(
+    text: str, layer: TextLayer, starts: list[int], owners: list[int], chains: list[str]
+) -> tuple[list[int], list[int], list[str]]:
+    """The chains whose article's alef has no hamza and that cut no ligature."""
+    chain_starts = pick(starts, owners)
+    alefs = original_starts(layer, list(map(add, chain_starts, map(_ALEF_AT.__getitem__, chains))))
+    keep = list(map(_HAMZA_ALEFS.isdisjoint, map(text.__getitem__, alefs)))
+    interiors = expansion_interiors(text, layer)
+    if interiors:
+        # A ligature across a clitic boundary (ﻟﻼﺟﺌﻴﻦ, ﷲ) leaves no clean place to cut.
+        keep = [
+            keep_chain and not any(start + end in interiors for end in _CHAIN_ENDS[chain])
+            for keep_chain, start, chain in zip(keep, chain_starts, chains, strict=True)
+        ]
+    if all(keep):
+        return owners, chain_starts, chains
+    return (
+        list(compress(owners, keep)),
+        list(compress(chain_starts, keep)),
+        list(compress(chains, keep)),
+    )
+
+
+def _pronouns(
+    text: str, layer: TextLayer, starts: list[int], ends: list[int], with_article: set[int]
+) -> list[tuple[int, int, int]]:
+    """(token, start, end) for each sure enclitic pronoun; normalized offsets."""
+    normalized = layer.normalized
+    offsets = layer.to_original
+    found: list[tuple[int, int, int]] = []
+    for match in _PRONOUN.finditer(normalized):
+        start, end = match.span()
+        token = bisect_left(ends, end)
+        if (
+            token < len(ends)
+            and ends[token] == end
+            and start - starts[token] >= _MIN_PRONOUN_STEM
+            and token not in with_article
+            and normalized[starts[token]] in _ARABIC_LETTERS  # a word, not a URL
+            and text[start if offsets is None else offsets[start]] not in _TA_MARBUTA
+            and (offsets is None or offsets[start] != offsets[start - 1])  # no ligature cut
+        ):
+            found.append((token, start, end))
+    return found
+
+
+def tokenize(text: str, layer: TextLayer) -> tuple[Token, ...]:
+    """The tokens of ``text``, whose text layer is ``layer``, with offsets into ``text``.
+
+    ``normalize(text[token.start:token.end])`` is the normalized text the token was read
+    from; a token's end takes along the harakat after it. Clitic offsets are original too.
+    """
+    starts, ends, owners, chains = _split(layer.normalized)
+    owners, chain_starts, chains = _sure_proclitics(text, layer, starts, owners, chains)
+    pronouns = _pronouns(text, layer, starts, ends, set(owners))
+
+    # Every clitic as (start, end, kind): one to three a chain, one a pronoun.
+    sizes = list(map(_CHAIN_SIZES.__getitem__, chains))
+    clitic_rows: list[tuple[int, int, CliticKind]] = [
+        (chain_start + start, chain_start + end, kind)
+        for chain_start, chain in zip(chain_starts, chains, strict=True)
+        for start, end, kind in _CHAINS[chain]
+    ]
+    for token, start, end in pronouns:
+        owners.append(token)
+        sizes.append(1)
+        clitic_rows.append((start, end, "pronoun"))
+    clitic_starts, clitic_ends, kinds = (
+        zip(*clitic_rows, strict=True) if clitic_rows else ((), (), ())
+    )
+
+    all_ends = original_ends(text, layer, [*ends, *clitic_ends])
+    clitics = iter(
+        _instances(
+            Clitic,
+            _FAST_CLITICS,
+            _CLITIC_FIELDS,
+            original_starts(layer, clitic_starts),
+            all_ends[len(ends) :],
+            kinds,
+        )
+    )
+    column: list[tuple[Clitic, ...]] = [()] * len(starts)
+    deque(map(column.__setitem__, owners, map(tuple, map(islice, repeat(clitics), sizes))), 0)
+    return tuple(
+        _instances(
+            Token,
+            _FAST_TOKENS,
+            _TOKEN_FIELDS,
+            original_starts(layer, starts),
+            all_ends[: len(ends)],
+            column,
+        )
+    )

@@ -1,0 +1,135 @@
+"""The rasd command as a user meets it: exit codes, output records, messages."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from rasd.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "baghouz_surrender_ar.txt"
+runner = CliRunner()
+
+
+def records(output: bytes | str) -> list[dict[str, object]]:
+    data = output.encode() if isinstance(output, str) else output
+    return [orjson.loads(line) for line in data.splitlines() if line.strip()]
+
+
+def test_extract_example_writes_one_arabic_record() -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    (record,) = records(result.stdout)
+    assert record["id"] == str(EXAMPLE)
+    assert record["language"] == "ar"
+    assert record["errors"] == []
+    assert "tokens" not in record
+    text = record["text"]
+    assert isinstance(text, str)
+    first = record["sentences"][0]  # type: ignore[index]
+    assert text[first["start"] : first["end"]] == "استسلام بعض مقاتلي داعش في شرق سوريا"
+    assert "1 documents (1 processed, 0 skipped)" in result.stderr
+
+
+def test_extract_tokens_flag_writes_tokens_with_clitics() -> None:
+    result = runner.invoke(app, ["extract", "--tokens", str(EXAMPLE)])
+    (record,) = records(result.stdout)
+    text = str(record["text"])
+    tokens = record["tokens"]
+    assert isinstance(tokens, list)
+    by_text = {text[t["start"] : t["end"]]: t for t in tokens}
+    token = by_text["والباغوز"]
+    assert [c["kind"] for c in token["clitics"]] == ["conjunction", "article"]
+
+
+def test_extract_text_format_is_readable() -> None:
+    result = runner.invoke(app, ["extract", "--format", "text", str(EXAMPLE)])
+    assert result.exit_code == 0
+    assert "استسلام بعض مقاتلي داعش في شرق سوريا" in result.stdout
+    assert "sentences" in result.stdout
+
+
+def test_extract_output_file_and_published_default(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["extract", str(EXAMPLE), "--output", str(out), "--published", "2019-03-05"]
+    )
+    assert result.exit_code == 0
+    (record,) = records(out.read_bytes())
+    assert record["published"] == "2019-03-05"
+    assert f"written to {out}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "does-not-exist.txt"], "no such file or directory: does-not-exist.txt"),
+        (["extract", "--published", "yesterday-ish", str(EXAMPLE)], "--published"),
+        (["extract", "-", "-"], "standard input"),
+    ],
+)
+def test_extract_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_extract_unwritable_output_exits_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--output", str(tmp_path / "no" / "x")])
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr
+
+
+def test_extract_reads_jsonl_from_stdin() -> None:
+    line = orjson.dumps({"id": "s1", "text": "قال مصدر عسكري إن المعركة انتهت."}).decode()
+    result = runner.invoke(app, ["extract", "-"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    (record,) = records(result.stdout)
+    assert record["id"] == "s1" and record["language"] == "ar"
+
+
+def test_fixture_folder_one_record_per_document(fixture_folder: Path) -> None:
+    """Issue 3's acceptance folder: 16 documents, bad ones named, Arabic ones tagged ar."""
+    for jobs in ("1", "2"):
+        result = runner.invoke(app, ["extract", str(fixture_folder), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output
+        recs = records(result.stdout)
+        assert len(recs) == 16
+        assert all(r["id"] for r in recs)
+        bad = [r for r in recs if r["errors"]]
+        good = [r for r in recs if not r["errors"]]
+        assert len(bad) == 6
+        for r in bad:
+            assert all(e["message"] and "\n" not in e["message"] for e in r["errors"])  # type: ignore[union-attr]
+        assert all(r["language"] == "ar" for r in good)
+        assert "16 documents (10 processed, 6 skipped)" in result.stderr
+        ids = [r["id"] for r in recs]
+        if jobs == "1":
+            serial_ids = ids
+        else:
+            assert ids == serial_ids
+
+
+def test_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
+    """The installed `rasd` on junk input: exit 0, records, no traceback."""
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "a.bin").write_bytes(os.urandom(2048))
+    (junk / "b.jsonl").write_text('{"id": 1, "text": 5}\n[1, 2]\nnot json\n', encoding="utf-8")
+    (junk / "c.txt").write_bytes(b"")
+    rasd = Path(sys.executable).parent / "rasd"
+    result = subprocess.run(
+        [str(rasd), "extract", str(junk)], capture_output=True, timeout=120, check=False
+    )
+    assert result.returncode == 0
+    assert b"Traceback" not in result.stderr
+    recs = records(result.stdout)
+    assert len(recs) == 5
+    assert all(r["errors"] for r in recs)
