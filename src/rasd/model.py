@@ -8,8 +8,10 @@ happened inside a stage. This module imports nothing from rasd.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, overload
 
 # Bump the minor version when fields are added, the major version when a field changes
 # meaning or disappears. Every output record carries it.
@@ -88,6 +90,92 @@ class Token:
             if clitic.kind in ("conjunction", "preposition"):
                 start = max(start, clitic.end)
         return Span(start, self.stem.end)
+
+
+class Tokens(Sequence[Token]):
+    """A document's tokens, stored as columns; ``Token`` objects are made on access.
+
+    An article has about 550 tokens, and building 550 frozen objects costs more than
+    finding them, so the tokenizer fills plain lists and stages that read tokens get
+    ``Token`` views, as spaCy's ``Doc`` stores token structs and hands out ``Token``
+    views. Clitic rows are sorted by ``clitic_owners`` (the index of their token).
+    It compares equal to any sequence of the same tokens, a tuple included.
+    """
+
+    __slots__ = ("clitic_ends", "clitic_kinds", "clitic_owners", "clitic_starts", "ends", "starts")
+
+    def __init__(
+        self,
+        starts: Sequence[int] = (),
+        ends: Sequence[int] = (),
+        *,
+        clitic_owners: Sequence[int] = (),
+        clitic_starts: Sequence[int] = (),
+        clitic_ends: Sequence[int] = (),
+        clitic_kinds: Sequence[CliticKind] = (),
+    ) -> None:
+        if len(starts) != len(ends):
+            raise ValueError("token starts and ends differ in length")
+        if not len(clitic_owners) == len(clitic_starts) == len(clitic_ends) == len(clitic_kinds):
+            raise ValueError("clitic columns differ in length")
+        self.starts = tuple(starts)
+        self.ends = tuple(ends)
+        self.clitic_owners = tuple(clitic_owners)
+        self.clitic_starts = tuple(clitic_starts)
+        self.clitic_ends = tuple(clitic_ends)
+        self.clitic_kinds = tuple(clitic_kinds)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        if isinstance(index, slice):
+            return tuple(self._token(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("token index out of range")
+        return self._token(index)
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(self._token, range(len(self)))
+
+    def _token(self, index: int) -> Token:
+        first = bisect_left(self.clitic_owners, index)
+        if first == len(self.clitic_owners) or self.clitic_owners[first] != index:
+            return Token(self.starts[index], self.ends[index])
+        last = bisect_right(self.clitic_owners, index, first)
+        clitics = tuple(
+            Clitic(self.clitic_starts[i], self.clitic_ends[i], self.clitic_kinds[i])
+            for i in range(first, last)
+        )
+        return Token(self.starts[index], self.ends[index], clitics)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Tokens({len(self)} tokens, {len(self.clitic_owners)} clitics)"
+
+    def __getstate__(self) -> tuple[tuple[object, ...], ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple[tuple[object, ...], ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +311,7 @@ class Document:
     language: str | None = None  # ISO 639-1, "und" when it cannot be told
     encoding: str | None = None  # how the bytes were decoded, when rasd decoded them
     sentences: tuple[Span, ...] = ()
-    tokens: tuple[Token, ...] = ()
+    tokens: Sequence[Token] = ()  # a Tokens from the text layer
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     errors: tuple[Diagnostic, ...] = ()

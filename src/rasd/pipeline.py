@@ -94,7 +94,9 @@ def to_record(doc: Document, *, include_tokens: bool = False) -> dict[str, Any]:
     """
     record: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for name in _RECORD_FIELDS:
-        if name == "tokens" and not include_tokens:
+        if name == "tokens":
+            if include_tokens:
+                record[name] = tuple(doc.tokens)  # Token views of the columnar Tokens
             continue
         record[name] = getattr(doc, name)
     return record

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from rasd.model import Span, TextLayer, Token
+from rasd.model import Span, TextLayer, Tokens
 from rasd.text.language import identify_language
 from rasd.text.normalize import (
     build_layer,
@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 
-def analyze(text: str) -> tuple[TextLayer, tuple[Span, ...], tuple[Token, ...]]:
+def analyze(text: str) -> tuple[TextLayer, tuple[Span, ...], Tokens]:
     """The text layer, sentences and tokens of ``text``."""
     layer = build_layer(text)
     return layer, split_sentences(text, layer), tokenize(text, layer)
