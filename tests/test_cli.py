@@ -33,7 +33,7 @@ def test_extract_example_writes_one_arabic_record() -> None:
     assert isinstance(text, str)
     first = record["sentences"][0]  # type: ignore[index]
     assert text[first["start"] : first["end"]] == "استسلام بعض مقاتلي داعش في شرق سوريا"
-    assert "1 documents (1 processed, 0 skipped)" in result.stderr
+    assert "1 document (1 processed, 0 skipped)" in result.stderr
 
 
 def test_extract_tokens_flag_writes_tokens_with_clitics() -> None:

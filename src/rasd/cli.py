@@ -219,11 +219,11 @@ def _run(
                 _write(sink, outcome, output_format, written=written)
                 written += 1
                 progress.advance(task)
-                for error in outcome.errors:
-                    errors[error.split(":", 1)[0]] += 1
-                    if not quiet:
-                        progress.console.print(f"skipped {outcome.id}: {error}", markup=False)
+                errors.update(outcome.error_codes)
                 warnings.update(outcome.warning_codes)
+                if not quiet:
+                    for line in outcome.error_messages:
+                        progress.console.print(f"skipped: {line}", markup=False)
         except _StopOutput:
             pass
         with contextlib.suppress(BrokenPipeError):
@@ -259,8 +259,8 @@ def _summary(
     skipped = sum(errors.values())
     rate = written / seconds if seconds > 0 else 0.0
     parts = [
-        f"rasd: {written} documents ({written - skipped} processed, {skipped} skipped)",
-        f"{sum(warnings.values())} warnings",
+        f"rasd: {_count(written, 'document')} ({written - skipped} processed, {skipped} skipped)",
+        _count(sum(warnings.values()), "warning"),
         f"{seconds:.2f} s ({rate:,.0f} documents/s)",
     ]
     if errors:
@@ -272,11 +272,15 @@ def _summary(
     return "; ".join(parts)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def render_text(doc: Document) -> str:
     """A document as a person reads it: header, then its sentences numbered."""
-    facts = [doc.language or "?", f"{len(doc.text):,} characters"]
+    facts = [doc.language or "?", _count(len(doc.text), "character")]
     if doc.ok:
-        facts += [f"{len(doc.sentences)} sentences", f"{len(doc.tokens):,} tokens"]
+        facts += [_count(len(doc.sentences), "sentence"), _count(len(doc.tokens), "token")]
     lines = [f"── {doc.id} ── " + " · ".join(facts)]
     for label, value in (
         ("title", doc.title),

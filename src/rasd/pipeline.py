@@ -114,7 +114,8 @@ class Outcome:
 
     id: str
     line: bytes
-    errors: tuple[str, ...]  # "code: message" per error
+    error_codes: tuple[str, ...]
+    error_messages: tuple[str, ...]
     warning_codes: tuple[str, ...]
     rendered: str | None = None
 
@@ -134,7 +135,8 @@ def _outcome(
     return Outcome(
         id=doc.id,
         line=line,
-        errors=tuple(f"{d.code}: {d.message}" for d in doc.errors),
+        error_codes=tuple(d.code for d in doc.errors),
+        error_messages=tuple(f"{d.message} [{d.code}]" for d in doc.errors),
         warning_codes=tuple(d.code for d in doc.warnings),
         rendered=render(doc) if render is not None else None,
     )
