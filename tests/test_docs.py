@@ -12,12 +12,24 @@ from rasd.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
-COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+
+def _commands(group: click.Group, prefix: str) -> dict[str, click.Command]:
+    found: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found.update(_commands(command, f"{prefix}{name} "))
+        else:
+            found[prefix + name] = command
+    return found
+
+
+COMMANDS = _commands(typer.main.get_group(app), "")
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_command_is_documented_with_an_example(name: str) -> None:
-    command: click.Command = COMMANDS[name]
+    command = COMMANDS[name]
     assert f"rasd {name}" in README
     assert f"Example: rasd {name}" in (command.help or "")
     for param in command.params:
