@@ -7,11 +7,14 @@ Writes a JSONL corpus of article-sized Arabic documents (sentences of the seed a
 reshuffled, some with harakat, Arabic-Indic digits and tatweel as real news has), then
 measures, each in a fresh child process so that peak RSS is its own:
 
-- ``read+text``: reading the JSONL and running every stage (language, text layer);
-- ``extract``: the same plus writing every output record (what ``rasd extract`` does).
+- ``read+text``: reading the JSONL, language identification and the text layer (issue 3's
+  target: at least 2,000 documents/s and under 300 MB on one core);
+- ``ner``: tagging alone on the documents' tokens, in tokens/s (issue 4's target: at least
+  50,000 tokens/s on one core, features included);
+- ``extract``: every stage plus writing every output record (what ``rasd extract`` does;
+  the finished pipeline's goal is 300 documents/s on one core).
 
-Prints documents/s and peak RSS with the machine and commit. Targets (issue 3): at least
-2,000 documents/s and under 300 MB for ``read+text`` on one core.
+Prints the figures and peak RSS with the machine and commit.
 """
 
 from __future__ import annotations
@@ -58,7 +61,15 @@ def make_corpus(path: Path, *, docs: int, chars: int, seed: int = 0) -> None:
 
 
 def measure(mode: str, corpus: Path, jobs: int) -> dict[str, float]:
-    from rasd.pipeline import dump_record, process, process_many
+    from rasd.pipeline import (
+        add_text_layer,
+        apply_defaults,
+        dump_record,
+        identify,
+        process,
+        process_many,
+        tag_entities,
+    )
     from rasd.settings import Settings
     from rasd.sources import iter_documents
 
@@ -67,8 +78,18 @@ def measure(mode: str, corpus: Path, jobs: int) -> dict[str, float]:
     count = 0
     if mode == "read+text":
         for doc in iter_documents([str(corpus)], settings):
-            process(doc, settings)
+            add_text_layer(identify(apply_defaults(doc, settings), settings), settings)
             count += 1
+    elif mode == "ner":
+        docs = [
+            add_text_layer(identify(doc, settings), settings)
+            for doc in iter_documents([str(corpus)], settings)
+        ]
+        tag_entities(docs[0], settings)  # load the model outside the timing
+        started = time.perf_counter()
+        for doc in docs:
+            tag_entities(doc, settings)
+            count += len(doc.tokens)
     else:
         with Path(os.devnull).open("wb") as sink:
             if jobs > 1:
@@ -134,7 +155,7 @@ def main() -> None:
             f"corpus: {args.docs:,} documents x {args.chars:,} characters, "
             f"{size_mb:.1f} MB of JSONL"
         )
-        for mode in ("read+text", "extract"):
+        for mode in ("read+text", "ner", "extract"):
             result = subprocess.run(
                 [sys.executable, __file__, "--jobs", str(args.jobs), "--child", mode, str(corpus)],
                 capture_output=True,
@@ -143,6 +164,12 @@ def main() -> None:
             )
             figures = json.loads(result.stdout)
             jobs = f", {args.jobs} jobs" if mode == "extract" and args.jobs > 1 else ""
+            if mode == "ner":
+                print(
+                    f"{mode:>10}: {figures['docs_per_s']:,.0f} tokens/s "
+                    f"({figures['documents']:,} tokens in {figures['seconds']:.2f} s)"
+                )
+                continue
             print(
                 f"{mode:>10}{jobs}: {figures['docs_per_s']:,.0f} documents/s "
                 f"({figures['documents']:,} in {figures['seconds']:.2f} s), "

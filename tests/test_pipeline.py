@@ -112,3 +112,17 @@ def test_process_many_serial_matches_parallel() -> None:
     serial = [o.line for o in process_many(_documents(50, [0]), Settings(), jobs=1)]
     parallel = [o.line for o in process_many(_documents(50, [0]), Settings(), jobs=2)]
     assert serial == parallel
+
+
+def test_process_fills_entities_that_index_the_original_text() -> None:
+    text = "وقال المتحدث باسم قوات سوريا الديمقراطية مصطفى بالي إن المعركة في الباغوز انتهت."
+    doc = extract_text(text)
+    assert doc.entities
+    for ent in doc.entities:
+        assert doc.text[ent.start : ent.end] == ent.text
+        assert ent.label in {"PER", "ORG", "LOC", "MISC"}
+        assert 0.0 <= ent.confidence <= 1.0
+
+
+def test_process_leaves_entities_empty_for_other_languages() -> None:
+    assert extract_text("The SDF said fighting in Baghouz is over.").entities == ()

@@ -21,6 +21,7 @@ from typing import Annotated, BinaryIO
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
 from rasd import __version__
 from rasd.model import Document
@@ -138,6 +139,54 @@ def extract(
     except OutputError as err:
         stderr.print(f"rasd: error: {err}", markup=False)
         raise typer.Exit(1) from None
+
+
+eval_app = typer.Typer(
+    help="Score rasd against gold annotations.", no_args_is_help=True, add_completion=False
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("ner")
+def eval_ner(
+    path: Annotated[
+        Path,
+        typer.Argument(help="Gold CoNLL file: 'token TAG' lines (IOB2), blank between sentences."),
+    ],
+    model: Annotated[
+        str | None, typer.Option(help="NER model file (default: the one rasd ships).")
+    ] = None,
+) -> None:
+    """Entity-level precision, recall and F1 of rasd's named entities on a CoNLL file.
+
+    Predicted spans are widened to the whitespace tokens they touch, as ANERcorp tags whole
+    tokens with their clitics. Example: rasd eval ner anercorp/test.txt
+    """
+    from rasd.evaluate import GoldFormatError, evaluate_ner
+
+    if not path.is_file():
+        stderr.print(f"rasd: error: no such file: {path}", markup=False)
+        raise typer.Exit(2)
+    try:
+        figures = evaluate_ner(path, Settings(ner_model=model))
+    except (GoldFormatError, UnicodeDecodeError, ValueError) as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    table = Table(title=f"named entities: {path}")
+    for column in ("type", "precision", "recall", "F1", "gold", "predicted", "correct"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for kind in [*sorted(k for k in figures if k != "micro"), "micro"]:
+        row = figures[kind]
+        table.add_row(
+            kind,
+            f"{row['precision']:.4f}",
+            f"{row['recall']:.4f}",
+            f"{row['f1']:.4f}",
+            str(row["gold"]),
+            str(row["predicted"]),
+            str(row["correct"]),
+        )
+    Console(highlight=False).print(table)
 
 
 @app.command()
@@ -272,15 +321,19 @@ def _summary(
     return "; ".join(parts)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number:,} " + (noun if number == 1 else plural or noun + "s")
 
 
 def render_text(doc: Document) -> str:
     """A document as a person reads it: header, then its sentences numbered."""
     facts = [doc.language or "?", _count(len(doc.text), "character")]
     if doc.ok:
-        facts += [_count(len(doc.sentences), "sentence"), _count(len(doc.tokens), "token")]
+        facts += [
+            _count(len(doc.sentences), "sentence"),
+            _count(len(doc.tokens), "token"),
+            _count(len(doc.entities), "entity", "entities"),
+        ]
     lines = [f"── {doc.id} ── " + " · ".join(facts)]
     for label, value in (
         ("title", doc.title),
@@ -293,9 +346,17 @@ def render_text(doc: Document) -> str:
     lines += [f"   error: {d.message} [{d.code}]" for d in doc.errors]
     lines += [f"   warning: {d.message} [{d.code}]" for d in doc.warnings]
     width = len(str(len(doc.sentences)))
+    entities = iter(doc.entities)
+    entity = next(entities, None)
     for number, span in enumerate(doc.sentences, start=1):
         sentence = " ".join(doc.text[span.start : span.end].split())
         lines.append(f"   {number:>{width}} [{span.start}:{span.end}] {sentence}")
+        found = []
+        while entity is not None and entity.start < span.end:
+            found.append(f"{entity.text} ({entity.label})")
+            entity = next(entities, None)
+        if found:
+            lines.append(f"   {'':>{width}} entities: " + ", ".join(found))
     return "\n".join(lines) + "\n\n"
 
 

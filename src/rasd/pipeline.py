@@ -9,17 +9,23 @@ bounded memory and the input order kept.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from itertools import islice
-from typing import Any
+from pathlib import Path
+from typing import Any, overload
 
 import orjson
 
 from rasd.codes import Code, diagnostic
-from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document
+from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Token, Tokens
+from rasd.ner.features import Gazetteer
+from rasd.ner.spans import entities_from_tags
+from rasd.ner.tagger import NerTagger
 from rasd.settings import Settings
 from rasd.sources import iter_documents
 from rasd.text import analyze, identify_language
@@ -56,10 +62,67 @@ def add_text_layer(doc: Document, settings: Settings) -> Document:
     return replace(doc, layer=layer, sentences=sentences, tokens=tokens)
 
 
+@cache
+def _ner(model: str | None) -> tuple[NerTagger, Callable[[str], bool]]:
+    """The tagger and the known-name test, loaded once a process (a worker loads its own)."""
+    tagger = NerTagger.load(Path(model) if model else None)
+    names = frozenset().union(*Gazetteer.load().words.values())
+    return tagger, names.__contains__
+
+
+def tag_entities(doc: Document, settings: Settings) -> Document:
+    """Named entities of Arabic text, a sentence at a time, spans without clitics."""
+    if doc.language != "ar" or not doc.tokens:
+        return doc
+    tagger, is_name = _ner(settings.ner_model)
+    tokens = doc.tokens
+    starts = tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]
+    ends = tokens.ends if isinstance(tokens, Tokens) else [t.end for t in tokens]
+    text = doc.text
+    entities: list[Entity] = []
+    for sentence in doc.sentences:
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        if first == last:
+            continue
+        words = [text[s:e] for s, e in zip(starts[first:last], ends[first:last], strict=True)]
+        tagged = tagger.tag(words)
+        if all(tag == "O" for tag, _ in tagged):
+            continue
+        sentence_tokens = _TokenWindow(tokens, first)
+        entities.extend(entities_from_tags(text, sentence_tokens, tagged, is_name=is_name))
+    return replace(doc, entities=tuple(entities))
+
+
+class _TokenWindow(Sequence[Token]):
+    """``tokens[offset:]`` without materialising it: only entity tokens become objects."""
+
+    __slots__ = ("offset", "tokens")
+
+    def __init__(self, tokens: Sequence[Token], offset: int) -> None:
+        self.tokens = tokens
+        self.offset = offset
+
+    def __len__(self) -> int:
+        return len(self.tokens) - self.offset
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | Sequence[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self.tokens[self.offset + index]
+
+
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("defaults", apply_defaults),
     ("language", identify),
     ("text", add_text_layer),
+    ("ner", tag_entities),
 )
 
 

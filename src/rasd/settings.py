@@ -15,6 +15,7 @@ class Settings:
     max_chars: int = DEFAULT_MAX_CHARS
     published: str | None = None  # ISO date for documents that carry none
     include_tokens: bool = False  # write tokens (with clitics) into output records
+    ner_model: str | None = None  # a CRF model file; None: the one shipped in resources/
 
     def __post_init__(self) -> None:
         if self.max_chars < 1:

@@ -1,0 +1,68 @@
+"""The trained NER tagger: a linear-chain CRF (python-crfsuite) over ``features``.
+
+``NerTagger.load().tag(["قال", "مصطفى", "بالي"])`` gives one ``(label, probability)`` per
+word, IOB2 labels with the types PER, ORG, LOC, MISC, and the marginal probability of the
+label at that position. A tagger pickles as its model bytes, so worker processes rebuild
+it without reading the file again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite  # type: ignore[import-untyped]  # ships no type information
+
+from rasd.ner.clusters import load_clusters
+from rasd.ner.features import FeatureExtractor, Gazetteer
+
+MODEL_RESOURCE = "ner.crfsuite"
+
+
+class NerTagger:
+    """A CRF model with the feature extractor it was trained with."""
+
+    __slots__ = ("_crf", "_extractor", "_model")
+
+    def __init__(self, model: bytes, extractor: FeatureExtractor) -> None:
+        self._model = model
+        self._extractor = extractor
+        self._crf = pycrfsuite.Tagger()
+        # crfsuite reads the model from memory without copying; self._model keeps it alive.
+        self._crf.open_inmemory(model)
+
+    @classmethod
+    def load(
+        cls,
+        path: Path | None = None,
+        *,
+        gazetteer: Path | None = None,
+        clusters: Path | None = None,
+        feature_set: str = "full",
+    ) -> NerTagger:
+        """The committed model and resources, or those at the given paths."""
+        if path is None:
+            model = resources.files("rasd.resources").joinpath(MODEL_RESOURCE).read_bytes()
+        else:
+            model = path.read_bytes()
+        extractor = FeatureExtractor(
+            Gazetteer.load(gazetteer), load_clusters(clusters), feature_set
+        )
+        return cls(model, extractor)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The word cache can hold tens of MB; a worker process builds its own.
+        extractor = self._extractor
+        fresh = FeatureExtractor(extractor.gazetteer, extractor.clusters, extractor.feature_set)
+        return (NerTagger, (self._model, fresh))
+
+    def tag(self, words: Sequence[str]) -> list[tuple[str, float]]:
+        """One ``(IOB2 label, marginal probability)`` per word of one sentence."""
+        if not words:
+            return []
+        crf = self._crf
+        labels: list[str] = crf.tag(self._extractor.sentence_features(words))
+        marginal = crf.marginal
+        return [(label, float(marginal(label, index))) for index, label in enumerate(labels)]

