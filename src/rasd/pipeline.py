@@ -17,12 +17,12 @@ from dataclasses import dataclass, fields, replace
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import orjson
 
 from rasd.codes import Code, diagnostic
-from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Token, Tokens
+from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Tokens
 from rasd.ner.features import Gazetteer
 from rasd.ner.spans import entities_from_tags
 from rasd.ner.tagger import NerTagger
@@ -89,33 +89,10 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
         tagged = tagger.tag(words)
         if all(tag == "O" for tag, _ in tagged):
             continue
-        sentence_tokens = _TokenWindow(tokens, first)
+        # Token objects are made only for sentences that name something.
+        sentence_tokens = tokens[first:last]
         entities.extend(entities_from_tags(text, sentence_tokens, tagged, is_name=is_name))
     return replace(doc, entities=tuple(entities))
-
-
-class _TokenWindow(Sequence[Token]):
-    """``tokens[offset:]`` without materialising it: only entity tokens become objects."""
-
-    __slots__ = ("offset", "tokens")
-
-    def __init__(self, tokens: Sequence[Token], offset: int) -> None:
-        self.tokens = tokens
-        self.offset = offset
-
-    def __len__(self) -> int:
-        return len(self.tokens) - self.offset
-
-    @overload
-    def __getitem__(self, index: int) -> Token: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Token]: ...
-
-    def __getitem__(self, index: int | slice) -> Token | Sequence[Token]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return self.tokens[self.offset + index]
 
 
 STAGES: tuple[tuple[str, Stage], ...] = (
