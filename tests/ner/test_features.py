@@ -2,7 +2,7 @@
 
 import pytest
 
-from rasd.ner.features import FeatureExtractor, Gazetteer
+from rasd.ner.features import FeatureExtractor, Gazetteer, Lexicon
 
 GAZETTEER = Gazetteer.from_lines(
     [
@@ -82,3 +82,30 @@ def test_features_cache_gives_same_result() -> None:
     extractor = FeatureExtractor(GAZETTEER, {}, "gazetteer")
     words = ["قال", "مصطفى", "بالي", "في", "الباغوز"]
     assert extractor.sentence_features(words) == extractor.sentence_features(list(words))
+
+
+def test_lexicon_of_training_mentions() -> None:
+    lexicon = Lexicon.build(
+        [
+            (["قال", "عادل", "إمام", "في", "بغداد"], ["O", "B-PER", "I-PER", "O", "B-LOC"]),
+            (["علي", "الطاولة", "في", "المكتب"], ["O", "O", "O", "O"]),
+            (["قال", "علي", "في", "المكتب"], ["O", "B-PER", "O", "O"]),
+        ]
+    )
+    assert Lexicon.from_lines(lexicon.to_lines()) == lexicon
+    assert lexicon.entries[("علي",)] == (("PER", "h"),)
+    hits = lexicon.hits(["وعادل", "إمام", "ببغداد"])
+    assert hits[0] == ["lxh=B-PER", "lxm=B", "+1lxh=I-PER"]
+    assert "lxh=I-PER" in hits[1] and "lxh=B-LOC" in hits[2]
+
+
+def test_lexicon_rate_low_for_common_words() -> None:
+    sentences = [(["في", "المكتب"], ["O", "O"])] * 3 + [(["في"], ["B-PER"])]
+    assert Lexicon.build(sentences).entries[("في",)] == (("PER", "l"),)
+
+
+def test_lexicon_features_appended_by_extractor() -> None:
+    lexicon = Lexicon.build([(["بغداد"], ["B-LOC"])])
+    extractor = FeatureExtractor(GAZETTEER, {}, "full", lexicon)
+    (own,) = extractor.sentence_features(["وبغداد"])
+    assert own[-1] == "lxh=B-LOC"

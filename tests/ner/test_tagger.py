@@ -127,3 +127,17 @@ def test_training_twice_gives_identical_model(tmp_path: Path) -> None:
     trained = NerTagger(first.read_bytes(), extractor)
     labels = [label for label, _ in trained.tag(["قال", "الرئيس", "مصطفى", "بالي"])]
     assert labels[2:] == ["B-PER", "I-PER"]
+
+
+def test_jackknifed_lexicon_leaves_each_part_out(tmp_path: Path) -> None:
+    build_ner = _build_ner()
+    corpus = tmp_path / "train.txt"
+    corpus.write_text(FIXTURE_CORPUS, "utf-8")
+    sentences = build_ner.read_conll(corpus)
+    extractor = FeatureExtractor(Gazetteer.from_lines([]), {}, "full")
+    xseqs = [extractor.sentence_features(words) for words, _ in sentences]
+    # Three sentences, three parts: no mention recurs, so no part finds a lexicon entry.
+    parts = build_ner.jackknifed(xseqs, sentences, 3)
+    assert not any(f.startswith(("lx", "-1lx", "+1lx")) for s in parts for w in s for f in w)
+    full = build_ner.with_lexicon(xseqs, sentences, build_ner.Lexicon.build(sentences))
+    assert "lxh=B-PER" in full[0][2]

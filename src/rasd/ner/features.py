@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from rasd.ner.clusters import load_clusters
 from rasd.text import normalize, proclitic_splits
 
 # Gazetteer names with more words than this are not matched as phrases.
 _MAX_PHRASE = 6
+LEXICON_RESOURCE: Final = "ner_lexicon.txt.gz"
 # Cache bound: a cached word takes 4.2 KB (its features and their four prefixed copies),
 # so 20,000 words are about 85 MB. ANERcorp has 29,000 distinct words: its 125,000 tokens
 # tag at 53,000 tokens/s on one core with this bound (the cache is cleared on the way),
@@ -69,6 +70,168 @@ class Gazetteer:
         return cls.from_lines(gzip.decompress(data).decode("utf-8").splitlines())
 
 
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Entity strings of the training data: word tuple -> ``(type, rate)`` pairs.
+
+    Every mention of up to ``_MAX_PHRASE`` words is listed as its normalized words and
+    again with the proclitics stripped off its first word (لقوات -> قوات). ``rate`` is
+    ``h`` where at least half of the string's occurrences in the text were that type,
+    else ``l`` (علي is a name and a preposition). ``train/build_ner.py`` jackknifes it for
+    the training data: a sentence's features come from a lexicon of the other parts only.
+    """
+
+    entries: dict[tuple[str, ...], tuple[tuple[str, str], ...]]
+    # First word -> length of its longest entry: most words start none.
+    _longest: dict[str, int] = field(default_factory=dict, init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for key in self.entries:
+            if len(key) > self._longest.get(key[0], 0):
+                self._longest[key[0]] = len(key)
+
+    @classmethod
+    def build(cls, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
+        """From ``(words, IOB2 tags)`` sentences."""
+        counts: dict[tuple[str, ...], dict[str, int]] = {}
+        for words, tags in sentences:
+            for kind, start, end in _mentions(tags):
+                if end - start > _MAX_PHRASE:
+                    continue
+                norms = [_norm(word) for word in words[start:end]]
+                key = tuple(norms)
+                stripped = (proclitic_splits(norms[0])[-1][1], *key[1:])
+                for variant in {key, stripped}:
+                    found = counts.setdefault(variant, {})
+                    found[kind] = found.get(kind, 0) + 1
+        occurrences: dict[tuple[str, ...], int] = {}
+        for words, _ in sentences:
+            norms = [_norm(word) for word in words]
+            for start in range(len(norms)):
+                seen: set[tuple[str, ...]] = set()
+                for first in _firsts(norms[start]):
+                    for length in range(1, min(_MAX_PHRASE, len(norms) - start) + 1):
+                        key = (first, *norms[start + 1 : start + length])
+                        if key in counts and key not in seen:
+                            seen.add(key)
+                            occurrences[key] = occurrences.get(key, 0) + 1
+        entries = {}
+        for key, kinds in counts.items():
+            total = max(occurrences.get(key, 0), sum(kinds.values()))
+            entries[key] = tuple(
+                sorted((kind, "h" if 2 * n >= total else "l") for kind, n in kinds.items())
+            )
+        return cls(entries)
+
+    def to_lines(self) -> list[str]:
+        """``TYPE<TAB>rate<TAB>words`` lines, sorted."""
+        return sorted(
+            f"{kind}\t{rate}\t{' '.join(key)}"
+            for key, kinds in self.entries.items()
+            for kind, rate in kinds
+        )
+
+    @classmethod
+    def from_lines(cls, lines: Sequence[str]) -> Lexicon:
+        entries: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for line in lines:
+            kind, rate, name = line.split("\t")
+            entries.setdefault(tuple(name.split(" ")), []).append((kind, rate))
+        return cls({key: tuple(sorted(kinds)) for key, kinds in entries.items()})
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        """The committed lexicon, or the one at ``path``."""
+        if path is None:
+            data = resources.files("rasd.resources").joinpath(LEXICON_RESOURCE).read_bytes()
+        else:
+            data = path.read_bytes()
+        return cls.from_lines(gzip.decompress(data).decode("utf-8").splitlines())
+
+    def starts(self, norm: str) -> tuple[tuple[str, int], ...]:
+        """Readings of a normalized word that begin entries, with their longest length."""
+        longest = self._longest
+        return tuple((first, longest[first]) for first in _firsts(norm) if first in longest)
+
+    def starts_of(self, firsts: Sequence[str]) -> list[tuple[str, int]]:
+        """``starts`` from a word's sorted readings, as ``FeatureExtractor`` has them."""
+        longest = self._longest
+        return [(first, longest[first]) for first in firsts if first in longest]
+
+    def hits(self, words: Sequence[str]) -> list[list[str]]:
+        """Per word: B/I features of the longest lexicon entry there, and the neighbours'."""
+        norms = [_norm(word) for word in words]
+        return self.hits_of_norms(norms, [self.starts(norm) for norm in norms])
+
+    def hits_of_norms(
+        self, norms: Sequence[str], starts: Sequence[Sequence[tuple[str, int]]]
+    ) -> list[list[str]]:
+        """``hits`` of words already normalized, with their ``starts``."""
+        entries = self.entries
+        own: list[list[str]] = [[] for _ in norms]
+        found = False
+        size = len(norms)
+        start = 0
+        while start < size:
+            best = 0
+            kinds: tuple[tuple[str, str], ...] = ()
+            for first, most in starts[start]:
+                for length in range(min(most, size - start), best, -1):
+                    key = (first, *norms[start + 1 : start + length])
+                    if key in entries:
+                        best, kinds = length, entries[key]
+                        break
+            if best:
+                found = True
+                for kind, rate in kinds:
+                    own[start].append(f"lx{rate}=B-{kind}")
+                    for inside in range(start + 1, start + best):
+                        own[inside].append(f"lx{rate}=I-{kind}")
+                if best > 1:
+                    own[start].append("lxm=B")
+                start += best
+            else:
+                start += 1
+        if not found:
+            return own
+        result = []
+        for index, mine in enumerate(own):
+            features = list(mine)
+            if index:
+                features += ["-1" + f for f in own[index - 1]]
+            if index + 1 < size:
+                features += ["+1" + f for f in own[index + 1]]
+            result.append(features)
+        return result
+
+
+def _mentions(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``(type, start, end)`` of each IOB2 mention; a stray I- starts one."""
+    found: list[tuple[str, int, int]] = []
+    kind, start = "", -1
+    for index, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and tag[2:] == kind:
+            continue
+        if kind:
+            found.append((kind, start, index))
+        kind, start = (tag[2:], index) if tag[:2] in ("B-", "I-") else ("", -1)
+    return found
+
+
+@cache
+def _norm(word: str) -> str:
+    return normalize(word) or word
+
+
+@cache
+def _firsts(norm: str) -> tuple[str, ...]:
+    """The word and its proclitic-stripped readings, with the article put back on."""
+    splits = proclitic_splits(norm)
+    return tuple(
+        sorted({norm} | {rest for _, rest in splits} | {"ال" + rest for pre, rest in splits if pre})
+    )
+
+
 def _shape(word: str) -> str:
     if word.isdigit():
         return "digit" if len(word) != 4 else "year"  # 4-digit numbers are mostly years
@@ -88,7 +251,8 @@ class FeatureExtractor:
     gazetteer: Gazetteer
     clusters: dict[str, str] = field(default_factory=dict)
     feature_set: str = "full"
-    _cache: dict[str, tuple[list[str], ...]] = field(default_factory=dict)
+    lexicon: Lexicon | None = None
+    _cache: dict[str, tuple[list[Any], ...]] = field(default_factory=dict)
     _first_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
@@ -117,7 +281,7 @@ class FeatureExtractor:
                 found += [f"{tag}0={coarse}", f"{tag}1={coarse}.{fine}"]
         return found
 
-    def _static(self, word: str) -> tuple[list[str], ...]:
+    def _static(self, word: str) -> tuple[list[Any], ...]:
         """Own features of ``word`` and the copies for offsets -2, -1, +1, +2."""
         norm = normalize(word)
         if not norm:
@@ -149,6 +313,7 @@ class FeatureExtractor:
             own += classes
             context += classes
         firsts = sorted({rest for _, rest in splits} | {"ال" + rest for pre, rest in splits if pre})
+        lexicon = self.lexicon
         return (
             own,
             ["-2" + f for f in context],
@@ -156,10 +321,11 @@ class FeatureExtractor:
             ["+1" + f for f in context],
             ["+2" + f for f in context],
             [first for first in firsts if first in self._first_words],
+            [] if lexicon is None else lexicon.starts_of(firsts),
         )
 
     def _phrase_hits(
-        self, norms: list[str], statics: list[tuple[list[str], ...]]
+        self, norms: list[str], statics: list[tuple[list[Any], ...]]
     ) -> list[list[str]]:
         """B/I features of the longest gazetteer phrase at each position (لقوات -> قوات)."""
         hits: list[list[str]] = [[] for _ in norms]
@@ -214,9 +380,15 @@ class FeatureExtractor:
             if index + 2 < size:
                 features += statics[index + 2][4]
             result.append(features)
+        norms = [static[0][1][2:] for static in statics]
         if self.feature_set != "base":
-            norms = [static[0][1][2:] for static in statics]
             for features, hits in zip(result, self._phrase_hits(norms, statics), strict=True):
+                features += hits
+        if self.lexicon is not None and any(static[6] for static in statics):
+            starts = [static[6] for static in statics]
+            for features, hits in zip(
+                result, self.lexicon.hits_of_norms(norms, starts), strict=True
+            ):
                 features += hits
         return result
 
@@ -224,7 +396,7 @@ class FeatureExtractor:
 @cache
 def default_extractor() -> FeatureExtractor:
     """The extractor of the committed gazetteer and word classes, built once per process."""
-    return FeatureExtractor(Gazetteer.load(), load_clusters())
+    return FeatureExtractor(Gazetteer.load(), load_clusters(), lexicon=Lexicon.load())
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:

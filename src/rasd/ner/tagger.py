@@ -16,7 +16,7 @@ from typing import Any
 import pycrfsuite  # type: ignore[import-untyped]  # ships no type information
 
 from rasd.ner.clusters import load_clusters
-from rasd.ner.features import FeatureExtractor, Gazetteer
+from rasd.ner.features import FeatureExtractor, Gazetteer, Lexicon
 
 MODEL_RESOURCE = "ner.crfsuite"
 
@@ -40,6 +40,7 @@ class NerTagger:
         *,
         gazetteer: Path | None = None,
         clusters: Path | None = None,
+        lexicon: Path | None = None,
         feature_set: str = "full",
     ) -> NerTagger:
         """The committed model and resources, or those at the given paths."""
@@ -48,14 +49,19 @@ class NerTagger:
         else:
             model = path.read_bytes()
         extractor = FeatureExtractor(
-            Gazetteer.load(gazetteer), load_clusters(clusters), feature_set
+            Gazetteer.load(gazetteer),
+            load_clusters(clusters),
+            feature_set,
+            Lexicon.load(lexicon) if feature_set == "full" else None,
         )
         return cls(model, extractor)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The word cache can hold tens of MB; a worker process builds its own.
         extractor = self._extractor
-        fresh = FeatureExtractor(extractor.gazetteer, extractor.clusters, extractor.feature_set)
+        fresh = FeatureExtractor(
+            extractor.gazetteer, extractor.clusters, extractor.feature_set, extractor.lexicon
+        )
         return (NerTagger, (self._model, fresh))
 
     def tag(self, words: Sequence[str]) -> list[tuple[str, float]]:
