@@ -23,7 +23,6 @@ import orjson
 
 from rasd.codes import Code, diagnostic
 from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Tokens
-from rasd.ner.features import Gazetteer
 from rasd.ner.spans import entities_from_tags
 from rasd.ner.tagger import NerTagger
 from rasd.settings import Settings
@@ -66,7 +65,7 @@ def add_text_layer(doc: Document, settings: Settings) -> Document:
 def _ner(model: str | None) -> tuple[NerTagger, Callable[[str], bool]]:
     """The tagger and the known-name test, loaded once a process (a worker loads its own)."""
     tagger = NerTagger.load(Path(model) if model else None)
-    names = frozenset().union(*Gazetteer.load().words.values())
+    names = frozenset().union(*tagger.gazetteer.words.values())
     return tagger, names.__contains__
 
 

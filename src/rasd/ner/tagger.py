@@ -64,6 +64,11 @@ class NerTagger:
         )
         return (NerTagger, (self._model, fresh))
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer the features read: later stages ask it whether a word is a name."""
+        return self._extractor.gazetteer
+
     def tag(self, words: Sequence[str]) -> list[tuple[str, float]]:
         """One ``(IOB2 label, marginal probability)`` per word of one sentence."""
         if not words:
