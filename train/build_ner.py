@@ -27,6 +27,7 @@ from typing import Any
 
 import pycrfsuite
 
+from rasd.evaluate import read_conll as read_gold
 from rasd.ner.clusters import RESOURCE as CLUSTERS_RESOURCE
 from rasd.ner.clusters import load_clusters
 from rasd.ner.features import FEATURE_SETS, LEXICON_RESOURCE, FeatureExtractor, Gazetteer, Lexicon
@@ -55,30 +56,13 @@ PARAMS: dict[str, Any] = {
     "feature.possible_states": True,
     "feature.minfreq": 0,
 }
-_TYPES = {"PERS": "PER"}
 
 Sentence = tuple[list[str], list[str]]
 
 
 def read_conll(path: Path) -> list[Sentence]:
-    """Sentences of ``token TAG`` lines; ANERcorp's ``PERS`` becomes ``PER``."""
-    sentences: list[Sentence] = []
-    words: list[str] = []
-    tags: list[str] = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.strip()
-        if not line:
-            if words:
-                sentences.append((words, tags))
-                words, tags = [], []
-            continue
-        word, _, tag = line.rpartition(" ")
-        prefix, _, kind = tag.partition("-")
-        tags.append(f"{prefix}-{_TYPES.get(kind, kind)}" if kind else tag)
-        words.append(word or tag)
-    if words:
-        sentences.append((words, tags))
-    return sentences
+    """Sentences of ``token TAG`` lines, read as ``rasd eval ner`` reads them (PERS -> PER)."""
+    return [(list(sentence.tokens), list(sentence.tags)) for sentence in read_gold(path)]
 
 
 # --extra wojood adds the Wojood sample to the training folds: 0.712 against 0.730 (its
