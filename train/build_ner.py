@@ -31,7 +31,9 @@ from rasd.evaluate import read_conll as read_gold
 from rasd.ner.clusters import RESOURCE as CLUSTERS_RESOURCE
 from rasd.ner.clusters import load_clusters
 from rasd.ner.features import FEATURE_SETS, LEXICON_RESOURCE, FeatureExtractor, Gazetteer, Lexicon
+from rasd.ner.known import apply_known, known_names
 from rasd.ner.scoring import score
+from rasd.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "src" / "rasd" / "resources"
@@ -156,6 +158,14 @@ def _fold(fold: int) -> tuple[list[list[str]], list[list[str]]]:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
         pred = [tagger.tag(xseq) for xseq in test_x]
+    if _JOB.get("known"):
+        # rasd reads the curated actor names over the tagger's output (rasd.ner.known)
+        known = known_names()
+        words = _JOB["words"][start:end]
+        pred = [
+            [tag for tag, _ in apply_known([(t, 1.0) for t in tags], known.find(norms))]
+            for tags, norms in zip(pred, words, strict=True)
+        ]
     return yseqs[start:end], pred
 
 
@@ -169,16 +179,20 @@ def cross_validate(
     extra: tuple[list[list[list[str]]], list[list[str]]] = ([], []),
     sentences: list[Sentence] | None = None,
     extra_sentences: list[Sentence] | None = None,
+    known: bool = False,
+    words: list[list[str]] | None = None,
 ) -> dict[str, Any]:
     """Scores over ``folds`` contiguous folds, extra data added to the training side only.
 
     With ``sentences`` (those of ``xseqs``) each fold adds lexicon features, its lexicon
-    built from its training side.
+    built from its training side. With ``known``, the curated actor names are read over
+    each fold's predictions as ``rasd extract`` does; ``words`` are the normalized words.
     """
     size = len(xseqs)
     bounds = [(size * k // folds, size * (k + 1) // folds) for k in range(folds)]
     _JOB.update(x=xseqs, y=yseqs, bounds=bounds, params=params, extra_x=extra[0], extra_y=extra[1])
     _JOB.update(sentences=sentences, extra_s=extra_sentences or [])
+    _JOB.update(known=known, words=words)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         results = pool.map(_fold, range(folds))
     gold = [tags for fold_gold, _ in results for tags in fold_gold]
@@ -257,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=min(5, os.cpu_count() or 1))
     parser.add_argument("--no-clusters", action="store_true")
     parser.add_argument("--no-lexicon", action="store_true", help="no training-entity lexicon")
+    parser.add_argument(
+        "--no-known", action="store_true", help="score the CRF alone, without the actor table"
+    )
     parser.add_argument("--gazetteer", type=Path, default=None, help="gazetteer to try")
     parser.add_argument("--extra", choices=("none", "wojood"), default="none")
     parser.add_argument("--clusters", type=Path, default=None, help="word-class table to try")
@@ -300,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
             extra=(extra_x, extra_y),
             sentences=sentences if lexicon else None,
             extra_sentences=extra_s,
+            known=not args.no_known,
+            words=[[normalize(word) for word in words] for words, _ in sentences],
         )
         _print_scores(scores, f"{args.cv}-fold contiguous CV, {label}")
         sys.stdout.write(f"({time.perf_counter() - started:.0f} s)\n")

@@ -23,6 +23,7 @@ import orjson
 
 from rasd.codes import Code, diagnostic
 from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Tokens
+from rasd.ner.known import apply_known, known_names
 from rasd.ner.spans import entities_from_tags
 from rasd.ner.tagger import NerTagger
 from rasd.settings import Settings
@@ -65,7 +66,7 @@ def add_text_layer(doc: Document, settings: Settings) -> Document:
 def _ner(model: str | None) -> tuple[NerTagger, Callable[[str], bool]]:
     """The tagger and the known-name test, loaded once a process (a worker loads its own)."""
     tagger = NerTagger.load(Path(model) if model else None)
-    names = frozenset().union(*tagger.gazetteer.words.values())
+    names = frozenset().union(*tagger.gazetteer.words.values(), known_names().first_words)
     return tagger, names.__contains__
 
 
@@ -74,6 +75,7 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
     if doc.language != "ar" or not doc.tokens:
         return doc
     tagger, is_name = _ner(settings.ner_model)
+    known = known_names()
     tokens = doc.tokens
     starts = tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]
     ends = tokens.ends if isinstance(tokens, Tokens) else [t.end for t in tokens]
@@ -86,11 +88,24 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
             continue
         words = [text[s:e] for s, e in zip(starts[first:last], ends[first:last], strict=True)]
         tagged = tagger.tag(words)
-        if all(tag == "O" for tag, _ in tagged):
+        matches = known.find(tagger.norms(words))
+        if matches:
+            tagged = apply_known(tagged, matches)
+        elif all(tag == "O" for tag, _ in tagged):
             continue
         # Token objects are made only for sentences that name something.
         sentence_tokens = tokens[first:last]
-        entities.extend(entities_from_tags(text, sentence_tokens, tagged, is_name=is_name))
+        found = entities_from_tags(text, sentence_tokens, tagged, is_name=is_name)
+        for match in matches:
+            # the entity that covers the name's last word is the actor's
+            end = ends[first + match.stop - 1]
+            found = [
+                replace(entity, kb_id=match.actor.id)
+                if entity.label == match.actor.label and entity.end == end
+                else entity
+                for entity in found
+            ]
+        entities.extend(found)
     return replace(doc, entities=tuple(entities))
 
 

@@ -44,6 +44,7 @@ from rasd.text.normalize import (
         ("۰۱۲۳۴۵۶۷۸۹", "0123456789"),
         ("٣٫٥", "3.5"),
         ("١٬٥٠٠", "1,500"),
+        ("٥٠٪", "50%"),  # the Arabic percent sign is in the digit block
         ("a\u200bb\u200cc\u200dd\u200ee\u200ff", "abcdef"),
         ("\u202ax\u202by\u202cz\u202d\u202e", "xyz"),
         ("\u2066x\u2067y\u2068z\u2069", "xyz"),

@@ -17,7 +17,7 @@ _SPECIAL = (
     "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u06d6\u06db\u06ed"  # harakat
     "\u0640"  # tatweel
     "ﻻﻷﷲﺑﺎﻟﻼﺓﻯﹰﱞﷺ﷽"  # presentation forms
-    "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳٫٬.,"  # digits and separators
+    "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳٫٬٪٭.,%"  # digits, separators and signs of the digit block
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202e\u2066\u2069\u061c\ufeff\u00ad\u2060"
     " \t\n\r\u00a0\u2003\u202f\u3000"
     ".!?؟…،؛:\"'»«”“()[]-/"

@@ -9,6 +9,7 @@ it without reading the file again.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,11 @@ class NerTagger:
 
     def __init__(self, model: bytes, extractor: FeatureExtractor) -> None:
         self._model = model
-        self._extractor = extractor
         self._crf = pycrfsuite.Tagger()
         # crfsuite reads the model from memory without copying; self._model keeps it alive.
         self._crf.open_inmemory(model)
+        known = frozenset(attribute for attribute, _ in self._crf.info().state_features)
+        self._extractor = replace(extractor, known=known, _cache={})
 
     @classmethod
     def load(
@@ -58,16 +60,16 @@ class NerTagger:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The word cache can hold tens of MB; a worker process builds its own.
-        extractor = self._extractor
-        fresh = FeatureExtractor(
-            extractor.gazetteer, extractor.clusters, extractor.feature_set, extractor.lexicon
-        )
-        return (NerTagger, (self._model, fresh))
+        return (NerTagger, (self._model, replace(self._extractor, _cache={})))
 
     @property
     def gazetteer(self) -> Gazetteer:
         """The gazetteer the features read: later stages ask it whether a word is a name."""
         return self._extractor.gazetteer
+
+    def norms(self, words: Sequence[str]) -> list[str]:
+        """The words as the features read them (normalized), cached since ``tag``."""
+        return self._extractor.norms(words)
 
     def tag(self, words: Sequence[str]) -> list[tuple[str, float]]:
         """One ``(IOB2 label, marginal probability)`` per word of one sentence."""

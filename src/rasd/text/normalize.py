@@ -61,6 +61,7 @@ _COMMON = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"),
 _RARE: dict[str, str] = {
     "ی": "ي",  # Persian yeh and keheh, typed on Persian keyboards
     "ک": "ك",
+    "٪": "%",
     "٫": ".",
     "٬": ",",
     **{chr(0x0660 + digit): str(digit) for digit in range(10)},

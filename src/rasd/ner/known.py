@@ -1,0 +1,220 @@
+"""Named actors rasd knows by name: the curated table ``resources/actors.tsv``.
+
+The CRF learnt its names from ANERcorp's 2003-2006 news, so the actors of later conflicts
+(قوات سوريا الديمقراطية, formed in 2015) are unknown words to it, and the multiword name of
+an organisation comes out as a country inside it (سوريا, LOC). Where a sentence spells a
+name of the table, that reading wins over the tagger's, and the entity carries the table's
+id as ``kb_id``. The first word may carry proclitics (``وقوات``, ``للمرصد``); the table
+lists each name once, without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rasd.text import normalize
+
+ACTORS_RESOURCE = "actors.tsv"
+# The confidence of an entity read from the table: its spelling is sure, but a name can
+# still be a common word (حماس is also "zeal").
+KNOWN_CONFIDENCE = 0.95
+_COLUMNS = ("id", "label", "sector", "country", "name_en", "names_ar")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """One row of the table: an actor and what is known about it."""
+
+    id: str
+    label: str
+    sector: str
+    country: str | None
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnownMatch:
+    """A name of the table spelled by ``words[first:stop]`` of a sentence."""
+
+    first: int
+    stop: int
+    actor: KnownActor
+
+
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لب")
+
+
+def _surfaces(first: str) -> set[str]:
+    """How the first word of a name may be written with proclitics before it."""
+    forms = {prefix + first for prefix in _PROCLITICS}
+    if first.startswith("ال"):
+        # ل + ال is written لل: للمرصد
+        forms |= {prefix + "ل" + first[1:] for prefix in ("", "و", "ف")}
+        forms -= {"ل" + first, "ول" + first, "فل" + first}
+    return forms
+
+
+# An adjective after a match that makes it a longer name the table does not list:
+# مجلس الأمن القومي is not the UN Security Council, القاعدة العسكرية is a base.
+_CONTINUATIONS = frozenset(
+    normalize(word)
+    for word in (
+        "القومي",
+        "الوطني",
+        "الأعلى",
+        "العسكري",
+        "العسكرية",
+        "الجوية",
+        "البحرية",
+        "الداخلي",
+        "المركزي",
+        "الإقليمي",
+        "المحلي",
+        "الشعبي",
+        "الثوري",
+        "العربي",
+        "العربية",
+        "الإسلامي",
+        "الإسلامية",
+        "الجديد",
+        "الجديدة",
+    )
+)
+
+
+def _continues_name(word: str) -> bool:
+    return word in _CONTINUATIONS
+
+
+# Armies and executives are named by description (الجيش الإسرائيلي, البيت الأبيض), which
+# news NER corpora do not tag as organisations; the table keeps them for actor grounding.
+_DESCRIBED = frozenset({"state-military", "state-executive"})
+
+
+class KnownNames:
+    """The table's names, keyed by their normalized words, for longest-match lookup."""
+
+    __slots__ = ("_firsts", "_longest", "_names")
+
+    def __init__(self, rows: Iterable[tuple[KnownActor, Sequence[str]]]) -> None:
+        self._names: dict[tuple[str, ...], KnownActor] = {}
+        for actor, names in rows:
+            for name in names:
+                words = tuple(normalize(name).split())
+                if words:
+                    self._names.setdefault(words, actor)
+        # every written form of a first word -> the first words it may be
+        self._firsts: dict[str, tuple[str, ...]] = {}
+        for first in sorted({words[0] for words in self._names}):
+            for surface in sorted(_surfaces(first)):
+                self._firsts[surface] = (*self._firsts.get(surface, ()), first)
+        self._longest = max((len(words) for words in self._names), default=0)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> KnownNames:
+        """Read the TSV: comment lines start with ``#``, then a header, then one actor a row."""
+        rows: list[tuple[KnownActor, Sequence[str]]] = []
+        header_seen = False
+        for number, line in enumerate(lines, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if not header_seen:
+                if tuple(fields) != _COLUMNS:
+                    raise ValueError(f"actors table: expected header {_COLUMNS}, got {fields}")
+                header_seen = True
+                continue
+            if len(fields) != len(_COLUMNS):
+                raise ValueError(f"actors table line {number}: {len(fields)} fields, not 6")
+            actor_id, label, sector, country, name_en, names = fields
+            actor = KnownActor(actor_id, label, sector, country or None, name_en)
+            rows.append((actor, names.split("|")))
+        return cls(rows)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> KnownNames:
+        if path is None:
+            text = resources.files("rasd.resources").joinpath(ACTORS_RESOURCE).read_text("utf-8")
+        else:
+            text = path.read_text("utf-8")
+        return cls.from_lines(text.splitlines())
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The normalized first words of the names: ``قوات`` is a name's start in ``لقوات``."""
+        return frozenset(first for firsts in self._firsts.values() for first in firsts)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def find(self, norms: Sequence[str]) -> list[KnownMatch]:
+        """Names of the table in a sentence of normalized words, longest first, no overlaps.
+
+        A name led by a descriptor that the table also lists without it (حركة حماس and
+        حماس, وكالة رويترز and رويترز) is matched from the second word, as news NER
+        corpora tag it: the descriptor is not part of the name.
+        """
+        matches: list[KnownMatch] = []
+        at = 0
+        size = len(norms)
+        names = self._names
+        while at < size:
+            found: KnownMatch | None = None
+            for first in self._firsts.get(norms[at], ()):
+                for length in range(min(self._longest, size - at), 0, -1):
+                    if found is not None and at + length <= found.stop:
+                        break
+                    actor = names.get((first, *norms[at + 1 : at + length]))
+                    if actor is None:
+                        continue
+                    stop = at + length
+                    if stop < size and _continues_name(norms[stop]):
+                        continue
+                    if length > 1 and names.get(tuple(norms[at + 1 : stop])) is actor:
+                        found = KnownMatch(at + 1, stop, actor)
+                    else:
+                        found = KnownMatch(at, stop, actor)
+            if found is None:
+                at += 1
+            elif found.actor.sector in _DESCRIBED:
+                at = found.stop  # read for grounding later, not an entity in its own right
+            else:
+                matches.append(found)
+                at = found.stop
+        return matches
+
+
+@cache
+def known_names() -> KnownNames:
+    """The committed table, read once a process."""
+    return KnownNames.load()
+
+
+def apply_known(
+    tagged: Sequence[tuple[str, float]], matches: Sequence[KnownMatch]
+) -> list[tuple[str, float]]:
+    """The tagger's ``(label, probability)`` per word, with the table's names written over.
+
+    A known name replaces what the tagger read in its words (سوريا, LOC, inside قوات
+    سوريا الديمقراطية), and a tagger entity cut by it loses its part inside the name.
+    Where the tagger already reads an entity of the name's type there, its reading stands:
+    its span follows the annotation it learnt (الأمم المتحدة للطفولة is one name).
+    """
+    result = list(tagged)
+    for match in matches:
+        label = match.actor.label
+        if any(tag[2:] == label for tag, _ in tagged[match.first : match.stop]):
+            continue
+        for index in range(match.first, match.stop):
+            inside = "B-" if index == match.first else "I-"
+            result[index] = (inside + label, KNOWN_CONFIDENCE)
+        stop = match.stop
+        # an entity that ran on into the words after the name starts again after it
+        if stop < len(result) and result[stop][0].startswith("I-"):
+            tag, probability = result[stop]
+            result[stop] = ("B-" + tag[2:], probability)
+    return result
