@@ -4,7 +4,7 @@ import orjson
 import pytest
 
 from rasd.codes import MESSAGES, Code, diagnostic, message
-from rasd.model import Clitic, Document, Event, Span, Token
+from rasd.model import Clitic, Count, Document, Event, Span, Token
 
 
 def test_token_stem_and_name_drop_clitics() -> None:
@@ -29,11 +29,22 @@ def test_token_stem_drops_enclitic_pronoun() -> None:
 
 
 def test_document_pickles_and_serialises() -> None:
-    doc = Document(id="a", text="نص", origin="a.txt", events=(Event("ASSAULT", 0.9),))
+    count = Count("killed", 3, 0, 2, "نص")
+    event = Event("ASSAULT", 0.9, counts=(count,))
+    doc = Document(id="a", text="نص", origin="a.txt", events=(event,))
     assert pickle.loads(pickle.dumps(doc)) == doc
     record = orjson.loads(orjson.dumps(doc))
     assert record["events"][0]["event_type"] == "ASSAULT"
-    assert record["events"][0]["counts"]["killed"] is None
+    assert record["events"][0]["counts"][0] == {
+        "kind": "killed",
+        "value": 3,
+        "start": 0,
+        "end": 2,
+        "text": "نص",
+        "qualifier": "exactly",
+        "qualifier_start": None,
+        "qualifier_end": None,
+    }
 
 
 def test_document_is_frozen() -> None:

@@ -189,6 +189,55 @@ def eval_ner(
     Console(highlight=False).print(table)
 
 
+@eval_app.command("events")
+def eval_events(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold JSONL files of the Arabic event gold standard (id, event_type, label, "
+            "text, gold_spans)."
+        ),
+    ],
+) -> None:
+    """Sentence-level event detection P/R/F1 per PLOVER type, and actor/target token-F1.
+
+    'ambiguous' sentences are left out. A sentence counts as detected when rasd reports an
+    event of its type that is not negated, future or hypothetical. Actor and target token-F1
+    are means over detected positives with gold arguments.
+    Example: rasd eval events gsr/assault.jsonl gsr/protest.jsonl
+    """
+    from rasd.evaluate import GoldFormatError, evaluate_events
+
+    for path in paths:
+        if not path.is_file():
+            stderr.print(f"rasd: error: no such file: {path}", markup=False)
+            raise typer.Exit(2)
+    try:
+        figures = evaluate_events(paths)
+    except (GoldFormatError, UnicodeDecodeError) as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    table = Table(title="events: " + ", ".join(str(path) for path in paths))
+    columns = ("type", "precision", "recall", "F1", "gold", "predicted", "correct")
+    for column in (*columns, "actor F1", "target F1", "with args"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for kind in sorted(figures):
+        row = figures[kind]
+        table.add_row(
+            kind,
+            f"{row.precision:.4f}",
+            f"{row.recall:.4f}",
+            f"{row.f1:.4f}",
+            str(row.gold),
+            str(row.predicted),
+            str(row.correct),
+            f"{row.actor_f1:.4f}",
+            f"{row.target_f1:.4f}",
+            str(row.argument_rows),
+        )
+    Console(highlight=False).print(table)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the output records.

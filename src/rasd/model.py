@@ -15,7 +15,7 @@ from typing import Literal, overload
 
 # Bump the minor version when fields are added, the major version when a field changes
 # meaning or disappears. Every output record carries it.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 PloverType = Literal[
     "AGREE",
@@ -37,6 +37,27 @@ PloverType = Literal[
 ]
 
 CliticKind = Literal["conjunction", "preposition", "article", "pronoun"]
+
+DatePrecision = Literal["day", "week", "month", "year"]
+
+CountKind = Literal[
+    "killed", "injured", "arrested", "kidnapped", "surrendered", "displaced", "participants"
+]
+
+# How a reported figure is hedged: نحو 150 is "about", ما لا يقل عن 20 "at_least",
+# عشرات "dozens" (value is the smallest such number: 24 for عشرات, 200 for مئات).
+CountQualifier = Literal[
+    "exactly",
+    "about",
+    "at_least",
+    "more_than",
+    "at_most",
+    "less_than",
+    "several",
+    "dozens",
+    "hundreds",
+    "thousands",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,10 +241,15 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """When an event happened: the supporting span (if any) and the resolved date."""
+    """When an event happened: the resolved date and the span that says so.
 
-    value: str | None  # ISO 8601 date, or the first day of a coarser period
-    precision: int | None = None  # ACLED time_precision: 1 day, 2 week, 3 month or coarser
+    ``value`` is an ISO 8601 date: the day itself, or the first day of the week, month or
+    year that ``precision`` names. It is ``None`` when the span is relative (أمس) and the
+    document has no publication date to resolve it against: rasd does not guess.
+    """
+
+    value: str | None
+    precision: DatePrecision | None = None
     start: int | None = None
     end: int | None = None
     text: str | None = None
@@ -231,42 +257,54 @@ class EventDate:
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A number of people the text reports, with the span that says so."""
+    """A number of people the text reports: ``نحو 150 مقاتلاً`` surrendered, about 150."""
 
+    kind: CountKind
     value: int
     start: int
     end: int
     text: str
-    approximate: bool = False  # نحو، قرابة، أكثر من
+    qualifier: CountQualifier = "exactly"
+    qualifier_start: int | None = None  # the span of نحو, ما لا يقل عن ... when there is one
+    qualifier_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class Counts:
-    killed: Count | None = None
-    injured: Count | None = None
-    arrested: Count | None = None
-    surrendered: Count | None = None
-    protesting: Count | None = None
+class Evidence:
+    """Where the text reports an event: the sentence, and the word that names it."""
+
+    sentence_start: int
+    sentence_end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One event the document reports, PLOVER-coded, every field tied to its evidence."""
+    """One event the document reports, PLOVER-coded, every field tied to its evidence.
+
+    The flags are PLOVER's auxiliary flags: ``negated`` (نفى، لم يقع), ``hypothetical``
+    (إذا، في حال), ``future`` (threats, calls, سوف), ``historical`` (background long before
+    publication). ``evidence`` has one entry per mention of the event in the document,
+    the first being the one its fields were read from.
+    """
 
     event_type: PloverType
     confidence: float
     mode: str | None = None
     context: tuple[str, ...] = ()
-    trigger: Span | None = None
     actor: Argument | None = None
     target: Argument | None = None
     location: Location | None = None
     date: EventDate | None = None
-    counts: Counts = field(default_factory=Counts)
+    counts: tuple[Count, ...] = ()
     attribution: Argument | None = None  # according to whom
-    historical: bool = False
     negated: bool = False
-    evidence: tuple[Span, ...] = ()
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from typing import Any
 import orjson
 
 from rasd.codes import Code, diagnostic
+from rasd.events.coder import with_events
 from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Tokens
 from rasd.ner.known import apply_known, known_names
 from rasd.ner.spans import entities_from_tags
@@ -109,11 +110,19 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
     return replace(doc, entities=tuple(entities))
 
 
+def code_events(doc: Document, settings: Settings) -> Document:
+    """PLOVER events of Arabic text, from its sentences, tokens and entities."""
+    if doc.language != "ar" or not doc.tokens:
+        return doc
+    return with_events(doc)
+
+
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("defaults", apply_defaults),
     ("language", identify),
     ("text", add_text_layer),
     ("ner", tag_entities),
+    ("events", code_events),
 )
 
 

@@ -1,0 +1,1285 @@
+"""Who did it, to whom, and where: actor, target and location of an event trigger.
+
+Arabic news reports an event in a few fixed shapes, which this module reads off the
+tokens of the sentence without a parser:
+
+- a verb, active: VSO (``هاجم مسلحون نقطة تفتيش``) or, after a complementizer, SVO
+  (``أن مسلحين مجهولين اختطفوا نقيب الصيادلة``); the object may follow على/ضد
+  (``أطلقوا النار على المتظاهرين``);
+- a verb, passive: the noun phrase is the victim (``قُتل أربعة أشخاص``) and the actor
+  comes after على يد / من قبل / برصاص / بنيران;
+- a verbal noun: ``هجوم X على Y``, ``مقتل X`` (X the victim), ``مظاهرة X`` (X protests).
+
+Noun phrases are short, as the gold standard's are (GSR annotators mark ``اشخاص`` in
+``قتل أربعة اشخاص``): a head, its idafa chain, adjectives and a name, without the count.
+Every span is an offset range of the original text; word tests run on normalized words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rasd.model import Argument, Entity, Location, Span, TextLayer, Token, Tokens
+from rasd.text import normalize
+
+__all__ = ["find_arguments", "find_location"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize(word) for word in text.split())
+
+
+def _with_pronouns(text: str) -> frozenset[str]:
+    """Prepositions with an attached pronoun: خلالها، منهم، عليه."""
+    suffixes = ("ه", "ها", "هم", "هما", "هن", "نا", "ي")
+    return frozenset(normalize(w) + s for w in text.split() for s in suffixes)
+
+
+# Prepositions and particles written as words; each ends a noun phrase.
+_PREPOSITIONS = _words(
+    "في من على إلى الى عن مع ضد بين خلال عند لدى حتى منذ بعد قبل أمام داخل خارج قرب "
+    "نحو حول عبر بسبب جراء إثر اثر وسط باتجاه تجاه لصالح بحق دون بدون علي عقب إزاء لـ ل ب"
+)
+_PRONOUN_PREPOSITIONS = _with_pronouns(
+    "في من منه على علي الي إلي عن مع ضد بين خلال عند لدى بعد قبل أمام داخل لدي حول عبر ل ب"
+)
+# Words that end a clause or a phrase: complementizers, relatives, conjunctions, negation.
+_CLAUSE_WORDS = _words(
+    "أن إن ان أنه إنه انه أنها إنها انها أنهم انهم الذي التي الذين اللذين اللتين اللواتي "
+    "ما مما بينما فيما حيث عندما حين لما إذ اذ كما لكن ولكن لأن لان كي لكي لم لن لا قد "
+    "ثم أو او أم هو هي هم هذا هذه ذلك تلك وهو وهي وقد فقد وهذا بأن بان لكنه لكنها لكنهم "
+    "ولكنه ولكنها ولكنهم"
+)
+# Time words between a verb and its subject (اغتالت قبل ظهر امس الثلاثاء ناشطاً).
+_TIME_WORDS = _words(
+    "أمس امس الأمس اليوم غدا صباح مساء فجر ظهر عصر ليل ليلة الليلة ليلا نهارا يوم أيام "
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الماضي الماضية الحالي "
+    "الجاري المقبل الفائت أول الأول منتصف مطلع أواخر أوائل نهاية بداية لاحق لاحقا مؤخرا "
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر "
+    "ديسمبر كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين عام العام سنة شهر الشهر "
+    "أسبوع الأسبوع ساعة ساعات الساعة دقائق أيضا ايضا كذلك مجددا بالكامل جميعا"
+)
+_TIME_PREPOSITIONS = _words("قبل بعد منذ خلال")
+# Nouns that name an event: as a subject (استهدف هجوم انتحاري موكبا) they name no actor.
+_EVENT_NOUNS = _words(
+    "هجوم هجمات هجوما تفجير تفجيرات انفجار انفجارات عملية عمليات غارة غارات سلسلة قصف "
+    "ضربة ضربات اعتداء اعتداءات حادث حادثة هجومان انفجاران تفجيران"
+)
+# A subject is not shared across these (قال ... إن ... وقتلوا).
+_COMPLEMENTIZERS = _words("أن إن ان أنه إنه انه أنها إنها انها بأن بان وأن وان حيث")
+_SAYING_VERBS = _words(
+    "قال قالت قالوا أعلن أعلنت أكد أكدت أضاف أضافت أوضح أوضحت ذكر ذكرت أفاد أفادت أشار "
+    "أشارت صرح صرحت كشف كشفت نقل نقلت"
+)
+# Counts and quantifiers: the gold spans leave them out (``أربعة اشخاص`` -> ``اشخاص``).
+_QUANTITY_WORDS = _words(
+    "واحد واحدة اثنان اثنين اثنتين اثنتان ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة "
+    "ثمان ثماني ثمانية تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون "
+    "خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئتين مئات ألف آلاف "
+    "ألفا عشرات نحو حوالي حوالى قرابة زهاء أكثر اكثر أقل اقل أحد احد إحدى احدى بعض عدد "
+    "عددا عشرين ما يقل يزيد لا عدة"
+)
+# What is fired or set off: the object of أطلق/فجر, not the target (أطلقوا النار على ...).
+_INSTRUMENTS = _words(
+    "النار نار النيران الرصاص رصاص صاروخ صاروخا الصاروخ صواريخ الصواريخ قذيفة القذيفة "
+    "قذيفتين قذائف القذائف قنبلة القنبلة قنابل القنابل عبوة العبوة عبوات نفسه نفسها نفسيهما "
+    "أنفسهم الغاز غاز قنابلهم قذائفها قذائفه ضربة ضربات غارة غارات أسلحة الأسلحة أسلحتهم "
+    "أسلحتها أسلحته سلاح السلاح رشاش رشاشات الرشاشات عبوات قنابل هاون"
+)
+_BOMB_ADJECTIVES = _words("مفخخة مفخخا مفخخه ملغومة ناسفة ناسفا ناسف ناسفين مفخختين ملغوما")
+_TARGET_MARKERS = _words("على علي ضد باتجاه نحو تجاه")
+_PROTEST_MARKERS = _words("على علي ضد أمام امام قبالة")
+# Heads that are the count noun in ``ثمانية من قوات الأمن``.
+_PARTITIVE = _words("من")
+# ``قام/عمد ... بـ`` + a verbal noun: the actor is the subject of قام.
+# ``شن/استأنف/واصل X هجومه``: verbs whose object is an event the subject carries out.
+_LIGHT_STEMS = "قام عمد شن نفذ استأنف بدأ واصل صعد أطلق قاد نظم شارك خاض جدد"
+
+
+def _inflect(stems: str) -> frozenset[str]:
+    """Past (شن، شنت، شنوا، شنا) and present (يشن، تشن، يشنون) forms of verb stems."""
+    forms: set[str] = set()
+    for stem in map(normalize, stems.split()):
+        forms.update(stem + suffix for suffix in ("", "ت", "وا", "ا", "تا"))
+        bare = stem[1:] if stem.startswith("ا") else stem
+        for prefix in ("ي", "ت", "ن"):
+            forms.update(prefix + bare + suffix for suffix in ("", "ون", "ان"))
+    return frozenset(forms)
+
+
+_LIGHT_VERBS = _inflect(_LIGHT_STEMS)
+# ``تعرض لهجوم``، ``واجهت القوات ألغاما``: the subject of these verbs is the target.
+_UNDERGO_VERBS = _inflect("تعرض واجه نجا") | _words("تعرضه تعرضها تعرضهم تعرضهما")
+# Agent markers after a passive or a verbal noun.
+_AGENT_MARKERS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(normalize(w) for w in phrase.split())
+    for phrase in (
+        "على يد",
+        "علي يد",
+        "على أيدي",
+        "من قبل",
+        "برصاص",
+        "بنيران",
+        "بقصف",
+        "بغارة",
+        "بصاروخ",
+        "شنه",
+        "شنها",
+        "شنته",
+        "شنتها",
+        "شنوه",
+        "نفذه",
+        "نفذها",
+        "نفذته",
+        "نفذتها",
+        "نفذوه",
+        "تبناه",
+        "تبنته",
+    )
+)
+# Verbal nouns whose genitive is the victim (مقتل X), not the one who acts.
+_VICTIM_NOUNS = _words(
+    "مقتل قتل اغتيال اعتقال اختطاف خطف إصابة اصابة جرح إعدام اعدام استهداف تعذيب ضرب "
+    "احتجاز أسر تصفية قصف تفجير مهاجمة اقتحام محاولة"
+)
+# Verbal nouns of protest: the genitive protests (مظاهرة الطلاب).
+_PROTEST_NOUNS = _words(
+    "مظاهرة مظاهرات تظاهرة تظاهرات تظاهر احتجاج احتجاجات اعتصام اعتصامات مسيرة مسيرات "
+    "إضراب اضراب إضرابات تجمع تجمعات"
+)
+# Place words that head a location phrase (قرية الباغوز، ريف حلب، شرق سوريا).
+_PLACE_HEADS = _words(
+    "بلدة مدينة قرية محافظة منطقة ريف حي ناحية قضاء مخيم ولاية إقليم اقليم مقاطعة ضاحية "
+    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط داخل قرب أطراف محيط ضواحي طريق معبر "
+    "منطقتي مدن قرى بلدات"
+)
+# Places named by a common noun: في المدينة، في المنطقة، في البلاد.
+_PLACE_NOUNS = _words(
+    "مدينه عاصمه بلاد البلاد منطقه مناطق محافظه شارع سوق مستشفي حدود الحدود طريق بلده قريه "
+    "جنوبي شمالي شرقي غربي مكان موقع"
+)
+_LOCATION_PREPOSITIONS = _words("في ب قرب داخل بالقرب عند لدى جنوب شمال شرق غرب وسط أطراف")
+# Origin and dateline context: a place after these is not where the event happened.
+_ORIGIN_WORDS = _words("من قادمين قادمون قادما الجنسية جنسية ومقرها مقرها الأصل أصل")
+# Letters that end a nisba adjective or an agreeing plural (إسرائيلية، مجهولين، انتحاريون).
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "ييه", "يا")
+# Common adjectives that are not nisbas.
+_ADJECTIVES = _words(
+    "خاصة خاص مسلح مسلحة مسلحين مسلحون مجهول مجهولين مجهولون مجهولة كبير كبيرة صغير صغيرة "
+    "الخاصة الخاص المسلح المسلحة المسلحين المسلحون المجهول المجهولين المجهولون الكبير الكبيرة "
+    "انتحاري انتحارية انتحاريين انتحاريون الانتحاري الانتحارية مفخخة المفخخة ملغومة الملغومة "
+    "ناسفة الناسفة مزدوج المزدوج متمردين متمردون المتمردة أجانب اجانب الأجانب آخرين آخرون "
+    "آخر أخرى الأخرى الآخرين الخمسة الثلاثة الأربعة الستة السبعة العشرة الأول الثاني "
+    "الوطنية الوطني الشعبية الشعبي العام العامة الجديد الجديدة السابق السابقة المحلية "
+    "الدولي الدولية المركزية الخاصه المحتلة الموحدة المتحدة مشترك مشتركة المشتركة "
+    "عنيف عنيفة عنيفين عنيفا شرس شرسة شرسين شرسا دامية دمويا ضخم ضخمة واسع واسعة "
+    "محدود محدودة متفرقة متزامنة متزامنين منسقة مماثل مماثلة جديد جديدة جديدا حاشد حاشدة "
+    "متواصل متواصلة مستمر مستمرة متكرر متكررة غاضب غاضبة غاضبين مفاجئ مفاجئة عنيفه"
+)
+# Words that begin with و as part of the word, not the conjunction.
+_WAW_WORDS = _words(
+    "وزير وزيرة وزراء وزارة وحدة وحدات وكالة وكالات ولاية ولايات وسط وفد وقت وادي وليد "
+    "وائل وجه وضع واشنطن واقعة وسائل وثيقة وطن وطني وطنية ورقة ولي وكيل وجود وراء وفق وفقا "
+    "وقوع وقف ولد والي"
+)
+# Verb stems (past tense, third person masculine) common in news; inflected below.
+_VERB_STEMS = (
+    "قال أعلن أكد أضاف أوضح ذكر أفاد أشار نقل صرح كشف أفادت قتل هاجم اغتال اختطف خطف فجر "
+    "أطلق استهدف قصف اعتقل أصاب جرح شن نفذ كان وقع تعرض انفجر أدى أسفر داهم اقتحم ضرب "
+    "تظاهر احتج اعتصم تبنى نجا لقي سقط أوقع طالب ندد رفع هتف أحرق اشتبك دمر أصيب قتلوا "
+    "اغتيل اعتقل أسر احتجز أعدم عذب طعن رشق اعتدى تعدى هدد شهد جاء بدأ واصل تمكن حاول "
+    "استشهد توفي لجأ عمد قام أوقف ألقى فر هرب زرع وجه أطلقت يعتقد"
+)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Inflected forms of ``_VERB_STEMS``: past (قتل، قتلت، قتلوا، قتلا) and present."""
+    forms: set[str] = set()
+    for stem in map(normalize, _VERB_STEMS.split()):
+        forms.update(stem + suffix for suffix in ("", "ت", "وا", "ا", "تا", "ن", "ته", "تهم"))
+        bare = stem[1:] if stem.startswith("ا") else stem
+        for prefix in ("ي", "ت", "ن"):
+            forms.update(prefix + bare + suffix for suffix in ("", "ون", "ان", "ن"))
+    return frozenset(forms)
+
+
+_WORD_CACHE = 1 << 16  # word tests are pure: news repeats its words, so remember them
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """The tokens of one sentence as offsets and normalized words, and their entities."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...]
+    entity_of: dict[int, int]  # token position -> index into entities
+    entity_starts: dict[int, int]  # index into entities -> its start offset
+    labels: dict[int, str]  # index into entities -> its label
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+# The last sentence read, with the very objects it was read from: a sentence with several
+# triggers (and find_location after find_arguments) reads its words once.
+_LAST: list[tuple[str, object, Span, object, _Sentence]] = []
+
+
+def _sentence_view(
+    text: str, tokens: Sequence[Token], sentence: Span, entities: Sequence[Entity]
+) -> _Sentence:
+    if _LAST:
+        last_text, last_tokens, last_sentence, last_entities, view = _LAST[0]
+        if (
+            last_text is text
+            and last_tokens is tokens
+            and last_entities is entities
+            and last_sentence == sentence
+        ):
+            return view
+    view = _read_sentence(text, tokens, sentence, entities)
+    _LAST[:] = [(text, tokens, sentence, entities, view)]
+    return view
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _normal(word: str) -> str:
+    """``normalize`` of one token; news repeats its words, so remember them."""
+    return normalize(word)
+
+
+def _read_sentence(
+    text: str, tokens: Sequence[Token], sentence: Span, entities: Sequence[Entity]
+) -> _Sentence:
+    if isinstance(tokens, Tokens):
+        all_starts: Sequence[int] = tokens.starts
+        all_ends: Sequence[int] = tokens.ends
+    else:
+        all_starts = [t.start for t in tokens]
+        all_ends = [t.end for t in tokens]
+    first = bisect_left(all_starts, sentence.start)
+    last = bisect_left(all_starts, sentence.end, first)
+    starts = tuple(all_starts[first:last])
+    ends = tuple(all_ends[first:last])
+    words = tuple(_normal(text[s:e]) for s, e in zip(starts, ends, strict=True))
+    entity_of: dict[int, int] = {}
+    for index, ent in enumerate(entities):
+        if ent.end <= sentence.start or ent.start >= sentence.end:
+            continue
+        lo = bisect_right(ends, ent.start)
+        hi = bisect_left(starts, ent.end)
+        for position in range(lo, hi):
+            entity_of.setdefault(position, index)
+    used = set(entity_of.values())
+    entity_starts = {index: entities[index].start for index in used}
+    labels = {index: entities[index].label for index in used}
+    return _Sentence(text, starts, ends, words, entity_of, entity_starts, labels)
+
+
+def _strip_conjunction(word: str) -> str:
+    """``وقوات`` -> ``قوات``; ``وزير`` stays (its و is a root letter)."""
+    if len(word) > 3 and word[0] in "وف" and word not in _WAW_WORDS:
+        return word[1:]
+    return word
+
+
+def _is_arabic_word(word: str) -> bool:
+    return bool(word) and "\u0621" <= word[0] <= "\u064a"
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_verb(word: str) -> bool:
+    bare = _strip_conjunction(word)
+    if word in _verbs() or bare in _verbs() or bare in _LIGHT_VERBS or bare in _UNDERGO_VERBS:
+        return True
+    if bare.startswith("ال") or len(bare) < 4:
+        return False
+    if bare.endswith("وا") or (bare[0] == "ي" and bare.endswith(("ون", "ان"))):
+        return True
+    return bare[0] == "ي" and len(bare) >= 5
+
+
+def _has_preposition(word: str) -> bool:
+    """A proclitic preposition: ``بالمتظاهرين``, ``للشرطة``, ``وبالقرب``."""
+    bare = word[1:] if len(word) > 4 and word[0] in "وف" else word
+    return len(bare) > 4 and bare.startswith(("بال", "كال", "لل"))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_quantity(word: str) -> bool:
+    bare = _strip_conjunction(word)
+    return word.isdigit() or word in _QUANTITY_WORDS or bare in _QUANTITY_WORDS
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_adjective(word: str) -> bool:
+    bare = word[2:] if word.startswith("ال") else word
+    return word in _ADJECTIVES or (len(bare) >= 4 and bare.endswith(_ADJECTIVE_ENDINGS))
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _stops_phrase(word: str) -> bool:
+    return (
+        not _is_arabic_word(word)
+        or word in _PREPOSITIONS
+        or word in _PRONOUN_PREPOSITIONS
+        or word in _CLAUSE_WORDS
+        or word in _TIME_WORDS
+        or _strip_conjunction(word) in _TIME_WORDS
+    )
+
+
+def _can_head(view: _Sentence, at: int, *, counted: bool = False) -> bool:
+    """Whether the token at ``at`` can start a noun phrase."""
+    if at >= len(view):
+        return False
+    word = view.words[at]
+    if at in view.entity_of:
+        return True
+    if _stops_phrase(word) or _has_preposition(word) or (_is_verb(word) and not counted):
+        return False
+    # بانفجار، بسيارة: a ب phrase is an adjunct; names after ب are entities, caught above.
+    return len(word) >= 2 and not (word[0] == "ب" and len(word) > 3)
+
+
+_MAX_SUBJECT = 12  # tokens back from a verb to the start of its subject
+_MAX_PHRASE = 5  # tokens after the head; GSR actor spans are 1-4 tokens long (median 2)
+
+
+def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``at``, as token positions [first, last), or None.
+
+    Leading counts (``أربعة``، ``ثمانية من``، ``أحد``) are skipped. The phrase grows by
+    the rules of the Arabic noun phrase: a definite noun takes only adjectives and a name in
+    apposition; an indefinite noun in the construct state takes a genitive; a noun with
+    tanween or the plural ن (``مسلحون``, ``مركزا``) takes only adjectives.
+    """
+    n = len(view)
+    counted = False
+    while at < n and (_is_quantity(view.words[at]) or view.words[at] in "«\"'(“"):
+        counted = counted or _is_quantity(view.words[at])
+        at += 1
+        if at < n and view.words[at] in _PARTITIVE and at + 1 < n:
+            at += 1
+    # A counted word is a noun even where it reads as a verb (ثلاثين طالبا), unless a
+    # conjunction joins a new clause to the count (قتل 20 واصيب 70).
+    counted = counted and at < n and view.words[at] == _strip_conjunction(view.words[at])
+    if not (_can_head(view, at) or (counted and _can_head(view, at, counted=True))):
+        return None
+    last = at + 1
+    if at in view.entity_of:
+        last = _entity_end(view, at)
+    while last < n and last - at <= _MAX_PHRASE:
+        nxt = _next_word(view, last)
+        if nxt is None:
+            break
+        step, word = nxt
+        if step in view.entity_of and _takes_name(view.words[last - 1]):
+            last = _entity_end(view, step)
+            continue
+        previous = view.words[last - 1]
+        if view.text[view.ends[last - 1] - 1] == "ى":
+            previous = previous[:-1] + "ء"  # مبنى البرلمان: a noun in ى, not a nisba in ي
+        if not _continues(previous, word):
+            break
+        if last - 1 in view.entity_of and not (_is_adjective(word) and word.startswith("ال")):
+            break  # a name is not in the construct state: اقتحم مسلحو حماس | منزل
+        last = step + 1
+    if depth < _MAX_DEPTH:
+        last = _member_of(view, at, last, depth)
+    return at, last
+
+
+_MAX_DEPTH = 2  # مجموعة من طلاب من المسجد: two من phrases at most
+# Indefinite heads that name a member of a body: ضابطا في الشرطة، مهاجما من حركة طالبان.
+_MEMBER_PREPOSITIONS = _words("من في")
+
+
+def _member_of(view: _Sentence, first: int, last: int, depth: int) -> int:
+    """Extend an indefinite phrase by the body it belongs to: ``ضابطا في الشرطة``.
+
+    Annotators keep ``ناشطاً في كتائب الاقصى`` and ``عناصر من الحرس الثوري`` whole: an
+    indefinite noun says which body by من/في + a definite noun or a name. A place
+    (``في بوساسو``، ``من جنوب لبنان``), a time or a count after من/في is not a body.
+    """
+    if last + 1 >= len(view) or view.words[last] not in _MEMBER_PREPOSITIONS:
+        return last
+    head = view.words[first]
+    if head.startswith(("ال", "لل")) or first in view.entity_of:
+        return last
+    at = last + 1
+    while at + 1 < len(view) and _is_quantity(view.words[at]) and view.words[last] == "من":
+        at += 1  # مجموعة من حوالي ثلاثين طالبا
+    word = view.words[at]
+    entity = view.entity_of.get(at)
+    if entity is not None:
+        if view.labels.get(entity) == "LOC":
+            return last
+    elif (
+        _is_place_word(word)
+        or _stops_phrase(word)
+        or not (word.startswith("ال") or word in _BODY_HEADS or at > last + 1)
+    ):
+        return last
+    phrase = _phrase(view, last + 1, depth + 1)
+    if phrase is None or phrase[0] != at:
+        return last
+    return phrase[1]
+
+
+# Nouns that head the name of a body: ناشطا في كتائب الأقصى، عضو في حركة فتح.
+_BODY_HEADS = _words(
+    "كتائب حركة جماعة تنظيم حزب قوات جيش لجان مجلس سرايا ألوية لواء فصيل فصائل جبهة شرطة "
+    "ميليشيا ميليشيات مليشيا عناصر أجهزة جهاز"
+)
+
+
+def _is_place_word(word: str) -> bool:
+    bare = _strip_conjunction(word)
+    bare = bare[2:] if bare.startswith("ال") else bare
+    return bare in _PLACE_HEADS or bare in _PLACE_NOUNS
+
+
+def _next_word(view: _Sentence, at: int) -> tuple[int, str] | None:
+    """The next word at or after ``at``, across quotation marks inside a name (جنود «المارينز»)."""
+    while at < len(view) and view.words[at] in '«»"“”':
+        at += 1
+    return (at, view.words[at]) if at < len(view) else None
+
+
+def _entity_end(view: _Sentence, at: int) -> int:
+    entity = view.entity_of[at]
+    while at < len(view) and view.entity_of.get(at) == entity:
+        at += 1
+    return at
+
+
+def _takes_name(previous: str) -> bool:
+    """A name follows a title or a construct noun (النائب وليد عيدو، حركة طالبان)."""
+    return not previous.endswith(("ون", "ين")) or previous.startswith("ال")
+
+
+def _continues(previous: str, word: str) -> bool:
+    """Whether ``word`` extends the noun phrase that ``previous`` ends."""
+    if _stops_phrase(word) or _is_verb(word):
+        return False
+    # و begins a conjunct; ف inside a noun phrase is a letter of a nisba (فرنسيا).
+    if word[0] in "وف" and word not in _WAW_WORDS and (word[0] == "و" or not _is_adjective(word)):
+        return False
+    if _has_preposition(word):
+        # ``مقرا للتطوع``، ``حافلة تابعة للشرطة``: the ل phrase completes the head.
+        return word.startswith("لل") and not previous.startswith("لل")
+    if _is_quantity(word):
+        return False
+    definite = word.startswith("ال")
+    if word[0] == "ب" and len(word) > 3 and not _is_adjective(word):
+        # بجروح، بسيارة: a ب phrase is an adjunct; باكستانيا is a nisba, not ب + noun.
+        return False
+    if previous in _PLACE_HEADS and not _accusative(word):
+        return True  # قرية الباغوز، منطقة شعشاعة: a place head takes the name as genitive
+    if _construct_plural(previous) and not _is_adjective(word) and not _accusative(word):
+        return True  # مقاتلي داعش، مسلحي الحركة: a plural in the construct state lost its ن
+    if (
+        previous.startswith(("ال", "لل"))
+        or previous.endswith(("ون", "ين", "ان", "ا", "ي"))
+        or _is_adjective(previous)
+    ):
+        # Not in the construct state: only an agreeing adjective follows; an accusative
+        # after an accusative agrees with it (منزلا مهجورا).
+        if _accusative(previous) and _accusative(word):
+            return True
+        return _is_adjective(word) and (definite == previous.startswith(("ال", "لل")))
+    # Construct state: a genitive noun, definite or not, or an adjective; an accusative
+    # with tanween (منزلا) is not a genitive: هاجم جنود | منزلا.
+    return _is_adjective(word) or not _accusative(word)
+
+
+def _construct_plural(word: str) -> bool:
+    """``مقاتلي``، ``مسلحو``: a participle's sound plural before its genitive, which lost its
+    ن; not a nisba (``عسكري``، ``انتحاري``), which ends in ي too but is no participle."""
+    return (
+        len(word) >= 5
+        and word[0] == "م"
+        and word[-1] in "يو"
+        and not word.startswith(("ال", "لل"))
+        and not word.endswith(("يي", "وي"))
+    )
+
+
+def _accusative(word: str) -> bool:
+    return len(word) > 3 and word[-1] == "ا" and word[-2] not in "اي"
+
+
+def _arg(view: _Sentence, phrase: tuple[int, int] | None) -> Argument | None:
+    if phrase is None:
+        return None
+    first, last = phrase
+    start = view.starts[first]
+    word = view.words[first]
+    if first in view.entity_of:
+        start = max(start, _entity_start(view, first))
+    elif word[0] in "وف" and word not in _WAW_WORDS and len(word) > 3:
+        start += _original_prefix(view.text, start, 1)
+    end = view.ends[last - 1]
+    while last - 1 > first and view.words[last - 1] in '«»"“”':
+        last -= 1
+        end = view.ends[last - 1]
+    entity = next((view.entity_of[p] for p in range(first, last) if p in view.entity_of), None)
+    return Argument(start, end, view.text[start:end], entity)
+
+
+def _entity_start(view: _Sentence, at: int) -> int:
+    return view.entity_starts.get(view.entity_of.get(at, -1), view.starts[at])
+
+
+def _original_prefix(text: str, start: int, letters: int) -> int:
+    """How many original characters hold the first ``letters`` letters (harakat follow)."""
+    at = start
+    seen = 0
+    while at < len(text) and seen < letters:
+        at += 1
+        seen += 1
+        while at < len(text) and "\u064b" <= text[at] <= "\u065f":
+            at += 1
+    return at - start
+
+
+def _token_at(view: _Sentence, offset: int) -> int:
+    return max(0, bisect_right(view.starts, offset) - 1)
+
+
+def _skip_time(view: _Sentence, at: int) -> int:
+    """Past time words and commas (اغتالت قبل ظهر امس الثلاثاء ناشطاً)."""
+    n = len(view)
+    while at < n:
+        word = view.words[at]
+        before_time = (
+            word in _TIME_PREPOSITIONS and at + 1 < n and view.words[at + 1] in _TIME_WORDS
+        )
+        if word in _TIME_WORDS or _strip_conjunction(word) in _TIME_WORDS or before_time:
+            at += 1
+        else:
+            break
+    return at
+
+
+def _prepositional_target(
+    view: _Sentence, at: int, limit: int, *, protest: bool = False
+) -> Argument | None:
+    """An NP after على/ضد/باتجاه/نحو within ``limit`` tokens (أطلقوا النار على المتظاهرين).
+
+    A protest's target also follows أمام (اعتصام أمام البرلمان).
+    """
+    markers = _PROTEST_MARKERS if protest else _TARGET_MARKERS
+    for position in range(at, min(len(view), at + limit)):
+        word = view.words[position]
+        if word in markers:
+            after = position + 1
+            if after + 1 < len(view) and view.words[after] in _ON_BOARD:
+                after += 1  # على متن 3 قطارات: what is on board is the target
+            return _arg(view, _phrase(view, after))
+        if _has_preposition(word) and word[-1] != "ه" and _strip_conjunction(word)[:3] == "بال":
+            # بالمتظاهرين after a verb of attack: the ب object.
+            continue
+        if word in _CLAUSE_WORDS or word in _CLAUSE_PUNCTUATION:
+            return None
+    return None
+
+
+# Punctuation that ends a clause; quotes, brackets and numbers inside a phrase do not.
+_CLAUSE_PUNCTUATION = frozenset("،,.:;؛!?؟")
+_ON_BOARD = _words("متن طول")
+
+
+def _preceding_subject(view: _Sentence, verb: int) -> tuple[int, int] | None:
+    """The NP that ends right before the verb and starts a clause (أن مسلحين ... اختطفوا)."""
+    end = verb
+    while end > 0 and view.words[end - 1] in ("قد", "وقد", "فقد"):
+        end -= 1
+    if end > 1 and view.words[end - 1] in ("،", ","):
+        end -= 1  # مهاجما انتحاريا من حركة طالبان، فجر حافلة
+    for first in range(end - 1, max(-1, end - 1 - _MAX_SUBJECT), -1):
+        word = view.words[first]
+        if first == 0 or _clause_start(view.words[first - 1]):
+            phrase = _phrase(view, first)
+            if phrase is not None and phrase[1] == end:
+                return phrase
+        if word in _CLAUSE_PUNCTUATION:
+            return None
+    return None
+
+
+def _clause_start(word: str) -> bool:
+    return (
+        word in _CLAUSE_WORDS
+        or not _is_arabic_word(word)
+        or _is_verb(word)
+        or word in ("بأن", "بان", "وأن", "وان")
+    )
+
+
+def _agent_phrase(view: _Sentence, at: int, limit: int) -> Argument | None:
+    """The NP after على يد / من قبل / برصاص / شنه ... within ``limit`` tokens."""
+    words = view.words
+    for position in range(at, min(len(view), at + limit)):
+        for marker in _AGENT_MARKERS:
+            size = len(marker)
+            if tuple(words[position : position + size]) == marker:
+                return _arg(view, _phrase(view, position + size))
+        if words[position] in _CLAUSE_WORDS or words[position] in ".:؛;":
+            return None
+    return None
+
+
+def _pronoun_suffix(word: str) -> bool:
+    """A verb that carries its subject: قتلوا، فجرا، تظاهروا."""
+    return _strip_conjunction(word).endswith(("وا", "ا")) and len(word) >= 4
+
+
+def find_arguments(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    trigger: Span,
+    *,
+    nominal: bool,
+    passive: bool,
+    entities: Sequence[Entity],
+    event_type: str | None = None,
+) -> tuple[Argument | None, Argument | None]:
+    """(actor, target) of the event whose trigger is ``text[trigger]`` in ``sentence``.
+
+    Spans are original offsets without proclitics that are not part of the name
+    (``وقوات الأمن`` -> ``قوات الأمن``); ``Argument.entity`` indexes ``entities``. A
+    pronoun subject without an antecedent NP in the clause gives ``None``. ``event_type``
+    (the trigger's PLOVER type) says which role a verbal noun's genitive plays: the
+    victim of ``مقتل X`` (ASSAULT, COERCE), the one who acts in ``انسحاب X`` (RETREAT,
+    PROTEST, MOBILIZE, ...).
+    """
+    view = _sentence_view(text, tokens, sentence, entities)
+    if not len(view):
+        return None, None
+    at = _token_at(view, trigger.start)
+    while (
+        at + 1 < len(view) and view.ends[at] < trigger.end and not _is_arabic_word(view.words[at])
+    ):
+        at += 1  # «مقتل: the trigger is the word, not the quotation mark
+    if nominal:
+        end = bisect_left(view.starts, trigger.end, at + 1)
+        return _nominal(view, at, end, event_type)
+    if passive or _reads_passive(view, at):
+        return _passive(view, at)
+    if event_type == "PROTEST":
+        return _protest_verb(view, at)
+    return _active(view, at)
+
+
+def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
+    """``تظاهر مئات الطلاب أمام البرلمان``، ``خرجوا احتجاجا على قرار``: what the protesters
+    stand before or protest against is the target, not the verb's object (``أغلقوا شوارع``)."""
+    actor, _ = _active(view, at)
+    _, after = _subject(view, at)
+    return actor, _prepositional_target(view, after, _PROTEST_REACH, protest=True)
+
+
+_PROTEST_REACH = 8  # tokens from a protest verb's subject to أمام/ضد/احتجاجا على
+
+
+def _reads_passive(view: _Sentence, at: int) -> bool:
+    """``قتل 20 شخصا`` and ``شخصين قتلا``: a verb of harm with a count or no subject after."""
+    word = _strip_conjunction(view.words[at])
+    if word in ("اغتيل", "اصيب", "اصيبوا", "اصيبت", "جرح", "اعدم", "استشهد", "توفي"):
+        return True
+    if word not in ("قتل", "قتلت", "قتلا", "قتلوا", "جرحوا", "جرحا", "خطف", "اعتقل"):
+        return False
+    after = _skip_time(view, at + 1)
+    if _pronoun_suffix(word):
+        # شخصين قتلا: nothing follows; جنوده قتلوا خمسة مسلحين: an object follows.
+        return _phrase(view, after) is None
+    if after < len(view) and _is_quantity(view.words[after]):
+        return True
+    return after < len(view) and view.words[after] in ("شخص", "مدني", "جندي", "طفل")
+
+
+def _active(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
+    actor_phrase, object_at = _subject(view, at)
+    if actor_phrase is not None and _not_an_actor(view, actor_phrase):
+        actor_phrase = None  # سيارة مفخخة فجرت، استهدف هجوم انتحاري: no one is named
+    target = _object(view, object_at)
+    actor = _arg(view, actor_phrase)
+    if actor_phrase is None and _pronoun_suffix(view.words[at]):
+        actor = _antecedent(view, at)
+    return actor, target
+
+
+def _subject(view: _Sentence, at: int) -> tuple[tuple[int, int] | None, int]:
+    """The subject phrase of the verb at ``at`` (before or after it) and where its object is."""
+    after = _skip_time(view, at + 1)
+    preceding = _preceding_subject(view, at) or _relative_head(view, at)
+    if preceding is not None:
+        return preceding, after
+    if _attack_subject(view, at):
+        return None, after
+    following = _phrase(view, after)
+    if following is not None and _is_instrument(view, following):
+        return None, after
+    if following is not None and not _pronoun_suffix(view.words[at]):
+        return following, _skip_time(view, following[1])
+    return None, after
+
+
+def _attack_subject(view: _Sentence, at: int) -> bool:
+    """``عملية انتحارية بسيارة مفخخة استهدفت قافلة``: an attack, not a person, targets."""
+    if _strip_conjunction(view.words[at]) not in _TARGETING_VERBS:
+        return False
+    for position in range(at - 1, max(-1, at - _MAX_TARGETING_GAP), -1):
+        word = view.words[position]
+        if _event_noun(word):
+            return True
+        if word in _CLAUSE_WORDS or word in ".:؛;" or _is_verb(word):
+            return False
+    return False
+
+
+def _not_an_actor(view: _Sentence, phrase: tuple[int, int]) -> bool:
+    """A bomb or an event as the grammatical subject: annotators name no actor for it."""
+    head = _strip_conjunction(view.words[phrase[0]])
+    head = head[2:] if head.startswith("ال") else head
+    return _is_instrument(view, phrase) or head in _EVENT_NOUNS
+
+
+def _relative_head(view: _Sentence, at: int) -> tuple[int, int] | None:
+    """``3 مسلحين اطلقوا النار``: an indefinite plural and the verb that describes it.
+
+    Arabic attaches a relative clause to an indefinite noun without الذين; a plural verb
+    right after an indefinite plural phrase has that phrase as its subject.
+    """
+    verb = _strip_conjunction(view.words[at])
+    if at < 2 or not verb.endswith("وا") or verb != view.words[at]:
+        return None
+    for first in range(at - 1, max(-1, at - 4), -1):
+        phrase = _phrase(view, first)
+        if phrase is not None and phrase[1] == at:
+            head = view.words[phrase[0]]
+            if not head.startswith("ال") and head.endswith(("ين", "ون")):
+                return phrase
+    return None
+
+
+_MAX_ANTECEDENT = 3  # earlier verbs tried for the subject of a pronoun verb
+
+
+def _antecedent(view: _Sentence, at: int) -> Argument | None:
+    """The subject a pronoun verb shares with the verb it is joined to.
+
+    ``اقتحم مسلحو حماس منزل ... وقتلوا قائدا``: وقتلوا has no subject of its own; the
+    verb before it, in the same sentence and not across a complementizer, has one.
+    """
+    word = view.words[at]
+    previous = view.words[at - 1] if at else ""
+    if word == _strip_conjunction(word) and previous not in ("ثم", "،", ","):
+        return None
+    tried = 0
+    for position in range(at - 1, -1, -1):
+        earlier = view.words[position]
+        if earlier in _COMPLEMENTIZERS:
+            return None
+        if not _is_verb(earlier) or _strip_conjunction(earlier) in _SAYING_VERBS:
+            continue
+        phrase, _ = _subject(view, position)
+        if phrase is not None and not _not_an_actor(view, phrase):
+            return _arg(view, phrase)
+        if not _pronoun_suffix(earlier):
+            return None
+        tried += 1
+        if tried == _MAX_ANTECEDENT:
+            return None
+    return None
+
+
+def _is_instrument(view: _Sentence, phrase: tuple[int, int]) -> bool:
+    """صاروخا، النار، سيارة مفخخة: what is fired or set off, not who or what is hit."""
+    first, last = phrase
+    return view.words[first] in _INSTRUMENTS or view.words[last - 1] in _BOMB_ADJECTIVES
+
+
+def _object(view: _Sentence, at: int) -> Argument | None:
+    """The object at ``at``: an NP, or after an instrument, the NP after على/ضد."""
+    at = _skip_time(view, at)
+    phrase = _phrase(view, at)
+    if phrase is not None and _event_noun(view.words[phrase[0]]):
+        # شن مسلحون هجوما على نقطة: the attack is no target; what it is on is.
+        return _prepositional_target(view, _past_modifiers(view, phrase[1]), 6)
+    if phrase is not None and not _is_instrument(view, phrase):
+        return _arg(view, phrase)
+    start = phrase[1] if phrase is not None else at
+    return _prepositional_target(view, _skip_time(view, start), 6)
+
+
+def _passive(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
+    after = _skip_time(view, at + 1)
+    following = _phrase(view, after)
+    target_phrase = following
+    if following is None or _pronoun_suffix(view.words[at]):
+        target_phrase = _preceding_subject(view, at) or _before_relative(view, at) or following
+    rest = following[1] if following is not None else after
+    target = _arg(view, target_phrase) or _attack_on(view, rest)
+    return _agent_phrase(view, rest, 16) or _borrowed_actor(view, at), target
+
+
+# Words that make a clause the result of the one before: ما أدى إلى مقتل، أسفر عن سقوط.
+_RESULT_WORDS = _words(
+    "أدى أدت ادى ادت يؤدي تؤدي أسفر أسفرت اسفر اسفرت يسفر تسفر تسبب تسببت أوقع أوقعت موقعا "
+    "موقعة مخلفا مخلفة"
+)
+_WHEN_WORDS = _words("عندما حين حينما لدى اثر إثر بعدما")
+
+
+def _borrowed_actor(view: _Sentence, at: int) -> Argument | None:
+    """The actor of a victim's event where another clause names it.
+
+    ``قامت دبابة بقصف منزل، ما أدى إلى مقتل ثلاثة``: the death is the shelling's result,
+    so its actor is the shelling's. ``قتل ثمانية ... عندما فجر انتحاري نفسه``: the clause
+    that says when says who.
+    """
+    for position in range(at - 1, max(-1, at - 4), -1):
+        if _strip_conjunction(view.words[position]) in _RESULT_WORDS:
+            return _earlier_actor(view, position)
+    for position in range(at + 1, min(len(view), at + _MAX_ATTACK_GAP + 6)):
+        word = view.words[position]
+        if word in ".:؛;" or word in _COMPLEMENTIZERS:
+            return None
+        if _strip_conjunction(word) in _WHEN_WORDS and position + 1 < len(view):
+            verb = position + 1
+            if view.words[verb] in ("ان", "أن"):
+                verb += 1
+            if verb < len(view) and _is_verb(view.words[verb]):
+                phrase, _ = _subject(view, verb)
+                if phrase is not None and not _not_an_actor(view, phrase):
+                    return _arg(view, phrase)
+            return None
+    return None
+
+
+def _earlier_actor(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the nearest verb before ``at`` that is not one of saying or result."""
+    for position in range(at - 1, -1, -1):
+        word = view.words[position]
+        if word in _COMPLEMENTIZERS or word in ".:؛;":
+            return None
+        bare = _strip_conjunction(word)
+        if not _is_verb(word) or bare in _SAYING_VERBS or bare in _RESULT_WORDS:
+            continue
+        phrase, _ = _subject(view, position)
+        if phrase is not None and not _not_an_actor(view, phrase):
+            return _arg(view, phrase)
+        return None
+    return None
+
+
+def _before_relative(view: _Sentence, at: int) -> tuple[int, int] | None:
+    """``النائب انطوان غانم الذي قتل``: the noun a relative pronoun before the verb refers to."""
+    if at < 2 or view.words[at - 1] not in _RELATIVES:
+        return None
+    best = None
+    for first in range(at - 2, max(-1, at - 2 - _MAX_PHRASE), -1):
+        phrase = _phrase(view, first)
+        if phrase is not None and phrase[1] == at - 1:
+            word = view.words[first]
+            if best is None or word.startswith("ال") or first in view.entity_of:
+                best = phrase  # a title or a name, not the verb before it (لتطال)
+            if first == 0 or _clause_start(view.words[first - 1]):
+                break
+    return best
+
+
+_RELATIVES = _words("الذي التي الذين اللذين اللتين اللواتي")
+_MAX_ATTACK_GAP = 10  # tokens from a victim's verb to في هجوم ... على
+
+
+def _attack_on(view: _Sentence, at: int) -> Argument | None:
+    """``قتل 20 في هجوم انتحاري على الطائفة اليزيدية``: the victims' verb names no one, the
+    attack they died in says whom it was on."""
+    for position in range(at, min(len(view), at + _MAX_ATTACK_GAP)):
+        word = view.words[position]
+        if word in _CLAUSE_PUNCTUATION or word in _CLAUSE_WORDS:
+            return None
+        if _event_noun(word):
+            return _prepositional_target(view, position + 1, 5) or _targeted(view, position)
+    return None
+
+
+def _event_noun(word: str) -> bool:
+    """هجوم، بهجوم، الانفجار، وتفجير: a word that names an attack."""
+    bare = _strip_conjunction(word)
+    if bare[:1] in "بل" and not bare.startswith("ال"):
+        bare = bare[1:]
+    bare = bare[2:] if bare.startswith(("ال", "لل")) else bare
+    return bare in _EVENT_NOUNS
+
+
+def _past_modifiers(view: _Sentence, at: int) -> int:
+    """Past what describes an attack: ``انتحاري بسيارة مفخخة، امس،`` before its object."""
+    n = len(view)
+    while at < n:
+        word = view.words[at]
+        timed = _skip_time(view, at)
+        if timed > at:
+            at = timed
+        elif (
+            _is_adjective(word)
+            or word in ("،", ",")
+            or (word[:1] == "ب" and at not in view.entity_of)
+        ):
+            at += 1
+        else:
+            break
+    return at
+
+
+# Verbs whose subject is an attack and whose object is what it hit (هجوم استهدف موكبا).
+_TARGETING_VERBS = _words(
+    "استهدف استهدفت استهدفا طال طالت ضرب ضربت أصاب أصابت هز هزت يستهدف تستهدف"
+)
+_MAX_TARGETING_GAP = 6  # tokens between an attack noun and استهدف
+
+
+def _targeted(view: _Sentence, at: int) -> Argument | None:
+    """What the attack named at ``at`` hit: ``تفجير انتحاري استهدف سيارات للجيش`` and
+    ``واستهدف هجوم انتحاري بسيارة مفخخة، امس، موكبا``."""
+    n = len(view)
+    if at and _strip_conjunction(view.words[at - 1]) in _TARGETING_VERBS:
+        return _object(view, _past_modifiers(view, at + 1))
+    for position in range(at + 1, min(n, at + 1 + _MAX_TARGETING_GAP)):
+        word = view.words[position]
+        if _strip_conjunction(word) in _TARGETING_VERBS:
+            return _object(view, position + 1)
+        if word in _CLAUSE_WORDS or word in ".:؛;":
+            return None
+    return None
+
+
+# Types whose verbal noun's genitive is the one who acts: انسحاب القوات، تظاهر الطلاب.
+_ACTOR_GENITIVE_TYPES = frozenset(
+    {"RETREAT", "PROTEST", "MOBILIZE", "AGREE", "CONSULT", "CONCEDE", "COOPERATE", "REJECT"}
+)
+# Types whose victim nouns (مقتل، اعتقال) take the victim as genitive.
+_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Release nouns: what is released is the genitive (إطلاق سراح X) or follows عن (الإفراج عن X).
+_RELEASE_NOUNS = _words("سراح إفراج افراج")
+_RELEASE_OBJECT = _words("عن")
+# Nouns that begin with ل as a root letter, not the preposition: اجتماع لجنة، هجوم لواء.
+_LAM_WORDS = _words("لجنة لجان لواء ألوية لبنان لندن ليبيا لاجئ لاجئين لاجئون لاعب لاعبين")
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+_MAX_GOVERNOR = 18  # tokens back from a verbal noun to the verb whose object it is
+_DEMONSTRATIVES = _words("هذا هذه ذلك تلك")
+
+
+def _nominal(
+    view: _Sentence, at: int, end: int, event_type: str | None
+) -> tuple[Argument | None, Argument | None]:
+    word = _strip_conjunction(view.words[at])
+    bare = word[1:] if word[:1] in "بل" and not word.startswith("ال") else word
+    bare = bare[2:] if bare.startswith("ال") else bare
+    stem = _possessed(bare)
+    after = _past_trigger(view, at, end, bare)
+    release = bare in _RELEASE_NOUNS or any(
+        view.words[p] in _RELEASE_NOUNS for p in range(at + 1, after)
+    )
+    genitive = None
+    if stem is None and not view.words[at].startswith(("ال", "بال", "لل")):
+        genitive = _genitive(view, after)
+    rest = genitive[1] if genitive is not None else after
+    if genitive is not None and view.words[genitive[0]] in _INSTRUMENTS:
+        genitive = None
+    key = stem or bare
+    victim = (key in _VICTIM_NOUNS or normalize(key) in _VICTIM_NOUNS) and (
+        event_type is None or event_type in _VICTIM_TYPES
+    )
+    if genitive is not None:
+        split = _lam_object(view, genitive)
+        if split is not None:  # اعتقال الشرطة للصحفي: agent, then ل + the one it acts on
+            return _arg(view, split[0]), _lam_arg(view, split[1])
+    undergoer = _undergoer(view, at)
+    agent = _agent_phrase(view, rest, 8) or _light_verb_subject(view, at)
+    if stem is not None:  # هجومها، مقتله: the possessor is the subject of the governing verb
+        possessor = _governing_subject(view, at)
+        if victim:
+            return agent or _borrowed_actor(view, at), possessor
+        agent = agent or possessor
+    if release:
+        released = _lam_arg(view, genitive) or _after_marker(view, rest, _RELEASE_OBJECT)
+        return agent, released
+    protest = bare in _PROTEST_NOUNS or bare[:-1] in _PROTEST_NOUNS  # اعتصاما
+    if protest or event_type in _ACTOR_GENITIVE_TYPES:
+        target = _prepositional_target(view, rest, _PROTEST_REACH, protest=True)
+        return _lam_arg(view, genitive) or agent, target
+    if undergoer is not None:
+        return agent, undergoer
+    against = _prepositional_target(view, rest, 4)
+    if victim:
+        agent = agent or _borrowed_actor(view, at)
+        return agent, _lam_arg(view, genitive) or against or _targeted(view, at)
+    if against is not None:
+        return agent or _lam_arg(view, genitive), against
+    # هجوم لـX / هجوم X: the genitive of an attack is who attacks.
+    return agent or _lam_arg(view, genitive), _targeted(view, at)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _possessed(bare: str) -> str | None:
+    """``هجومها`` -> ``هجوم``, ``استقالته`` -> ``استقاله``: a known event noun with a
+    possessive pronoun; None for any other word (``مظاهره`` ends in ه, and is no pronoun)."""
+    for suffix in _POSSESSIVES:
+        if bare.endswith(suffix) and len(bare) > len(suffix) + 2:
+            stem = bare[: -len(suffix)]
+            for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                if candidate in _EVENT_NOUNS or candidate in _VICTIM_NOUNS:
+                    return candidate
+                if candidate in _PROTEST_NOUNS or candidate in _OTHER_EVENT_NOUNS:
+                    return candidate
+    return None
+
+
+# Verbal nouns of other event types that take a possessive: انسحابها، استسلامهم.
+_OTHER_EVENT_NOUNS = _words(
+    "انسحاب استسلام استقالة حملة حملات عمليات عملياتها قتال زيارة مشاركة اجتماع رفض دعم "
+    "تهديد تهديدات اتهام اتهامات إدانة تنديد مطالبة دعوة حشد انتشار تقدم"
+)
+
+
+def _past_trigger(view: _Sentence, at: int, end: int, bare: str) -> int:
+    """The token after a verbal noun and what describes it (هجوم انتحاري مزدوج، سيارات
+    ملغومة، إطلاق سراح): where its genitive would begin."""
+    after = at + 1
+    plural = bare.endswith(("ين", "ان", "ون"))
+    while after < len(view) and after not in view.entity_of:
+        word = view.words[after]
+        if (after < end and word in _RELEASE_NOUNS) or (
+            _is_adjective(word)
+            and not word.startswith("ال")
+            and (plural or not word.endswith(("ين", "ون")))  # مقتل جنديين: a noun, not an adjective
+        ):
+            after += 1
+        else:
+            break
+    return after
+
+
+def _genitive(view: _Sentence, after: int) -> tuple[int, int] | None:
+    """The genitive of an indefinite verbal noun at ``after``, if one is there.
+
+    Not an instrument (هجوم بسيارة مفخخة), not a conjunct (سيارات ملغومة وكمائن: a second
+    object, not the first one's agent), not an agreeing adjective (معركة شرسة).
+    """
+    if after >= len(view):
+        return None
+    word = view.words[after]
+    if any(marker[0] == word for marker in _AGENT_MARKERS):
+        return None  # هجوم شنه مسلحون: the agent follows its own marker
+    if after not in view.entity_of:
+        if word[:1] == "ب" and not _is_quantity(word):
+            return None
+        if word[:1] == "و" and word not in _WAW_WORDS and len(word) > 3:
+            return None
+    return _phrase(view, after)
+
+
+def _lam_object(
+    view: _Sentence, genitive: tuple[int, int]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``اعتقال الشرطة للصحفي``: a definite agent and a ل object inside one phrase."""
+    first, last = genitive
+    head = view.words[first]
+    if not (head.startswith("ال") or first in view.entity_of):
+        return None
+    for position in range(first + 1, last):
+        if view.words[position].startswith("لل") and position not in view.entity_of:
+            return (first, position), (position, last)
+    return None
+
+
+def _lam_arg(view: _Sentence, phrase: tuple[int, int] | None) -> Argument | None:
+    """The argument of ``phrase`` without a leading preposition ل (هجوم لمسلحين -> مسلحين)."""
+    arg = _arg(view, phrase)
+    if arg is None or phrase is None:
+        return arg
+    word = view.words[phrase[0]]
+    if (
+        word[:1] == "ل"
+        and not word.startswith(("لل", "ال"))
+        and len(word) > 3
+        and word not in _LAM_WORDS
+        and phrase[0] not in view.entity_of
+        and arg.start == view.starts[phrase[0]]
+    ):
+        start = arg.start + _original_prefix(view.text, arg.start, 1)
+        return Argument(start, arg.end, view.text[start : arg.end], arg.entity)
+    return arg
+
+
+def _after_marker(view: _Sentence, at: int, markers: frozenset[str]) -> Argument | None:
+    """The NP right after one of ``markers`` at ``at`` or the token after it."""
+    for position in range(at, min(len(view), at + 2)):
+        if view.words[position] in markers:
+            return _arg(view, _phrase(view, position + 1))
+    return None
+
+
+def _governing_subject(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the verb whose object is the noun at ``at``: ``واستأنفت قوات سوريا
+    الديمقراطية ... هجومها``, ``الجيش يواصل عملياته``."""
+    for position in range(at - 1, max(-1, at - 1 - _MAX_GOVERNOR), -1):
+        word = view.words[position]
+        if word in _COMPLEMENTIZERS or word in ".:؛;":
+            return None
+        if not _is_verb(word):
+            continue
+        following = _phrase(view, _skip_time(view, position + 1))
+        if following is not None and following[0] < at and not _pronoun_suffix(word):
+            return _arg(view, (following[0], min(following[1], at)))
+        return _arg(view, _preceding_subject(view, position) or _relative_head(view, position))
+    return None
+
+
+def _undergoer(view: _Sentence, at: int) -> Argument | None:
+    """The subject of تعرض/واجه before ``لهجوم``: after the verb, else before it.
+
+    The attack may be one of several objects (واجهت القوات ألغاما وسيارات ملغومة وكمائن),
+    so the verb is looked for across the clause, not across another verb.
+    """
+    for position in range(at - 1, max(-1, at - 1 - _MAX_GOVERNOR), -1):
+        word = view.words[position]
+        if _strip_conjunction(word) in _UNDERGO_VERBS:
+            between = _phrase(view, _skip_time(view, position + 1))
+            if (
+                between is not None
+                and between[0] < at
+                and not _accusative(view.words[between[0]])
+                and not _event_noun(view.words[between[0]])
+            ):
+                return _arg(view, (between[0], min(between[1], at)))
+            return _arg(view, _preceding_subject(view, position))
+        if word in _COMPLEMENTIZERS or word in ".:؛;" or _is_verb(word):
+            return None
+    return None
+
+
+def _light_verb_subject(view: _Sentence, at: int) -> Argument | None:
+    """``قام عدد من جنود المارينز بقتل``: the subject of قام, after it or before it."""
+    for position in range(at - 1, max(-1, at - 12), -1):
+        word = view.words[position]
+        if _strip_conjunction(word) in _LIGHT_VERBS:
+            between = _phrase(view, _skip_time(view, position + 1))
+            if between is not None and between[0] < at:
+                return _arg(view, (between[0], min(between[1], at)))
+            return _arg(view, _preceding_subject(view, position))
+        if (word in _CLAUSE_WORDS and word not in _DEMONSTRATIVES) or word in _CLAUSE_PUNCTUATION:
+            return None  # مطلع هذا الأسبوع is a time, not a new clause
+    return None
+
+
+# --- location ---------------------------------------------------------------------------
+
+
+def find_location(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    trigger: Span,
+    entities: Sequence[Entity],
+) -> Location | None:
+    """Where the event happened: a LOC entity or place phrase near the trigger.
+
+    The nearest place after the trigger in its clause wins, then the nearest before it.
+    Not a place of origin (``من أوزبكستان``، ``الجنسية``), not a dateline (``بيروت -
+    رويترز``), not a place that is the subject of a verb of saying (``قالت سوريا``).
+    """
+    view = _sentence_view(text, tokens, sentence, entities)
+    if not len(view):
+        return None
+    at = _token_at(view, trigger.start)
+    candidates = list(_places(view, entities))
+    if not candidates:
+        return None
+    after = [c for c in candidates if c[0] > at]
+    before = [c for c in candidates if c[0] < at]
+    chosen = min(after, key=lambda c: c[0]) if after else None
+    if chosen is None and before:
+        chosen = max(before, key=lambda c: c[0])
+    if chosen is None:
+        return None
+    start, end = chosen[1], chosen[2]
+    return Location(start, end, text[start:end])
+
+
+def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, int, int]]:
+    """(token position, start, end) of each place phrase the sentence introduces as a site."""
+    words = view.words
+    seen: set[int] = set()
+    dateline = _dateline_end(view)
+    for position in range(len(view)):
+        if position < dateline:
+            continue
+        entity = view.entity_of.get(position)
+        word = words[position]
+        bare = _strip_conjunction(word)
+        head = bare[1:] if bare[:1] in "ب" and bare[1:] in _PLACE_HEADS else bare
+        if entity is not None and entities[entity].label == "LOC" and entity not in seen:
+            seen.add(entity)
+            if _introduced(view, position) and not _origin(view, position):
+                ent = entities[entity]
+                yield position, _place_start(view, position, ent), ent.end
+        elif head in _PLACE_HEADS and position + 1 < len(view) and not _origin(view, position):
+            nxt = position + 1
+            if nxt in view.entity_of or words[nxt].startswith("ال"):
+                last = _entity_end(view, nxt) if nxt in view.entity_of else nxt + 1
+                start = view.starts[position] + (len(word) - len(head) if head != word else 0)
+                yield position, start, view.ends[last - 1]
+                if nxt in view.entity_of:
+                    seen.add(view.entity_of[nxt])
+
+
+def _place_start(view: _Sentence, position: int, ent: Entity) -> int:
+    """Take a place head before the name along: ``مدينة الموصل``, ``ريف حلب``."""
+    if position > 0 and _strip_conjunction(view.words[position - 1]) in _PLACE_HEADS:
+        word = view.words[position - 1]
+        return view.starts[position - 1] + (1 if word != _strip_conjunction(word) else 0)
+    return ent.start
+
+
+def _introduced(view: _Sentence, position: int) -> bool:
+    """A place word after في/ب/قرب/شمال... or with ب/في attached (بالموصل)."""
+    word = view.words[position]
+    if word[:1] == "ب" or word[:2] in ("وب", "فب") or word.startswith(("بال", "وبال")):
+        return True
+    previous = view.words[position - 1] if position else ""
+    bare_previous = _strip_conjunction(previous)
+    return (
+        previous in _LOCATION_PREPOSITIONS
+        or bare_previous in _LOCATION_PREPOSITIONS
+        or bare_previous in _PLACE_HEADS
+        or bare_previous[1:] in _PLACE_HEADS
+    )
+
+
+def _origin(view: _Sentence, position: int) -> bool:
+    previous = view.words[position - 1] if position else ""
+    nxt = view.words[position + 1] if position + 1 < len(view) else ""
+    return previous in _ORIGIN_WORDS or nxt in _ORIGIN_WORDS
+
+
+def _dateline_end(view: _Sentence) -> int:
+    """Tokens of a dateline at the start: ``بيروت - رويترز``, ``(رويترز) -``, ``مدريد ـ``."""
+    for position in range(min(len(view), 8)):
+        if view.text[view.starts[position] : view.ends[position]] in ("-", "ـ", "–", "—", ":"):
+            return position + 1
+    return 0

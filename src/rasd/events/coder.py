@@ -1,0 +1,405 @@
+"""The event coder: from a document's sentences, triggers and entities to PLOVER events.
+
+``code_events(doc)`` reads one Arabic document that has its text layer, tokens and
+entities, and returns its events. For each sentence it takes the triggers the detector
+accepts, then reads each trigger's arguments (actor, target, place), its date, the counts
+near it, who reports it, and PLOVER's flags. Mentions of the same event in one article
+(the lead and a later paragraph both report the surrender) become one event whose
+``evidence`` lists every mention, with the fields the first mention lacks filled from the
+later ones.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from rasd.events.arguments import find_arguments, find_location
+from rasd.events.attribution import find_attribution
+from rasd.events.counts import find_counts
+from rasd.events.dates import days_before, find_dates, is_future
+from rasd.events.detector import Detector, detect
+from rasd.events.flags import event_flags
+from rasd.events.triggers import Trigger
+from rasd.model import (
+    Argument,
+    Count,
+    CountKind,
+    Document,
+    Entity,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+    PloverType,
+    Span,
+    TextLayer,
+    Tokens,
+)
+from rasd.text import normalize, to_normalized_offset
+
+# The counts that belong to an event of each type: the dead and wounded of an attack, the
+# people held in a crackdown, the crowd of a protest.
+COUNT_KINDS: dict[str, frozenset[CountKind]] = {
+    "ASSAULT": frozenset({"killed", "injured", "kidnapped"}),
+    "COERCE": frozenset({"arrested", "kidnapped", "injured", "killed", "displaced"}),
+    "PROTEST": frozenset({"participants", "arrested", "injured", "killed"}),
+    "RETREAT": frozenset({"surrendered", "displaced"}),
+    "MOBILIZE": frozenset({"participants"}),
+    "AID": frozenset({"displaced"}),
+}
+
+# An event dated this long before publication is background, not news (ACLED codes what
+# happened in the reporting period; PLOVER's historical flag marks the rest).
+HISTORICAL_DAYS = 31
+
+# Actors whose violence PLOVER files under the terrorism context.
+_TERRORIST = tuple(
+    normalize(name)
+    for name in (
+        "داعش",
+        "تنظيم الدولة",
+        "الدولة الإسلامية",
+        "القاعدة",
+        "جبهة النصرة",
+        "هيئة تحرير الشام",
+        "بوكو حرام",
+        "الشباب",
+        "انتحاري",
+        "إرهابي",
+    )
+)
+_SECURITY = tuple(
+    normalize(word)
+    for word in ("قوات", "الجيش", "جيش", "الشرطة", "شرطة", "الأمن", "جنود", "عسكري", "مقاتل")
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One trigger read with its arguments: a draft event before mentions are merged."""
+
+    trigger: Trigger
+    sentence: Span
+    actor: Argument | None
+    target: Argument | None
+    location: Location | None
+    date: EventDate | None
+    counts: list[Count]
+    attribution: Argument | None
+    negated: bool
+    hypothetical: bool
+    future: bool
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _published(doc: Document) -> datetime.date | None:
+    if not doc.published:
+        return None
+    try:
+        return datetime.date.fromisoformat(doc.published[:10])
+    except ValueError:
+        return None
+
+
+def _nearest(dates: Sequence[EventDate], trigger: Trigger) -> EventDate | None:
+    """The date expression of the sentence closest to the trigger, earlier ones on ties."""
+    best: EventDate | None = None
+    best_distance = 0
+    for date in dates:
+        if date.start is None or date.end is None:
+            continue
+        distance = (
+            trigger.start - date.end if date.end <= trigger.start else date.start - trigger.end
+        )
+        distance = max(distance, 0)
+        if best is None or distance < best_distance:
+            best, best_distance = date, distance
+    return best
+
+
+def _counts_for(
+    counts: Sequence[Count], trigger: Trigger, triggers: Sequence[Trigger]
+) -> list[Count]:
+    """The counts of the sentence that belong to this trigger's event.
+
+    A count goes to the nearest trigger whose type takes its kind, so that in ``قتل 3 واعتقل
+    5`` the dead go to the killing and the detained to the arrests.
+    """
+    kinds = COUNT_KINDS.get(trigger.event_type, frozenset())
+    mine: list[Count] = []
+    for count in counts:
+        if count.kind not in kinds:
+            continue
+        takers = [t for t in triggers if count.kind in COUNT_KINDS.get(t.event_type, frozenset())]
+        nearest = min(takers, key=lambda t: abs((t.start + t.end) - (count.start + count.end)))
+        if nearest is trigger:
+            mine.append(count)
+    return mine
+
+
+def _context(event_type: PloverType, trigger: Trigger, mention: _Mention) -> tuple[str, ...]:
+    labels = set(trigger.context)
+    parties = " ".join(
+        normalize(argument.text) for argument in (mention.actor, mention.target) if argument
+    )
+    if event_type in ("ASSAULT", "MOBILIZE", "RETREAT", "COERCE") and any(
+        word in parties for word in _TERRORIST
+    ):
+        labels.add("terrorism")
+    if event_type in ("ASSAULT", "MOBILIZE", "RETREAT") and any(
+        word in parties for word in _SECURITY
+    ):
+        labels.add("military")
+    return tuple(sorted(labels))
+
+
+def _historical(date: EventDate | None, published: datetime.date | None) -> bool:
+    if date is None or date.value is None or published is None:
+        return False
+    before = days_before(date, published)
+    if before is None:
+        return False
+    if date.precision == "year":
+        return int(date.value[:4]) < published.year
+    if date.precision == "month":
+        return before > HISTORICAL_DAYS + 31
+    return before > HISTORICAL_DAYS
+
+
+# Heads that many parties share (قوات سوريا الديمقراطية, قوات الأمن): no evidence alone
+# that two readings name the same party.
+_GENERIC_HEADS = frozenset(normalize(w) for w in ("قوات", "عناصر", "أفراد", "جنود", "من", "في"))
+
+
+def _content_words(argument: Argument) -> set[str]:
+    words = set()
+    for word in normalize(argument.text).split():
+        word = word.removeprefix("ال")
+        if word in _GENERIC_HEADS or len(word) < 2:
+            continue
+        # مقاتلي / مقاتلو / مقاتلين are one word in construct and plural endings
+        for ending in ("ين", "ون", "ي", "و"):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+        words.add(word)
+    return words
+
+
+def _compatible(first: Argument | None, second: Argument | None) -> bool:
+    """Whether two argument readings can name the same party: one is missing, or they
+    share a word that is not a generic head."""
+    if first is None or second is None:
+        return True
+    return bool(_content_words(first) & _content_words(second))
+
+
+def _same_place(first: Location | None, second: Location | None) -> bool:
+    if first is None or second is None:
+        return True
+    a, b = normalize(first.text), normalize(second.text)
+    return a in b or b in a
+
+
+def _same_event(first: _Mention, second: _Mention) -> bool:
+    """Whether a later mention reports the same event as an earlier one of the article.
+
+    Same type and flags, no conflict in mode, date, place or actor, and across sentences
+    targets that can be the same: an article's lead and its later paragraphs usually report
+    one event more than once, each time with some fields missing.
+    """
+    a, b = first.trigger, second.trigger
+    if a.event_type != b.event_type:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if (first.negated, first.future, first.hypothetical) != (
+        second.negated,
+        second.future,
+        second.hypothetical,
+    ):
+        return False
+    if first.date and second.date and first.date.value != second.date.value:
+        return False
+    if not (
+        _same_place(first.location, second.location) and _compatible(first.actor, second.actor)
+    ):
+        return False
+    # In one sentence, an attack and the casualties it caused (قتل ثلاثة جنود وأصيب خمسة في
+    # هجوم شنه مسلحون) are one event; otherwise different targets are different events
+    # (اقتحموا منزل X وقتلوا Y: two assaults).
+    if first.sentence == second.sentence and (_casualties(first) or _casualties(second)):
+        return True
+    return _compatible(first.target, second.target)
+
+
+def _casualties(mention: _Mention) -> bool:
+    """Whether a mention only counts the dead and wounded of an event (مقتل 15 شخصا)."""
+    return bool(mention.counts) and all(c.kind in ("killed", "injured") for c in mention.counts)
+
+
+def _merge(into: _Mention, other: _Mention) -> None:
+    into.evidence.extend(other.evidence)
+    if _casualties(into) and not _casualties(other) and other.target is not None:
+        into.target = other.target  # what was attacked, not the count of its victims
+    into.actor = into.actor or other.actor
+    into.target = into.target or other.target
+    into.location = into.location or other.location
+    into.attribution = into.attribution or other.attribution
+    into.date = into.date or other.date
+    known = {count.kind for count in into.counts}
+    into.counts.extend(count for count in other.counts if count.kind not in known)
+
+
+_RELATIVES = frozenset(
+    normalize(word) for word in ("من", "الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما")
+)
+
+
+def _describes_a_state(layer: TextLayer, trigger: Trigger) -> bool:
+    """Whether a verb trigger is an imperfect in a relative clause: من تحتجزهم داعش (those
+    ISIS holds), الذين يقاتلون: a state the text describes, not an event it reports."""
+    if trigger.nominal:
+        return False
+    start = to_normalized_offset(layer, trigger.start)
+    end = to_normalized_offset(layer, trigger.end)
+    verb = layer.normalized[start:end].split(" ", 1)[0].removeprefix("و").removeprefix("ف")
+    if not verb.startswith(("ي", "ت", "ن")):
+        return False
+    before = layer.normalized[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in _RELATIVES
+
+
+def _read_sentence(
+    doc: Document,
+    layer: TextLayer,
+    tokens: Tokens,
+    sentence: Span,
+    previous: Span | None,
+    published: datetime.date | None,
+    detector: Detector | None,
+) -> list[_Mention]:
+    text = doc.text
+    triggers = [
+        trigger
+        for trigger in detect(text, layer, tokens, sentence, detector=detector)
+        if not _describes_a_state(layer, trigger)
+    ]
+    if not triggers:
+        return []
+    entities: Sequence[Entity] = doc.entities
+    dates = [
+        date
+        for date in find_dates(text, layer, published, sentence)
+        if not is_future(date, published)
+    ]
+    counts = find_counts(text, layer, sentence)
+    attribution = find_attribution(text, layer, sentence, entities, before=previous)
+    mentions: list[_Mention] = []
+    for trigger in triggers:
+        trigger_span = Span(trigger.start, trigger.end)
+        actor, target = find_arguments(
+            text,
+            layer,
+            tokens,
+            sentence,
+            trigger_span,
+            nominal=trigger.nominal,
+            passive=trigger.passive,
+            entities=entities,
+            event_type=trigger.event_type,
+        )
+        flags = event_flags(text, layer, sentence, trigger_span)
+        mention = _Mention(
+            trigger=trigger,
+            sentence=sentence,
+            actor=actor,
+            target=target,
+            location=find_location(text, layer, tokens, sentence, trigger_span, entities),
+            date=_nearest(dates, trigger),
+            counts=_counts_for(counts, trigger, triggers),
+            attribution=attribution,
+            negated=flags.negated,
+            hypothetical=flags.hypothetical,
+            future=flags.future,
+        )
+        mention.evidence.append(
+            Evidence(sentence.start, sentence.end, trigger.start, trigger.end, trigger.text)
+        )
+        mentions.append(mention)
+    return mentions
+
+
+def _default_date(published: datetime.date | None) -> EventDate | None:
+    """An event the article does not date happened around publication: its week, no span."""
+    if published is None:
+        return None
+    return EventDate(published.isoformat(), "week")
+
+
+def _grounded(argument: Argument | None, entities: Sequence[Entity]) -> Argument | None:
+    """The argument with the knowledge-base id of the entity it refers to, when known."""
+    if argument is None or argument.entity is None or argument.kb_id is not None:
+        return argument
+    kb_id = entities[argument.entity].kb_id
+    return argument if kb_id is None else replace(argument, kb_id=kb_id)
+
+
+def _to_event(
+    mention: _Mention, published: datetime.date | None, entities: Sequence[Entity]
+) -> Event:
+    trigger = mention.trigger
+    date = mention.date or _default_date(published)
+    historical = _historical(mention.date, published)
+    confidence = trigger.weight
+    if mention.actor is None and mention.target is None:
+        confidence *= 0.8  # an event nobody is named in is the least useful reading
+    return Event(
+        event_type=trigger.event_type,
+        confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        mode=trigger.mode,
+        context=_context(trigger.event_type, trigger, mention),
+        actor=_grounded(mention.actor, entities),
+        target=_grounded(mention.target, entities),
+        location=mention.location,
+        date=date,
+        counts=tuple(sorted(mention.counts, key=lambda count: count.start)),
+        attribution=_grounded(mention.attribution, entities),
+        negated=mention.negated,
+        hypothetical=mention.hypothetical,
+        future=mention.future,
+        historical=historical,
+        evidence=tuple(mention.evidence),
+    )
+
+
+def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Event, ...]:
+    """The events an Arabic document reports, in the order they are first mentioned.
+
+    ``detector`` replaces the committed sentence detector (cross-validation trains one per
+    fold).
+    """
+    layer = doc.layer
+    tokens = doc.tokens
+    if layer is None or not isinstance(tokens, Tokens) or not doc.sentences:
+        return ()
+    published = _published(doc)
+    merged: list[_Mention] = []
+    previous: Span | None = None
+    for sentence in doc.sentences:
+        mentions = _read_sentence(doc, layer, tokens, sentence, previous, published, detector)
+        for mention in mentions:
+            same = next((m for m in merged if _same_event(m, mention)), None)
+            if same is None:
+                merged.append(mention)
+            else:
+                _merge(same, mention)
+        previous = sentence
+    return tuple(_to_event(mention, published, doc.entities) for mention in merged)
+
+
+def with_events(doc: Document) -> Document:
+    """``doc`` with its ``events`` filled."""
+    return replace(doc, events=code_events(doc))

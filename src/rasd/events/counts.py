@@ -1,0 +1,619 @@
+"""Counts of people a sentence reports: killed, injured, arrested, kidnapped, surrendered,
+displaced (fled, left, evacuated) and protest participants.
+
+Arabic news writes a count in a few shapes, and each is read off the normalized words:
+
+- number, then the noun it counts: ``150 مقاتلاً``، ``ثلاثة قتلى``، ``عشرات الجرحى``;
+- a partitive: ``150 من مقاتلي التنظيم``، ``عدد من المتظاهرين``;
+- a masdar or verb, then the number: ``مقتل 12 شخصاً``، ``اعتقلت الشرطة 20 متظاهراً``;
+- number and noun, then the verb: ``نحو 150 من مقاتلي تنظيم داعش استسلموا``;
+- a dual, which is a count of two: ``قتيلين``، ``مقتل جنديين``; a singular after a masdar,
+  a count of one: ``مقتل شخص``.
+
+The kind comes from the first of: the masdar or verb right before the number, a noun that
+names the kind (``قتلى``، ``جرحى``، ``نازحين``), a verb right after the counted phrase, a
+verb a few words before it, and last a noun of protest (``متظاهرين``), so that
+``اعتقال 20 متظاهراً`` is 20 arrested, not 20 participants. A number with no kind is no
+count: years, ages, money, distances and percentages are told by their unit and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import compress, count
+from operator import or_
+from typing import Final
+
+from rasd.events.numbers import NUMBER_WORDS, read_number, sentence_words
+from rasd.model import Count, CountKind, CountQualifier, Span, TextLayer
+from rasd.text import normalize, to_original_span
+
+_CONJUNCTIONS: Final = ("", "و", "ف")
+_PREPOSITIONS: Final = ("", "ب", "ل")
+
+
+def _split(words: str) -> list[str]:
+    """The normalized words of a space-separated list."""
+    return normalize(words).split()
+
+
+def _table(
+    entries: Iterable[tuple[str, CountKind]], *, prefixes: Iterable[str] = _CONJUNCTIONS
+) -> dict[str, CountKind]:
+    """Normalized word -> value, with each proclitic prefix a word may carry."""
+    prefixes = tuple(prefixes)
+    return {prefix + normalize(word): value for word, value in entries for prefix in prefixes}
+
+
+def _bases(table: dict[str, CountKind], entries: Iterable[tuple[str, CountKind]]) -> dict[str, str]:
+    """Each prefixed word of ``table`` -> the word without its proclitics."""
+    bases = {normalize(word) for word, _ in entries}
+    found: dict[str, str] = {}
+    for word in table:
+        for cut in range(3):
+            if word[cut:] in bases:
+                found[word] = word[cut:]
+                break
+    return found
+
+
+def _kind(kind: CountKind, words: str) -> list[tuple[str, CountKind]]:
+    return [(word, kind) for word in words.split()]
+
+
+_WITH_PREPOSITIONS: Final = tuple(c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS)
+
+# Nouns that name what happened to the people they count. جثث and شهداء are the dead;
+# ضحايا is left out: it covers the injured too.
+_KIND_NOUN_WORDS: Final = (
+    *_kind(
+        "killed",
+        "قتيل قتيلا قتلى القتلى شهيد شهيدا شهداء الشهداء جثة جثث الجثث قتيلاً",
+    ),
+    *_kind(
+        "injured",
+        "جريح جريحا جرحى الجرحى مصاب مصابا مصابين المصابين مصابون المصابون",
+    ),
+    *_kind(
+        "arrested",
+        "معتقل معتقلا معتقلين المعتقلين موقوف موقوفا موقوفين الموقوفين "
+        "محتجز محتجزا محتجزين المحتجزين",
+    ),
+    *_kind(
+        "kidnapped",
+        "رهينة رهائن الرهائن مخطوف مخطوفا مخطوفين المخطوفين مختطف مختطفا مختطفين المختطفين",
+    ),
+    *_kind(
+        "displaced",
+        "نازح نازحا نازحين النازحين نازحون النازحون لاجئ لاجئا لاجئين اللاجئين لاجئون "
+        "مهجر مهجرين المهجرين",
+    ),
+    *_kind(
+        "participants",
+        "متظاهر متظاهرا متظاهرين المتظاهرين متظاهرون المتظاهرون محتج محتجا محتجين "
+        "المحتجين محتجون المحتجون معتصم معتصمين المعتصمين",
+    ),
+)
+_KIND_NOUNS: Final = _table(_KIND_NOUN_WORDS, prefixes=_WITH_PREPOSITIONS)
+# The singular kind nouns that count one on their own: سقط قتيل.
+_SINGULAR_KIND_NOUNS: Final = frozenset(
+    prefix + normalize(word)
+    for word in ("قتيل", "قتيلا", "جريح", "جريحا", "شهيد", "شهيدا", "رهينة")
+    for prefix in _CONJUNCTIONS
+)
+
+# Masdars and verbs that say what happened to the people counted after them (مقتل 12)
+# or before them (150 مقاتلاً استسلموا). خرج and شارك count protesters in a sentence about
+# a protest and people leaving otherwise; ضم counts protesters only there.
+_CUE_WORDS: Final = (
+    *_kind(
+        "killed",
+        "مقتل قتل قتلت قتلوا يقتل تقتل استشهاد استشهد استشهدت استشهدوا مصرع حتف "
+        "لقي لقيت لقوا يلقى إعدام أعدم أعدمت بحياة",
+    ),
+    *_kind(
+        "injured",
+        "إصابة أصيب أصيبت أصيبوا يصاب جرح جرحت جرحوا إصابات",
+    ),
+    *_kind(
+        "arrested",
+        "اعتقال اعتقل اعتقلت اعتقلوا يعتقل تعتقل توقيف أوقف أوقفت أوقفوا احتجاز احتجز "
+        "احتجزت احتجزوا القبض قبض اعتقالات",
+    ),
+    *_kind(
+        "kidnapped",
+        "خطف خطفت خطفوا اختطاف اختطف اختطفت اختطفوا يختطف",
+    ),
+    *_kind(
+        "surrendered",
+        "استسلام استسلم استسلمت استسلموا يستسلم",
+    ),
+    *_kind(
+        "displaced",
+        "نزوح نزح نزحت نزحوا فرار فرت فروا هروب هرب هربت هربوا خروج خرج خرجت خرجوا "
+        "غادر غادرت غادروا مغادرة إجلاء أجلي أجليت تهجير تشريد شرد",
+    ),
+    *_kind(
+        "participants",
+        "تظاهر تظاهرت تظاهروا احتشد احتشدت احتشدوا اعتصم اعتصموا شارك شاركت شاركوا "
+        "مشاركة يشارك ضم ضمت تجمع تجمعوا",
+    ),
+)
+_CUES: Final[dict[str, CountKind]] = {
+    **_table(_CUE_WORDS, prefixes=_WITH_PREPOSITIONS),
+    "فر": "displaced",  # not وفر, which is "provided"
+}
+_CUE_BASES: Final = _bases(_CUES, _CUE_WORDS)
+_PROTEST_WORDS: Final = frozenset(
+    normalize(word)
+    for word in _split(
+        "مظاهرة مظاهرات المظاهرة المظاهرات تظاهرة تظاهرات احتجاج احتجاجات الاحتجاجات "
+        "مسيرة مسيرات المسيرة اعتصام الاعتصام احتجاجية متظاهرين المتظاهرين تظاهر"
+    )
+)
+# Cues that mean protest only in a sentence about one (خرج الآلاف في مظاهرة).
+_PROTEST_ONLY: Final = frozenset(
+    normalize(word) for word in _split("شارك شاركت شاركوا مشاركة يشارك ضم ضمت تجمع تجمعوا")
+)
+_LEAVING: Final = frozenset(normalize(word) for word in _split("خروج خرج خرجت خرجوا"))
+# Two-word cues: سلموا أنفسهم (surrendered), القبض على (arrested).
+_SELF: Final = frozenset(normalize(word) for word in _split("نفسه نفسها أنفسهم أنفسهن"))
+_HANDED: Final = frozenset(
+    c + normalize(word) for word in _split("سلم سلمت سلموا تسليم يسلم") for c in _CONJUNCTIONS
+)
+
+# Fighters who leave a besieged place are surrendering or withdrawing, not displaced.
+_COMBATANTS: Final = frozenset(
+    p + normalize(word)
+    for word in _split(
+        "مقاتل مقاتلا مقاتلي مقاتلين مقاتلون المقاتلين مسلح مسلحا مسلحين المسلحين مسلحون "
+        "عنصر عنصرا عناصر جندي جنديا جنود الجنود متشدد متشددا متشددين المتشددين"
+    )
+    for p in ("", "من")
+)
+
+# Singular people, counted as one after a masdar (مقتل شخص), and their duals (مقتل شخصين).
+# Only nouns whose plural is broken: the -ين of مدنيين is a plural, of شخصين a dual.
+_PEOPLE: Final = frozenset(
+    normalize(word)
+    for word in _split(
+        "شخص جندي شرطي مدني طفل رجل امرأة مواطن عنصر مقاتل ناشط صحفي مسلح ضابط طالب فتى "
+        "فتاة شاب مسن سائق مزارع مستوطن أسير قيادي"
+    )
+)
+_DUAL_WORDS: Final[tuple[tuple[str, CountKind | None], ...]] = (
+    ("قتيلين قتيلان شهيدين جثتين", "killed"),
+    ("جريحين جريحان", "injured"),
+    ("رهينتين", "kidnapped"),
+    (
+        "شخصين شخصان جنديين جنديان طفلين طفلان رجلين رجلان امرأتين ضابطين عنصرين "
+        "شابين شقيقين أسيرين",
+        None,
+    ),
+)
+_DUALS: Final = {
+    prefix + normalize(dual): kind
+    for words, kind in _DUAL_WORDS
+    for dual in words.split()
+    for prefix in _CONJUNCTIONS
+}
+
+# What a number counts when it is no people: units of time, money, distance, share, and
+# things. A count of people never has one of these after its number.
+_NOT_PEOPLE: Final = frozenset(
+    normalize(word)
+    for word in _split(
+        "عام عاما أعوام سنة سنوات سنين شهر أشهر شهور يوم يوما أيام ساعة ساعات دقيقة دقائق "
+        "أسبوع أسابيع كيلومتر كيلومترات كلم كم متر مترا أمتار ميل أميال دولار دولارا "
+        "دولارات يورو جنيه ريال درهم دينار ليرة شيكل بالمئة بالمائة طن أطنان كيلوغرام "
+        "كغ سيارة سيارات شاحنة شاحنات حافلة منزل منازل مبنى مباني صاروخ صواريخ قذيفة "
+        "قذائف طائرة طائرات دبابة دبابات غارة غارات هجوم هجمات عملية عمليات انفجار قرية "
+        "قرى بلدة مدينة مدن موقع مواقع مرة مرات درجة % / - :"
+    )
+)
+# Words before a number that make it a year, an age, a time or a label.
+_NOT_COUNT_BEFORE: Final = frozenset(
+    normalize(word)
+    for word in _split(
+        "عام العام لعام عامي سنة السنة العمر عمره عمرها الساعة رقم الرقم المادة القرار "
+        "صفحة الطريق منذ / - :"
+    )
+)
+
+_VAGUE: Final[dict[str, tuple[int, CountQualifier]]] = {
+    # The smallest number each word can mean, as rasd.model.CountQualifier says: عشرات is
+    # read as 24 and مئات as 200; آلاف as 2000, the plural read at its lowest, since
+    # "thousands" is rarely said of fewer.
+    **dict.fromkeys(("عشرات", "العشرات"), (24, "dozens")),
+    **dict.fromkeys(("مئات", "مئات", "المئات", "المئات", "مئات"), (200, "hundreds")),
+    **dict.fromkeys(("الاف", "الالاف"), (2000, "thousands")),
+    # عدة and بضعة: "several", three at the least.
+    **dict.fromkeys(("عده", "بضعه", "بضع"), (3, "several")),
+}
+_VAGUE_WORDS: Final = {
+    prefix + word: value for word, value in _VAGUE.items() for prefix in _WITH_PREPOSITIONS
+}
+_SCALES: Final = frozenset(("الاف", "الالاف", "الف"))
+
+# Qualifiers before the number, longest first so that ما لا يقل عن wins over لا يقل عن.
+_QUALIFIER_PHRASES: Final[tuple[tuple[str, CountQualifier], ...]] = (
+    ("نحو", "about"),
+    ("بنحو", "about"),
+    ("لنحو", "about"),
+    ("حوالي", "about"),
+    ("بحوالي", "about"),
+    ("قرابة", "about"),
+    ("زهاء", "about"),
+    ("ما يقارب", "about"),
+    ("ما يقرب من", "about"),
+    ("ما يناهز", "about"),
+    ("ما لا يقل عن", "at_least"),
+    ("لا يقل عن", "at_least"),
+    ("على الأقل", "at_least"),
+    ("أكثر من", "more_than"),
+    ("ما يزيد على", "more_than"),
+    ("ما يزيد عن", "more_than"),
+    ("يزيد على", "more_than"),
+    ("يزيد عن", "more_than"),
+    ("أزيد من", "more_than"),
+    ("أقل من", "less_than"),
+    ("ما لا يزيد عن", "at_most"),
+    ("ما لا يزيد على", "at_most"),
+    ("لا يزيد عن", "at_most"),
+    ("لا يزيد على", "at_most"),
+    ("حتى", "at_most"),
+)
+_BEFORE: Final = tuple(
+    sorted(
+        ((tuple(normalize(phrase).split()), qualifier) for phrase, qualifier in _QUALIFIER_PHRASES),
+        key=lambda entry: -len(entry[0]),
+    )
+)
+_AFTER: Final[tuple[tuple[tuple[str, ...], CountQualifier], ...]] = (
+    (("علي", "الاقل"), "at_least"),
+    (("تقريبا",), "about"),
+)
+# The words the lexicons know without proclitics, to leave و، ب، ل out of a count's span.
+_BARE_WORDS: Final = (
+    frozenset(normalize(word) for word, _ in _CUE_WORDS)
+    | frozenset(_VAGUE)
+    | NUMBER_WORDS
+    | frozenset(_split("قتيل قتيلا جريح جريحا شهيد شهيدا رهينة نحو حوالي"))
+    | frozenset(word for word in _DUALS if word[0] not in _CONJUNCTIONS[1:])
+    | frozenset(normalize(word) for word, _ in _KIND_NOUN_WORDS)
+)
+_STOPS: Final = frozenset(
+    normalize(word) for word in _split('، , ؛ ; . : « » “ ” " ان انه انها لكن')
+)
+# A sentence with none of these words and no digit has no count.
+_COUNT_WORDS: Final = (
+    NUMBER_WORDS
+    | frozenset("و" + word for word in NUMBER_WORDS)
+    | frozenset(_VAGUE_WORDS)
+    | frozenset(_DUALS)
+    | _SINGULAR_KIND_NOUNS
+    | _PEOPLE
+    | frozenset(("عدد", "عددا", "وعدد"))
+)
+_DIGIT: Final = re.compile(r"\d")
+_MENTION_WORDS: Final = (
+    frozenset(_VAGUE_WORDS) | frozenset(_DUALS) | frozenset(("عدد", "عددا", "وعدد"))
+)
+_ONE_WORDS: Final = _SINGULAR_KIND_NOUNS | _PEOPLE
+_WINDOW = 4  # words a verb may stand from the counted phrase (قتلت قوات الأمن 12 مسلحاً)
+
+_Mention = tuple[int, int, int, CountQualifier, int, int]  # first, last, value, qualifier span
+
+
+_NUMBERISH: Final = NUMBER_WORDS | frozenset("و" + word for word in NUMBER_WORDS)
+
+
+def _select(
+    words: list[str], known: frozenset[str], *, digits: bool = False
+) -> list[tuple[int, str]]:
+    """(index, word) of the words in ``known`` (or written in digits), picked in C."""
+    hits = map(known.__contains__, words)
+    if digits:
+        hits = map(or_, hits, map(bool, map(_DIGIT.match, words)))
+    return [(index, words[index]) for index in compress(count(), hits)]
+
+
+def _is_number(word: str) -> bool:
+    return (
+        word[0].isdigit() or word in NUMBER_WORDS or (word[0] == "و" and word[1:] in NUMBER_WORDS)
+    )
+
+
+def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
+    """(first, last, value) of each number phrase: ``خمسة وعشرين``، ``2.5 ألف``."""
+    found: list[tuple[int, int, int]] = []
+    done = -1  # the last word of the phrase read last
+    for index, _ in _select(words, _NUMBERISH, digits=True):
+        if index <= done:
+            continue
+        last = index
+        while last + 1 < len(words) and (
+            (_is_number(words[last + 1]) and not words[last + 1][0].isdigit())
+            or (
+                words[last + 1] == "و"
+                and last + 2 < len(words)
+                and _is_number(words[last + 2])
+                and not words[last + 2][0].isdigit()
+            )
+        ):
+            last += 2 if words[last + 1] == "و" else 1
+        done = last
+        value = read_number(" ".join(words[index : last + 1]))
+        if value is not None and not (index == last and words[index] in _VAGUE_WORDS):
+            found.append((index, last, value))
+    return found
+
+
+def _qualifier_before(words: list[str], first: int) -> tuple[CountQualifier, int] | None:
+    """The qualifier that ends right before ``words[first]`` and the index it starts at."""
+    for phrase, qualifier in _BEFORE:
+        start = first - len(phrase)
+        if start >= 0 and tuple(words[start:first]) == phrase:
+            return qualifier, start
+    return None
+
+
+def _qualifier_after(words: list[str], after: int) -> tuple[CountQualifier, int] | None:
+    """A qualifier that starts at ``words[after]`` (150 على الأقل), and its last index."""
+    for phrase, qualifier in _AFTER:
+        if tuple(words[after : after + len(phrase)]) == phrase:
+            return qualifier, after + len(phrase) - 1
+    return None
+
+
+def _cue(word: str, protest: bool) -> CountKind | None:
+    kind = _CUES.get(word)
+    if kind is None:
+        return None
+    bare = _CUE_BASES.get(word, word)
+    if bare in _PROTEST_ONLY and not protest:
+        return None
+    if bare in _LEAVING and protest:
+        return "participants"
+    return kind
+
+
+def _verb_before(words: list[str], start: int, protest: bool) -> CountKind | None:
+    for index in range(start - 1, max(start - 1 - _WINDOW, -1), -1):
+        word = words[index]
+        if word in _STOPS or _is_number(word):
+            return None
+        if word in _HANDED and not _SELF.isdisjoint(words[index + 1 : index + 2 + _WINDOW]):
+            return "surrendered"  # سلم 30 مسلحاً أنفسهم
+        kind = _cue(word, protest)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _verb_after(words: list[str], after: int, protest: bool) -> CountKind | None:
+    for index in range(after, min(after + _WINDOW, len(words))):
+        word = words[index]
+        if word in _STOPS or _is_number(word):
+            return None
+        if word in _HANDED and index + 1 < len(words) and words[index + 1] in _SELF:
+            return "surrendered"
+        kind = _cue(word, protest)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _counted_noun(words: list[str], after: int) -> int | None:
+    """The index of the noun a number counts, when one follows at ``after``."""
+    if after >= len(words):
+        return None
+    if words[after] == "من" and after + 1 < len(words):
+        after += 2 if words[after + 1] == "بين" and after + 2 < len(words) else 1
+    word = words[after]
+    if not ("\u0621" <= word[0] <= "\u06d3") or word in _STOPS or word in _CUES:
+        return None
+    if word in ("في", "علي", "الي", "عن", "من", "و", "بين", "خلال", "منذ", "بعد", "قبل"):
+        return None
+    return after
+
+
+class _Sentence:
+    """The words of one sentence and what the counts need to know about them."""
+
+    __slots__ = ("ends", "protest", "starts", "words")
+
+    def __init__(self, words: list[str], starts: list[int], ends: list[int]) -> None:
+        self.words, self.starts, self.ends = words, starts, ends
+        self.protest = not _PROTEST_WORDS.isdisjoint(self.words)
+
+
+def _kind_of(
+    sentence: _Sentence, first: int, noun: int | None, head: int | None
+) -> CountKind | None:
+    """The kind of a count whose phrase starts at ``first`` and counts ``words[noun]``."""
+    words, protest = sentence.words, sentence.protest
+    if head is not None:
+        kind = _cue(words[head], protest)
+        if kind is not None:
+            return kind
+    noun_kind = _KIND_NOUNS.get(words[noun]) if noun is not None else None
+    if noun_kind is not None and noun_kind != "participants":
+        return noun_kind
+    after = (noun if noun is not None else first) + 1
+    # the genitive after the noun (مقاتلي تنظيم داعش) lies within the window too
+    kind = _verb_after(words, after, protest) or _verb_before(words, first, protest)
+    if kind is None and noun_kind == "participants":
+        return "participants"
+    return kind
+
+
+def _head(words: list[str], start: int) -> int | None:
+    """The index of the masdar or verb right before ``words[start]``: مقتل 12، القبض على 5."""
+    if start >= 1 and words[start - 1] in _CUES:
+        return start - 1
+    if start >= 2 and words[start - 1] == "علي" and words[start - 2] in _CUES:
+        return start - 2
+    return None
+
+
+def _mentions(sentence: _Sentence) -> list[tuple[int, int, int, CountQualifier, int | None]]:
+    """(first, last, value, qualifier, noun) of each number or vague quantity."""
+    words = sentence.words
+    found: list[tuple[int, int, int, CountQualifier, int | None]] = []
+    taken: set[int] = set()
+    for first, last, value in _numbers(words):
+        taken.update(range(first, last + 1))
+        found.append((first, last, value, "exactly", None))
+    for index, word in _select(words, _MENTION_WORDS):
+        if index in taken:
+            continue
+        if word in _VAGUE_WORDS:
+            value, qualifier = _VAGUE_WORDS[word]
+            last = index
+            if index + 1 < len(words) and words[index + 1] in _SCALES and qualifier != "several":
+                value, qualifier, last = value * 1000, "thousands", index + 1
+            found.append((index, last, value, qualifier, None))
+        elif (
+            word in ("عدد", "عددا", "وعدد") and index + 1 < len(words) and words[index + 1] == "من"
+        ):
+            found.append((index, index, 3, "several", None))
+        elif word in _DUALS:
+            found.append((index, index, 2, "exactly", index))
+    return sorted(found)
+
+
+def find_counts(text: str, layer: TextLayer, span: Span) -> list[Count]:
+    """Counts of people in ``text[span]``, a sentence; spans cover number and noun.
+
+    ``مقتل 12 شخصاً`` is 12 killed over all three words, ``نحو 150 من مقاتلي`` before
+    ``استسلموا`` 150 surrendered, qualifier ``about`` on ``نحو``; ``عشرات الجرحى`` 24
+    injured, qualifier ``dozens``; ``قتيلين`` 2 killed; ``مقتل شخص`` 1 killed.
+    """
+    words, starts, ends = sentence_words(layer, span)
+    if not words or (
+        _COUNT_WORDS.isdisjoint(words)
+        and _DIGIT.search(layer.normalized, starts[0], ends[-1]) is None
+    ):
+        return []  # most sentences: no number, no quantity, no kind noun
+    sentence = _Sentence(words, starts, ends)
+    counts: list[Count] = []
+    used: set[int] = set()
+    for first, last, value, qualifier, dual in _mentions(sentence):
+        if first in used:
+            continue
+        if dual is None and _not_people(words, first, last):
+            continue
+        noun = dual if dual is not None else _counted_noun(words, last + 1)
+        if noun is not None and noun != dual and words[noun] in _NOT_PEOPLE:
+            continue
+        hedge = None if qualifier != "exactly" else _qualifier_before(words, first)
+        hedge_start = hedge[1] if hedge is not None else first
+        head = _head(words, hedge_start)
+        if head is None and value == 1 and dual is None and not words[first][0].isdigit():
+            continue  # أحد المتظاهرين is "one of the protesters", a count only after مقتل
+        kind = _kind_of(sentence, first, noun, head)
+        if dual is not None and kind is None:
+            kind = _DUALS[words[dual]]
+        if kind is None or (
+            kind == "displaced" and noun is not None and words[noun] in _COMBATANTS
+        ):
+            continue
+        end = noun if noun is not None else last
+        qualifier_first, qualifier_last = (first, last) if qualifier != "exactly" else (-1, -1)
+        if hedge is not None:
+            qualifier, qualifier_first, qualifier_last = hedge[0], hedge[1], first - 1
+        elif qualifier == "exactly":
+            after = _qualifier_after(words, end + 1) or _qualifier_after(words, last + 1)
+            if after is not None:
+                qualifier, qualifier_last = after
+                qualifier_first = qualifier_last - (1 if qualifier == "at_least" else 0)
+        start = head if head is not None and hedge is None else first
+        used.update(range(start, end + 1))
+        counts.append(
+            _count(
+                text,
+                layer,
+                sentence,
+                kind,
+                value,
+                (start, end),
+                qualifier,
+                (qualifier_first, qualifier_last),
+            )
+        )
+    counts.extend(_singulars(text, layer, sentence, used))
+    counts.sort(key=lambda count: count.start)
+    return counts
+
+
+def _not_people(words: list[str], first: int, last: int) -> bool:
+    """Whether the number at ``first..last`` is a year, an age, a time, money or a share."""
+    if first > 0 and words[first - 1] in _NOT_COUNT_BEFORE:
+        return True
+    after = last + 1
+    if after < len(words) and words[after] in _NOT_PEOPLE:
+        return True
+    if after + 1 < len(words) and words[after] == "في" and words[after + 1] in ("المئه", "المائه"):
+        return True
+    word = words[first]
+    return first == last and word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
+
+
+def _singulars(text: str, layer: TextLayer, sentence: _Sentence, used: set[int]) -> list[Count]:
+    """Counts of one: ``مقتل شخص``، ``سقط قتيل``."""
+    words = sentence.words
+    counts: list[Count] = []
+    for index, word in _select(words, _ONE_WORDS):
+        if index in used:
+            continue
+        if word in _SINGULAR_KIND_NOUNS and not (index > 0 and _is_number(words[index - 1])):
+            kind = _KIND_NOUNS[word]
+            counts.append(
+                _count(text, layer, sentence, kind, 1, (index, index), "exactly", (-1, -1))
+            )
+        elif (
+            word in _PEOPLE
+            and index > 0
+            and index - 1 not in used
+            and words[index - 1] in _CUES
+            and words[index - 1] not in _LEAVING
+        ):
+            cue = _cue(words[index - 1], sentence.protest)
+            if cue is not None and cue != "participants":
+                counts.append(
+                    _count(text, layer, sentence, cue, 1, (index - 1, index), "exactly", (-1, -1))
+                )
+    return counts
+
+
+def _proclitics(word: str) -> int:
+    """How many letters of proclitics (و، ف، ب، ل) ``word`` starts with, by the lexicons."""
+    for cut in range(3):
+        if word[cut:] in _BARE_WORDS:
+            return cut
+    return 0
+
+
+def _count(
+    text: str,
+    layer: TextLayer,
+    sentence: _Sentence,
+    kind: CountKind,
+    value: int,
+    words: tuple[int, int],
+    qualifier: CountQualifier,
+    qualifier_words: tuple[int, int],
+) -> Count:
+    first = sentence.starts[words[0]] + _proclitics(sentence.words[words[0]])
+    start, end = to_original_span(layer, first, sentence.ends[words[1]], text=text)
+    if qualifier_words[0] < 0:
+        return Count(kind, value, start, end, text[start:end], qualifier)
+    first = sentence.starts[qualifier_words[0]] + _proclitics(sentence.words[qualifier_words[0]])
+    qualifier_start, qualifier_end = to_original_span(
+        layer, first, sentence.ends[qualifier_words[1]], text=text
+    )
+    return Count(
+        kind, value, start, end, text[start:end], qualifier, qualifier_start, qualifier_end
+    )

@@ -1,0 +1,399 @@
+"""Which trigger candidates report an event: a sentence detector for ASSAULT and PROTEST.
+
+The gold standard (gsr-dev) calls a sentence "yes" only when every annotator agreed it
+reports such an event. Its hard negatives name violence too: background (في عام 2005),
+commentary (جريمة الاغتيال النكراء), plans and threats (خطط لاغتيال), denials (نفى), and
+generic talk of attacks (الهجمات الانتحارية أصبحت متكررة). So the decision is learned over
+features of the sentence around its triggers: which lexicon patterns fired and how, cues of
+negation, futurity, calls and threats, condemnation, reported speech, recency (أمس، فجر
+اليوم), a year in the text, casualty counts, and the sentence's words. The weights are
+trained by ``train/build_events.py`` (logistic regression, scikit-learn at build time) and
+stored in ``resources/event_detector.json``; here they are applied in plain Python, only to
+sentences that have a candidate, so a sentence costs microseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from rasd.events.lexicon import Lexicon, load_lexicon
+from rasd.events.triggers import Trigger, Word, candidate_words, triggers_in
+from rasd.model import Span, TextLayer, Tokens
+from rasd.text import normalize, to_normalized_offset
+
+RESOURCE = "event_detector.json"
+TRAINED: Final = ("ASSAULT", "PROTEST")
+# Other types pass on lexicon weight alone; below this a pattern is too ambiguous alone
+# (ضرب، دعم، منع). Not tuned: the gold standard has no labels for them.
+MIN_WEIGHT = 0.5
+
+
+def _words(*groups: str) -> frozenset[str]:
+    return frozenset(normalize(word) for group in groups for word in group.split())
+
+
+def _with_conjunction(words: frozenset[str]) -> frozenset[str]:
+    return words | {"و" + word for word in words} | {"ف" + word for word in words}
+
+
+# Cue words, normalized; a leading و/ف is allowed on each.
+CUES: Final[dict[str, frozenset[str]]] = {
+    name: _with_conjunction(_words(words))
+    for name, words in {
+        "neg": "لم لن لا ليس ليست دون بدون نفى نفت نفوا ينفي تنفي عدم",
+        "future": "سوف سيتم ستتم يعتزم تعتزم ينوي تنوي قرر قررت مستقبلا",
+        "call": "دعا دعت يدعو تدعو طالب طالبت يطالب تطالب ناشد يجب ينبغي حث حثت لتنظيم",
+        "threat": "هدد هددت يهدد تهدد توعد توعدت تهديد تهديدات حذر حذرت يحذر تحذير",
+        "modal": "قد يمكن ضرورة يجب ينبغي سوف لعل ربما",
+        "attempt": "محاولة محاولات حاول حاولت خطط خططت يخطط التخطيط مخطط أحبط أحبطت "
+        "إحباط لمنع نجا نجت",
+        "condemn": "أدان أدانت يدين تدين ندد نددت يندد استنكر استنكرت جريمة الجريمة "
+        "النكراء الإرهاب الإرهابية إدانة",
+        "accuse": "اتهم اتهمت متهم المتهم بتهمة بتهم اتهام المتهمين التورط بالتورط",
+        "claim": "تبنت تبنى تبني المسؤولية مسؤوليتها مسؤوليته",
+        "report": "قال قالت أعلن أعلنت أفاد أفادت ذكر ذكرت أكد أكدت أوضح أوضحت بحسب "
+        "وفقا حسب حسبما مصدر مصادر شهود بيان ونقلت",
+        "recent": "أمس اليوم الليلة فجر صباح مساء ظهر الأحد الاثنين الإثنين الثلاثاء "
+        "الأربعاء الخميس الجمعة السبت",
+        "history": "عام سنة منذ ذكرى الذكرى السابق سابق سابقة الأخيرة",
+        "generic": "عمليات سلسلة ظاهرة متكررة مستوى مستويات عدد",
+        "casualty": "قتلى قتيلا قتيل قتيلين جرحى جريحا مقتل مصرع إصابة بجروح أصيب أصيبوا "
+        "قتلوا قتلا ضحايا",
+        "crowd": "مئات آلاف الآلاف عشرات الآلاف المئات حشد حشود جموع",
+        "dispersal": "فرقت تفريق لتفريق الشرطة الأمن مكافحة الشغب",
+        "media": "صحيفة الصحف مقال كتاب فيلم الإنترنت موقع",
+    }.items()
+}
+_BEFORE: Final = ("neg", "future", "call", "threat", "attempt")
+
+
+def _index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """word -> the cue lists it is on, in CUES order: one dict hit per word."""
+    found: dict[str, list[str]] = {}
+    for name in names:
+        for word in sorted(CUES[name]):
+            found.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in found.items()}
+
+
+_CUE_INDEX: Final = _index(CUES)
+_NEAR_CUES: Final = _index(_BEFORE)
+_YEAR: Final = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DIGITS: Final = re.compile(r"\d")
+# A number before a casualty noun: 15 قتيلا، 30 شخصا، 5 من عناصر
+_COUNT: Final = re.compile(
+    normalize(r"\d+\s+(?:من\s+)?(?:قتيل|جريح|شخص|أشخاص|مدني|جندي|جنود|عنصر|عناصر|آخر|مسلح)")
+)
+WORD_FEATURES = True
+SPEECH: Final = _with_conjunction(
+    _words(
+        "قال قالت قالوا يقول تقول أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت "
+        "أفاد أفادت أعلن أعلنت أعلنوا صرح صرحت زعم زعمت"
+    )
+)
+COMPLEMENTS: Final = _with_conjunction(_words("أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه"))
+RELATIVES: Final = _words("الذي التي الذين اللذين اللتين اللواتي اللاتي")
+BACKGROUND: Final = _with_conjunction(_words("منذ سبق سبقت سابق السابق الماضية ذكرى"))
+_CLAUSE_OPENERS: Final = _words("ثم كما وقد فقد لقد قد حيث بعدما عندما حين")
+_ADJ_SPECIFIC: Final = _words("انتحاري انتحارية مسلح مسلحة صاروخي جوي جوية بسيارة بعبوة")
+NUMBERS: Final = _with_conjunction(
+    _words(
+        "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشر ثلاث أربع خمس ست سبع "
+        "ثماني تسع عشرات مئات آلاف عشرين ثلاثين أربعين خمسين"
+    )
+)
+VICTIMS: Final = _words(
+    "قتيلا قتلى قتيل جريحا جرحى شخصا أشخاص أشخاصا مدنيين مدنيا جنود جنديا جنديين شرطيا "
+    "عناصر عنصرا مسلحين مسلحا آخرين آخرون مواطنين مواطنا"
+)
+PLACE_HEADS: Final = _words("مدينة بلدة قرية محافظة منطقة حي شارع ناحية قضاء مخيم مدينتي")
+_PLACE_PREPOSITIONS: Final = _words("في قرب بالقرب شمال جنوب شرق غرب وسط")
+_PREFIXES: Final = ("وبال", "بال", "وال", "فال", "لل", "ال", "وب", "ب", "و", "ف", "ل", "س")
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A logistic regression over sparse binary features: P = σ(bias + Σ weights).
+
+    ``weights`` are keyed by the full feature names (``ASSAULT|t:قتل/يقتل``); ``plain`` and
+    ``lexical`` are the same weights split for run time, the type prefix dropped and the
+    word features (``w:``) keyed by the bare word, so that scoring a sentence builds no
+    feature string for its words.
+    """
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    plain: dict[str, float] = field(init=False, repr=False, compare=False)
+    lexical: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        plain: dict[str, float] = {}
+        lexical: dict[str, float] = {}
+        for key, weight in self.weights.items():
+            name = key.split("|", 1)[1] if "|" in key else key
+            if name.startswith("w:"):
+                lexical[name[2:]] = weight
+            else:
+                plain[name] = weight
+        object.__setattr__(self, "plain", plain)
+        object.__setattr__(self, "lexical", lexical)
+
+    def probability(self, features: Iterable[str]) -> float:
+        weights = self.weights
+        return _sigmoid(self.bias + sum(weights.get(feature, 0.0) for feature in set(features)))
+
+    def score(self, features: Iterable[str], words: Iterable[str]) -> float:
+        """``probability`` of unprefixed features plus the sentence's bare words."""
+        plain, lexical = self.plain, self.lexical
+        total = self.bias + sum([plain.get(feature, 0.0) for feature in set(features)])
+        return _sigmoid(total + sum([lexical.get(word, 0.0) for word in words]))
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """The trained models per type; a type without one passes on lexicon weight."""
+
+    models: dict[str, Model]
+    min_weight: float = MIN_WEIGHT
+
+
+def _prefix(surface: str) -> str:
+    for prefix in _PREFIXES:
+        if surface.startswith(prefix) and len(surface) - len(prefix) >= 3:
+            return prefix
+    return ""
+
+
+def _best(triggers: list[Trigger]) -> Trigger:
+    """The candidate the decision leans on: the most reliable, the first on a tie."""
+    best = triggers[0]
+    for trigger in triggers[1:]:
+        if trigger.weight > best.weight:
+            best = trigger
+    return best
+
+
+def _tense(trigger: Trigger, surface: str) -> str:
+    """past / imperfect / future of a verbal trigger, read off its surface and pattern."""
+    bare = surface[1:] if surface[:1] in "وف" and len(surface) > 3 else surface
+    if bare[:1] == "س" and bare[1:2] in "يتن" and len(bare) > 4:
+        return "future"
+    past = trigger.key.split("/", 1)[0].split("|", 1)[0].split(" ", 1)[0]
+    if past and bare.startswith(past[:2]) and not past.startswith(("ي", "ت", "ن")):
+        return "past"
+    return "imperfect" if bare[:1] in "يتن" else "past"
+
+
+def trigger_features(trigger: Trigger, index: int, texts: list[str]) -> list[str]:
+    """Linguistic features of the best trigger: how the sentence frames its event.
+
+    A past verb opening its clause (وقتل، فجر) narrates; a definite masdar (الهجوم) points
+    back at an event already told; a plural masdar (الهجمات) generalises; a trigger after
+    قال ... أن sits in reported speech, after الذي/التي in a relative clause, after
+    منذ/كان قد/سبق in the background, after لم/لن/نفى under negation, after سوف/هدد/دعا
+    in the future or a call.
+    """
+    features: list[str] = []
+    surface = texts[index] if index < len(texts) else ""
+    before = texts[max(0, index - 4) : index]
+    previous = texts[index - 1] if index > 0 else ""
+    if trigger.nominal:
+        prefix = _prefix(surface)
+        features.append(f"b:noun:{'def' if prefix.endswith(('ال', 'لل')) else 'indef'}")
+        if surface.endswith("ات"):
+            features.append("b:plural")
+        if index + 1 < len(texts) and texts[index + 1] in _ADJ_SPECIFIC:
+            features.append("b:noun+adj")
+    else:
+        tense = _tense(trigger, surface)
+        features.append(f"b:{'passive' if trigger.passive else 'verb'}:{tense}")
+        if index == 0 or surface[:1] in "وف" or previous in _CLAUSE_OPENERS:
+            features.append(f"b:clause-start:{tense}")
+    if index <= 1:
+        features.append("b:first")
+    if previous in RELATIVES or (len(before) > 1 and before[-2] in RELATIVES):
+        features.append("b:relative")
+    window = set(before)
+    for name in ("neg", "future", "call", "threat", "attempt", "modal"):
+        if not CUES[name].isdisjoint(window):
+            features.append(f"b:{name}")
+    preceding = set(texts[:index])
+    if not SPEECH.isdisjoint(preceding):
+        features.append("b:speech")
+        if not COMPLEMENTS.isdisjoint(preceding):
+            features.append("b:speech+that")
+    if not CUES["condemn"].isdisjoint(preceding):
+        features.append("b:after-condemn")
+    if not BACKGROUND.isdisjoint(preceding) or "كان قد" in " ".join(before):
+        features.append("b:background")
+    return features
+
+
+def bare_words(texts: Iterable[str]) -> set[str]:
+    """The sentence's words for the bag-of-words features, a leading و/ف dropped."""
+    return {word[1:] if word[:1] in "وف" and len(word) > 3 else word for word in texts}
+
+
+def structural_features(triggers: list[Trigger], words: list[Word], layer: TextLayer) -> list[str]:
+    """Every feature of ``sentence_features`` but the words, without the type prefix."""
+    features = [f"n={min(len(triggers), 3)}"]
+    texts = [word[2] for word in words]
+    starts = [word[0] for word in words]
+    best = _best(triggers)
+    features.append(f"maxw>={int(best.weight * 10) / 10}")
+    for trigger in triggers:
+        features.append(f"t:{trigger.key}")
+        features.append(f"mode:{trigger.mode}")
+        features.append(
+            "pos:passive" if trigger.passive else f"pos:{'noun' if trigger.nominal else 'verb'}"
+        )
+        index = bisect_left(starts, to_normalized_offset(layer, trigger.start))
+        if trigger is best:
+            features.extend(trigger_features(trigger, index, texts))
+        if index < len(words):
+            surface = texts[index]
+            features.append(f"pre:{_prefix(surface)}")
+            features.append(f"plural:{surface.endswith(('ات', 'ين', 'ون'))}")
+        if index > 0:
+            features.append(f"prev:{texts[index - 1]}")
+        for word in _NEAR_CUES.keys() & texts[max(0, index - 4) : index]:
+            features.extend(["before:" + name for name in _NEAR_CUES[word]])
+    word_set = set(texts)
+    for word in _CUE_INDEX.keys() & word_set:
+        features.extend(["cue:" + name for name in _CUE_INDEX[word]])
+    sentence = layer.normalized[words[0][0] : words[-1][1]] if words else ""
+    if _COUNT.search(sentence) or (
+        not NUMBERS.isdisjoint(word_set)
+        and any(
+            texts[i] in NUMBERS and not VICTIMS.isdisjoint(texts[i + 1 : i + 3])
+            for i in range(len(texts) - 1)
+        )
+    ):
+        features.append("count")
+    if not PLACE_HEADS.isdisjoint(word_set) and any(
+        texts[i] in _PLACE_PREPOSITIONS and texts[i + 1] in PLACE_HEADS
+        for i in range(len(texts) - 1)
+    ):
+        features.append("place")
+    if _YEAR.search(sentence):
+        features.append("year")
+    if _DIGITS.search(sentence):
+        features.append("digits")
+    if "«" in sentence or "\u201c" in sentence:
+        features.append("quote")
+    if "؟" in sentence:
+        features.append("question")
+    features.append(f"len={min(len(words) // 10, 5)}")
+    return features
+
+
+def sentence_features(
+    event_type: str,
+    triggers: list[Trigger],
+    words: list[Word],
+    layer: TextLayer,
+) -> list[str]:
+    """The features of a sentence for ``event_type``, given its candidates of that type.
+
+    ``words`` are the sentence's normalized words (``sentence_words``); the triggers carry
+    original offsets, mapped to the normalized text here to find the words around them.
+    The names carry the type (``ASSAULT|cue:neg``), so one vocabulary can hold both models.
+    """
+    features = structural_features(triggers, words, layer)
+    if WORD_FEATURES:
+        features.extend(f"w:{word}" for word in sorted(bare_words(word[2] for word in words)))
+    return [f"{event_type}|{feature}" for feature in features]
+
+
+def read_detector(data: str) -> Detector:
+    """A detector from its JSON: {"models": {type: {"bias", "threshold", "weights"}}}."""
+    raw = json.loads(data)
+    models = {
+        name: Model(
+            weights={key: float(value) for key, value in model["weights"].items()},
+            bias=float(model["bias"]),
+            threshold=float(model["threshold"]),
+        )
+        for name, model in raw["models"].items()
+    }
+    return Detector(models, float(raw.get("min_weight", MIN_WEIGHT)))
+
+
+@cache
+def load_detector(path: Path | None = None) -> Detector:
+    """The trained detector from ``path`` or the packaged artifact; no models without one."""
+    if path is None:
+        resource = resources.files("rasd.resources").joinpath(RESOURCE)
+        if not resource.is_file():
+            return Detector({})
+        return read_detector(resource.read_text("utf-8"))
+    return read_detector(path.read_text("utf-8"))
+
+
+def sentence_probabilities(
+    triggers: list[Trigger], words: list[Word], layer: TextLayer, detector: Detector
+) -> dict[str, float]:
+    """P(the sentence reports an event of the type), per trained type with a candidate."""
+    found: dict[str, float] = {}
+    bare: set[str] | None = None
+    for event_type, model in detector.models.items():
+        of_type = [trigger for trigger in triggers if trigger.event_type == event_type]
+        if of_type:
+            if bare is None:
+                bare = bare_words(word[2] for word in words)
+            features = structural_features(of_type, words, layer)
+            found[event_type] = model.score(features, bare if WORD_FEATURES else ())
+    return found
+
+
+def detect(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens,
+    sentence: Span,
+    *,
+    detector: Detector | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Trigger]:
+    """The triggers that report an event, each with its confidence in ``.weight``.
+
+    For ASSAULT and PROTEST the trained model decides per sentence and every candidate of
+    the type gets its probability; other types pass when their lexicon weight reaches
+    ``min_weight``. Negated, future or hypothetical events are still returned when the
+    model says the sentence reports them (the coder flags them).
+    """
+    del tokens  # the stage contract; matching reads the text layer (see find_triggers)
+    detector = detector or load_detector()
+    lexicon = lexicon or load_lexicon()
+    words = candidate_words(layer, sentence, lexicon)
+    if words is None:
+        return []
+    triggers = triggers_in(text, layer, words, lexicon)
+    if not triggers:
+        return []
+    probabilities = sentence_probabilities(triggers, words, layer, detector)
+    accepted: list[Trigger] = []
+    for trigger in triggers:
+        model = detector.models.get(trigger.event_type)
+        if model is None:
+            if trigger.weight >= detector.min_weight:
+                accepted.append(trigger)
+            continue
+        probability = probabilities[trigger.event_type]
+        if probability >= model.threshold:
+            accepted.append(replace(trigger, weight=round(probability, 4)))
+    return accepted

@@ -1,0 +1,440 @@
+"""Actor, target and location of hand-built sentences, and span invariants."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.events.arguments import find_arguments, find_location
+from rasd.model import Entity, Span
+from rasd.text import analyze
+
+
+def _run(
+    text: str,
+    trigger: str,
+    *,
+    nominal: bool = False,
+    passive: bool = False,
+    entities: tuple[Entity, ...] = (),
+    event_type: str | None = None,
+) -> tuple[str | None, str | None]:
+    layer, _, tokens = analyze(text)
+    start = text.index(trigger)
+    actor, target = find_arguments(
+        text,
+        layer,
+        tokens,
+        Span(0, len(text)),
+        Span(start, start + len(trigger)),
+        nominal=nominal,
+        passive=passive,
+        entities=entities,
+        event_type=event_type,
+    )
+    return (actor.text if actor else None), (target.text if target else None)
+
+
+def _entity(text: str, name: str, label: str) -> Entity:
+    start = text.index(name)
+    return Entity(start, start + len(name), name, label, 0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        # VSO, object after the subject
+        ("هاجم مسلحون نقطة تفتيش للجيش.", "هاجم", "مسلحون", "نقطة تفتيش للجيش"),
+        # SVO after a complementizer, with a count left out of the object
+        (
+            "وقالت الشرطة إن مسلحين مجهولين اختطفوا نقيب الصيادلة في المدينة.",
+            "اختطفوا",
+            "مسلحين مجهولين",
+            "نقيب الصيادلة",
+        ),
+        # time words between the verb and the subject
+        (
+            "قالت مصادر إن وحدة اسرائيلية خاصة اغتالت امس ناشطاً في كتائب الاقصى.",
+            "اغتالت",
+            "وحدة اسرائيلية خاصة",
+            "ناشطاً في كتائب الاقصى",
+        ),
+        # what is fired is not the target: the target follows على
+        (
+            "اطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين.",
+            "اطلقت",
+            "دبابة إسرائيلية",
+            "تجمع للمواطنين",
+        ),
+        (
+            "وقال الجيش ان جنوده قتلوا خمسة مسلحين أمس.",
+            "قتلوا",
+            "جنوده",
+            "مسلحين",
+        ),
+    ],
+)
+def test_active_verb_actor_and_target(text: str, trigger: str, actor: str, target: str) -> None:
+    assert _run(text, trigger) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        ("من ناحية ثانية، قتل أربعة اشخاص واصيب 6 آخرون بهجوم انتحاري.", "قتل", None, "اشخاص"),
+        ("وقال العقيد ان جنديين عراقيين قتلا بانفجار عبوة ناسفة.", "قتلا", None, "جنديين عراقيين"),
+        ("وخطف المدير في وسط المدينة من قبل مسلحين مجهولين.", "وخطف", "مسلحين مجهولين", "المدير"),
+    ],
+)
+def test_passive_verb_target_and_agent(
+    text: str, trigger: str, actor: str | None, target: str
+) -> None:
+    assert _run(text, trigger, passive=trigger == "وخطف") == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        ("اعلنت مصادر امنية مقتل 15 شخصا على الاقل.", "مقتل", None, "شخصا"),
+        ("قام عدد من جنود المارينز بقتل المدنيين.", "بقتل", "جنود المارينز", "المدنيين"),
+        ("تعرض نصر للتعذيب في السجن.", "للتعذيب", None, "نصر"),
+        ("نفذ المتظاهرون اعتصاما أمام البرلمان.", "اعتصاما", "المتظاهرون", "البرلمان"),
+    ],
+)
+def test_nominal_trigger_roles(
+    text: str, trigger: str, actor: str | None, target: str | None
+) -> None:
+    assert _run(text, trigger, nominal=True) == (actor, target)
+
+
+def test_conjunction_is_not_part_of_actor() -> None:
+    text = "وكانت قوات الأمن قد اعتقلت عشرات المتظاهرين."
+    assert _run(text, "اعتقلت") == ("قوات الأمن", "المتظاهرين")
+
+
+def test_entity_index_of_argument() -> None:
+    text = "وكانت حركة طالبان قد خطفت 23 من الكوريين الجنوبيين."
+    entities = (_entity(text, "طالبان", "ORG"),)
+    layer, _, tokens = analyze(text)
+    start = text.index("خطفت")
+    actor, target = find_arguments(
+        text,
+        layer,
+        tokens,
+        Span(0, len(text)),
+        Span(start, start + 4),
+        nominal=False,
+        passive=False,
+        entities=entities,
+    )
+    assert actor is not None and actor.text == "حركة طالبان" and actor.entity == 0
+    assert target is not None and target.text == "الكوريين الجنوبيين" and target.entity is None
+
+
+def test_pronoun_subject_without_antecedent_gives_no_actor() -> None:
+    assert _run("ثم اقتحموا المنزل.", "اقتحموا") == (None, "المنزل")
+
+
+def _location(text: str, trigger: str, places: tuple[str, ...]) -> str | None:
+    layer, _, tokens = analyze(text)
+    entities = tuple(_entity(text, place, "LOC") for place in places)
+    start = text.index(trigger)
+    found = find_location(
+        text, layer, tokens, Span(0, len(text)), Span(start, start + len(trigger)), entities
+    )
+    return found.text if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "places", "expected"),
+    [
+        ("وقتل شخص في هجوم انتحاري غرب بغداد.", "وقتل", ("بغداد",), "غرب بغداد"),
+        ("انفجرت سيارة مفخخة في مدينة الموصل.", "انفجرت", ("الموصل",), "مدينة الموصل"),
+        ("قصفت الطائرات قرية الباغوز.", "قصفت", (), "قرية الباغوز"),
+        # the fighters' origin is not where it happened
+        ("استسلم مقاتلون من أوزبكستان.", "استسلم", ("أوزبكستان",), None),
+        # the dateline is where the agency sits
+        ("بيروت - رويترز: قتل جندي في هجوم بالباغوز.", "قتل", ("بيروت", "الباغوز"), "الباغوز"),
+    ],
+)
+def test_location_phrase(text: str, trigger: str, places: tuple[str, ...], expected: str) -> None:
+    assert _location(text, trigger, places) == expected
+
+
+_VOCABULARY = "قتل هاجم مسلحون الجيش في على قوات الأمن و« » ، 15 شخصا بالمتظاهرين وقوات مقتل امس"
+_WORDS = st.sampled_from(_VOCABULARY.split(" "))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(_WORDS, min_size=1, max_size=14), st.data(), st.booleans(), st.booleans())
+def test_argument_spans_match_text(
+    words: list[str], data: st.DataObject, nominal: bool, passive: bool
+) -> None:
+    text = " ".join(words)
+    layer, _, tokens = analyze(text)
+    index = data.draw(st.integers(0, len(tokens) - 1))
+    token = tokens[index]
+    sentence = Span(0, len(text))
+    trigger = Span(token.start, token.end)
+    for arg in find_arguments(
+        text, layer, tokens, sentence, trigger, nominal=nominal, passive=passive, entities=()
+    ):
+        if arg is not None:
+            assert 0 <= arg.start < arg.end <= len(text)
+            assert text[arg.start : arg.end] == arg.text
+            assert not (arg.start <= trigger.start and trigger.end <= arg.end)
+    place = find_location(text, layer, tokens, sentence, trigger, ())
+    if place is not None:
+        assert text[place.start : place.end] == place.text
+
+
+def _run_with(
+    text: str, trigger: str, names: tuple[tuple[str, str], ...], *, nominal: bool = False
+) -> tuple[str | None, str | None]:
+    entities = tuple(_entity(text, name, label) for name, label in names)
+    return _run(text, trigger, nominal=nominal, entities=entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names", "actor", "target"),
+    [
+        # an indefinite member noun keeps the body it belongs to ...
+        (
+            "قالت الشرطة إن مسلحين مجهولين اغتالوا ضابطا في الشرطة في الحي الصناعي.",
+            "اغتالوا",
+            (),
+            "مسلحين مجهولين",
+            "ضابطا في الشرطة",
+        ),
+        # ... but not the place where it happened
+        (
+            "افادت مصادر ان مجهولين خطفوا مصورا فرنسيا في بوساسو.",
+            "خطفوا",
+            (("بوساسو", "LOC"),),
+            "مجهولين",
+            "مصورا فرنسيا",
+        ),
+        # a pronoun verb joined by و shares the subject of the verb before it
+        (
+            "اقتحم مسلحو حماس منزل نبيل شعث، وقتلوا قائدا للحركة.",
+            "وقتلوا",
+            (("حماس", "ORG"), ("نبيل شعث", "PER")),
+            "مسلحو حماس",
+            "قائدا للحركة",
+        ),
+        # an indefinite plural before a plural verb is its subject (a relative clause)
+        (
+            "وترجل منها 3 مسلحين اطلقوا النار على الموكب.",
+            "اطلقوا",
+            (),
+            "مسلحين",
+            "الموكب",
+        ),
+        # a bomb that goes off names no actor
+        ("وقال بيان ان عبوة ناسفة انفجرت قرب الموكب.", "انفجرت", (), None, None),
+        # an attack that targets: its object is the target, no actor
+        (
+            "قال متحدث ان عملية انتحارية بسيارة مفخخة استهدفت امس قافلة لقوات التحالف.",
+            "استهدفت",
+            (),
+            None,
+            "قافلة لقوات التحالف",
+        ),
+    ],
+)
+def test_clause_level_roles(
+    text: str,
+    trigger: str,
+    names: tuple[tuple[str, str], ...],
+    actor: str | None,
+    target: str | None,
+) -> None:
+    assert _run_with(text, trigger, names) == (actor, target)
+
+
+def test_nisba_starting_with_ba_is_an_adjective() -> None:
+    text = "وكان 42 جنديا باكستانيا قد قتلوا في الثالث من الشهر."
+    assert _run(text, "قتلوا", passive=True) == (None, "جنديا باكستانيا")
+
+
+def test_light_verb_subject_across_a_bracketed_date() -> None:
+    text = "وقامت الجماعة في ديسمبر (كانون الأول) 2005 بخطف تسعة جنود قرب الحدود."
+    assert _run(text, "بخطف", nominal=True) == ("الجماعة", "جنود")
+
+
+def test_result_clause_takes_the_actor_of_its_cause() -> None:
+    text = "قامت دبابة اسرائيلية بقصف احد المنازل، الأمر الذي ادى الى مقتل ثلاثة مواطنين."
+    assert _run(text, "مقتل", nominal=True) == ("دبابة اسرائيلية", "مواطنين")
+
+
+def test_when_clause_names_the_actor_of_a_passive() -> None:
+    text = "قتل ثمانية من عناصر الشرطة عندما فجر انتحاري نفسه وسط حشد."
+    assert _run(text, "قتل", passive=True) == ("انتحاري", "عناصر الشرطة")
+
+
+def test_victims_of_an_attack_on_a_group() -> None:
+    text = "وفي احداث اخرى قتل 20 واصيب 70 في هجوم انتحاري على الطائفة اليزيدية."
+    assert _run(text, "قتل", passive=True) == (None, "الطائفة اليزيدية")
+
+
+def test_relative_clause_passive_target() -> None:
+    text = "امتدت يد الارهاب لتطال النائب انطوان غانم الذي قتل مع 9 مواطنين في تفجير."
+    names = (("انطوان غانم", "PER"),)
+    assert (
+        _run(text, "قتل", passive=True, entities=tuple(_entity(text, n, lab) for n, lab in names))[
+            1
+        ]
+        == "النائب انطوان غانم"
+    )
+
+
+def test_same_sentence_span_in_another_text_is_read_again() -> None:
+    """The per-sentence cache never serves one text's words for another."""
+    first = "هاجم مسلحون نقطة تفتيش."
+    second = "هاجم جنود منزلا مهجورا."
+    assert _run(first, "هاجم") == ("مسلحون", "نقطة تفتيش")
+    assert _run(second, "هاجم") == ("جنود", "منزلا مهجورا")
+    assert _run(first, "هاجم") == ("مسلحون", "نقطة تفتيش")
+
+
+_SDF = "قوات سوريا الديمقراطية"
+
+
+def _sdf(text: str) -> tuple[Entity, ...]:
+    return (_entity(text, _SDF, "ORG"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "actor", "target"),
+    [
+        # RETREAT/PROTEST nominals: the genitive acts; ASSAULT/COERCE: it suffers
+        ("استسلام بعض مقاتلي داعش في شرق سوريا", "استسلام", "RETREAT", "مقاتلي داعش", None),
+        ("انسحاب القوات الأمريكية من المدينة", "انسحاب", "RETREAT", "القوات الأمريكية", None),
+        ("تظاهر الطلاب ضد الحكومة", "تظاهر", "PROTEST", "الطلاب", "الحكومة"),
+        ("اغتيال الصحفي في بغداد", "اغتيال", "ASSAULT", None, "الصحفي"),
+        ("اعتقال الصحفي في القاهرة", "اعتقال", "COERCE", None, "الصحفي"),
+        # masdar + agent + ل + the one acted on
+        ("وأدانت المنظمة اعتقال الشرطة للصحفي في القاهرة.", "اعتقال", "COERCE", "الشرطة", "للصحفي"),
+        # what is released follows سراح or عن
+        ("وطالب بإطلاق سراح المعتقلين في السجن.", "إطلاق سراح", "RETREAT", None, "المعتقلين"),
+        # an agreeing adjective is never an actor
+        ("قتل جنديان في معركة شرسة قرب القرية.", "معركة", "ASSAULT", None, None),
+        # a dual or plural noun after a singular verbal noun is its genitive, no adjective
+        ("أسفر الانفجار عن مقتل جنديين.", "مقتل", "ASSAULT", None, "جنديين"),
+        # هجوم لـX على Y, هجوم شنه X على Y
+        ("وقع هجوم لمسلحين على قاعدة عسكرية.", "هجوم", "ASSAULT", "مسلحين", "قاعدة عسكرية"),
+        ("هجوم شنه مسلحون على قاعدة عسكرية.", "هجوم", "ASSAULT", "مسلحون", "قاعدة عسكرية"),
+        # مقتل X برصاص Y
+        ("أعلن الجيش مقتل قائد ميداني برصاص قناص.", "مقتل", "ASSAULT", "قناص", "قائد ميداني"),
+        # تعرض Y لهجوم
+        ("وتعرضت دورية للجيش لهجوم في المدينة.", "لهجوم", "ASSAULT", None, "دورية للجيش"),
+    ],
+)
+def test_nominal_roles_by_event_type(
+    text: str, trigger: str, event_type: str, actor: str | None, target: str | None
+) -> None:
+    assert _run(text, trigger, nominal=True, event_type=event_type) == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "actor", "target"),
+    [
+        # subject before the verb after إن, through a quantity
+        (
+            "قال مصدر عسكري، إن نحو 150 من مقاتلي تنظيم داعش استسلموا بعد معركة شرسة.",
+            "استسلموا",
+            "RETREAT",
+            "مقاتلي تنظيم داعش",
+            None,
+        ),
+        # a light verb's object is the attack, not its target: شن X هجوما على Y
+        (
+            "وشن مسلحون هجوما على نقطة تفتيش للشرطة.",
+            "وشن",
+            "ASSAULT",
+            "مسلحون",
+            "نقطة تفتيش للشرطة",
+        ),
+        ("وقال مسؤولون إن الجيش يشن هجوما على المتمردين.", "يشن", "ASSAULT", "الجيش", "المتمردين"),
+        # killed at the hands of
+        ("وقتل ثلاثة جنود على يد مسلحين في المدينة.", "وقتل", "ASSAULT", "مسلحين", "جنود"),
+        ("واعتقلت قوات الأمن عشرة أشخاص في المدينة.", "واعتقلت", "COERCE", "قوات الأمن", "أشخاص"),
+        # protests: the subject protests; أمام/ضد names the target, not the verb's object
+        ("وخرج آلاف المتظاهرين في مسيرة في العاصمة.", "وخرج", "PROTEST", "المتظاهرين", None),
+        ("وتظاهر مئات الطلاب أمام مبنى البرلمان.", "وتظاهر", "PROTEST", "الطلاب", "مبنى البرلمان"),
+        (
+            "وأغلق المتظاهرون شوارع رئيسية احتجاجا على قرار الحكومة.",
+            "وأغلق",
+            "PROTEST",
+            "المتظاهرون",
+            "قرار الحكومة",
+        ),
+    ],
+)
+def test_verbal_roles_by_event_type(
+    text: str, trigger: str, event_type: str, actor: str | None, target: str | None
+) -> None:
+    assert _run(text, trigger, event_type=event_type) == (actor, target)
+
+
+def test_possessive_nominal_takes_the_governing_verbs_subject() -> None:
+    text = f"واستأنفت {_SDF} مطلع هذا الأسبوع هجومها على قرية الباغوز."
+    assert _run(text, "هجومها", nominal=True, entities=_sdf(text), event_type="ASSAULT") == (
+        _SDF,
+        "قرية الباغوز",
+    )
+
+
+def test_possessive_victim_noun_is_the_target() -> None:
+    text = "وأعلن الجيش مقتله في المدينة."
+    assert _run(text, "مقتله", nominal=True, event_type="ASSAULT") == (None, "الجيش")
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    ["ألغاما", "وسيارات ملغومة", "وكمائن", "وهجمات انتحارية"],
+)
+def test_subject_of_faced_is_the_target_of_each_coordinated_attack(trigger: str) -> None:
+    text = (
+        f"وواجهت {_SDF} أثناء حملتها على القرية يوم الأحد ألغاما أرضية وسيارات ملغومة "
+        "وكمائن عبر أنفاق وهجمات انتحارية."
+    )
+    assert _run(text, trigger, nominal=True, entities=_sdf(text), event_type="ASSAULT") == (
+        None,
+        _SDF,
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    event_type=st.sampled_from([None, "ASSAULT", "COERCE", "RETREAT", "PROTEST", "AGREE"]),
+    nominal=st.booleans(),
+    at=st.integers(min_value=0, max_value=200),
+)
+def test_roles_are_spans_of_the_sentence_for_any_type(
+    event_type: str | None, nominal: bool, at: int
+) -> None:
+    """Whatever the type, arguments are non-empty spans of the text, never the trigger."""
+    text = (
+        f"وواجهت {_SDF} ألغاما وكمائن، وقال مصدر إن نحو 150 من مقاتلي داعش استسلموا "
+        "بعد اعتقال الشرطة للصحفي وهجوم لمسلحين على قاعدة عسكرية."
+    )
+    layer, _, tokens = analyze(text)
+    starts = [t.start for t in tokens]
+    token = tokens[at % len(starts)]
+    for arg in find_arguments(
+        text,
+        layer,
+        tokens,
+        Span(0, len(text)),
+        Span(token.start, token.end),
+        nominal=nominal,
+        passive=False,
+        entities=_sdf(text),
+        event_type=event_type,
+    ):
+        if arg is not None:
+            assert 0 <= arg.start < arg.end <= len(text)
+            assert arg.text == text[arg.start : arg.end]
+            assert not (arg.start <= token.start and token.end <= arg.end)

@@ -1,0 +1,160 @@
+"""The event coder end to end: what ``rasd extract`` writes in ``events``."""
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from rasd.model import Document, Event
+from rasd.pipeline import extract, extract_text
+from rasd.settings import Settings
+
+ARTICLE = Path(__file__).parents[2] / "examples" / "baghouz_surrender_ar.txt"
+PUBLISHED = Settings(published="2019-03-05")
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    return next(extract([str(ARTICLE)], PUBLISHED))
+
+
+def _code(text: str, settings: Settings = PUBLISHED) -> tuple[Event, ...]:
+    return extract_text(text, settings=settings).events
+
+
+def test_seed_surrender_is_retreat_by_isis_fighters(seed: Document) -> None:
+    surrenders = [e for e in seed.events if e.event_type == "RETREAT" and e.actor is not None]
+    event = next(e for e in surrenders if "داعش" in e.actor.text)  # type: ignore[union-attr]
+    counts = {count.kind: count for count in event.counts}
+    assert counts["surrendered"].value == 150
+    assert counts["surrendered"].qualifier == "about"
+    qualifier = counts["surrendered"]
+    assert seed.text[qualifier.qualifier_start : qualifier.qualifier_end] == "نحو"  # type: ignore[misc]
+    assert counts["displaced"].value == 350  # the civilians who left with them
+    assert event.date is not None
+    assert (event.date.value, event.date.precision, event.date.text) == (
+        "2019-03-04",
+        "day",
+        "صباح أمس الإثنين",
+    )
+    assert event.attribution is not None and event.attribution.text == "مصدر عسكري"
+    # the headline, the lead and the later paragraph report one surrender
+    assert len(event.evidence) >= 2
+    assert not (event.negated or event.future or event.hypothetical or event.historical)
+
+
+def test_seed_sunday_attacks_are_assaults_with_their_modes(seed: Document) -> None:
+    sunday = [
+        e
+        for e in seed.events
+        if e.event_type == "ASSAULT" and e.date is not None and e.date.value == "2019-03-03"
+    ]
+    assert {e.mode for e in sunday} >= {"explosives", "suicide-attack"}
+    for event in sunday:
+        assert event.date is not None and event.date.precision == "day"
+        assert event.target is not None and event.target.text == "قوات سوريا الديمقراطية"
+        assert event.target.entity is not None
+        assert seed.entities[event.target.entity].kb_id == "sdf"
+
+
+def test_seed_background_and_origins_are_not_current_events(seed: Document) -> None:
+    for event in seed.events:
+        if event.date is not None and event.date.value and event.date.value < "2019-01-01":
+            assert event.historical
+        if event.location is not None:
+            assert event.location.text not in ("أوزبكستان", "تركمانستان")
+    # the coalition spokesman's hope that hostages are released is not an event that happened
+    releases = [e for e in seed.events if e.mode == "release"]
+    assert all(e.future for e in releases)
+
+
+def test_every_span_indexes_the_original_text(seed: Document) -> None:
+    text = seed.text
+    for event in seed.events:
+        for argument in (event.actor, event.target, event.attribution, event.location):
+            if argument is not None:
+                assert text[argument.start : argument.end] == argument.text
+        for count in event.counts:
+            assert text[count.start : count.end] == count.text
+        if event.date is not None and event.date.start is not None:
+            assert text[event.date.start : event.date.end] == event.date.text
+        for evidence in event.evidence:
+            assert text[evidence.trigger_start : evidence.trigger_end] == evidence.trigger
+            assert evidence.sentence_start <= evidence.trigger_start
+            assert evidence.trigger_end <= evidence.sentence_end
+
+
+def test_arrest_with_actor_target_count_place_and_date() -> None:
+    (event,) = _code("اعتقلت الشرطة خمسة متظاهرين أمس في القاهرة.")
+    assert (event.event_type, event.mode) == ("COERCE", "arrest")
+    assert event.actor is not None and event.actor.text == "الشرطة"
+    assert event.target is not None and event.target.text == "متظاهرين"
+    assert [(c.kind, c.value) for c in event.counts] == [("arrested", 5)]
+    assert event.location is not None and event.location.text == "القاهرة"
+    assert event.date is not None and (event.date.value, event.date.text) == ("2019-03-04", "أمس")
+
+
+def test_an_attack_and_its_casualties_are_one_event() -> None:
+    events = _code(
+        "قتل ثلاثة جنود وأصيب خمسة آخرون في هجوم شنه مسلحون على نقطة تفتيش في مدينة الموصل "
+        "أمس، بحسب مصدر أمني."
+    )
+    (event,) = events
+    assert event.event_type == "ASSAULT"
+    assert event.actor is not None and event.actor.text == "مسلحون"
+    assert [(c.kind, c.value) for c in event.counts] == [("killed", 3), ("injured", 5)]
+    assert event.attribution is not None and event.attribution.text == "مصدر أمني"
+    assert len(event.evidence) == 3
+
+
+def test_two_events_in_one_sentence_stay_two() -> None:
+    events = _code("اعتقلت الشرطة 12 شخصا وأفرجت عن خمسة آخرين في الإسكندرية.")
+    assert [(e.event_type, e.mode) for e in events] == [
+        ("COERCE", "arrest"),
+        ("RETREAT", "release"),
+    ]
+    assert [(c.kind, c.value) for c in events[0].counts] == [("arrested", 12)]
+
+
+def test_the_same_event_told_twice_is_one_event_with_two_evidences() -> None:
+    (event,) = _code(
+        "اعتقلت الشرطة الصحفي أحمد علي أمس. وكانت الشرطة قد اعتقلت الصحفي أحمد علي في منزله."
+    )
+    assert len(event.evidence) == 2
+    assert event.evidence[0].sentence_end <= event.evidence[1].sentence_start
+
+
+def test_flags() -> None:
+    (negated,) = _code("لم تعتقل الشرطة أحدا من المتظاهرين.")
+    assert negated.negated
+    (historical,) = _code("اعتقلت الشرطة الصحفي في عام 2015.")
+    assert historical.historical
+    assert historical.date is not None and historical.date.precision == "year"
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved() -> None:
+    (event,) = _code("اعتقلت الشرطة خمسة متظاهرين أمس في القاهرة.", Settings())
+    assert event.date is not None
+    assert event.date.value is None and event.date.text == "أمس"
+    (undated,) = _code("اعتقلت الشرطة خمسة متظاهرين في القاهرة.", Settings())
+    assert undated.date is None
+
+
+def test_text_without_events_has_none() -> None:
+    assert _code("يعد نهر الفرات من أطول أنهار المنطقة العربية.") == ()
+
+
+GOLDEN = Path(__file__).parents[1] / "golden" / "baghouz_events.json"
+
+
+def test_golden_baghouz_events(seed: Document, update_golden: bool) -> None:
+    """Every event field on the seed article, against reviewed JSON.
+
+    Refresh with ``pytest --update-golden`` after changing a lexicon or model, and review
+    the diff.
+    """
+    records = [orjson.loads(orjson.dumps(event)) for event in seed.events]
+    rendered = orjson.dumps(records, option=orjson.OPT_INDENT_2).decode() + "\n"
+    if update_golden:
+        GOLDEN.write_text(rendered, encoding="utf-8")
+    assert rendered == GOLDEN.read_text(encoding="utf-8")

@@ -1,0 +1,190 @@
+"""Counts of people: kind, value, qualifier and spans, on hand-built sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.events.counts import find_counts
+from rasd.model import Count, Span
+from rasd.text import analyze
+
+# The seed article's two sentences with counts (published 2019-03-05).
+_SEED = (
+    "قال مصدر عسكري، إن نحو 150 من مقاتلي تنظيم داعش استسلموا بعد معركة شرسة في آخر جيب "
+    "لهم بشرق سوريا، لكن عددا غير محدد من المتشددين ما زال صامدًا.\n\n"
+    "وشوهدت قافلة شاحنات متجهة إلى الباغوز صباح أمس الإثنين، وقال المصدر العسكري في قوات "
+    "سوريا الديمقراطية، إن 150 من مقاتلي داعش غادروا القرية ومعهم 350 مدنيا، وهو ما أكد "
+    "تقرير سابق للمرصد السوري لحقوق الإنسان بشأن استسلام عدد من المقاتلين.\n"
+)
+
+
+def _counts(text: str) -> list[Count]:
+    layer, _, _ = analyze(text)
+    return find_counts(text, layer, Span(0, len(text)))
+
+
+def _summary(count: Count, text: str) -> tuple[str, int, str, str, str | None]:
+    qualifier = None
+    if count.qualifier_start is not None and count.qualifier_end is not None:
+        qualifier = text[count.qualifier_start : count.qualifier_end]
+    return count.kind, count.value, count.text, count.qualifier, qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أسفر الهجوم عن مقتل 12 شخصاً وإصابة 20 آخرين.",
+            [
+                ("killed", 12, "مقتل 12 شخصاً", "exactly", None),
+                ("injured", 20, "إصابة 20 آخرين", "exactly", None),
+            ],
+        ),
+        ("سقط ثلاثة قتلى.", [("killed", 3, "ثلاثة قتلى", "exactly", None)]),
+        ("وسقط عشرات الجرحى.", [("injured", 24, "عشرات الجرحى", "dozens", "عشرات")]),
+        ("أسفر القصف عن قتيلين.", [("killed", 2, "قتيلين", "exactly", None)]),
+        ("وأصيب جريحان.", [("injured", 2, "أصيب جريحان", "exactly", None)]),
+        ("أعلن الجيش مقتل جنديين.", [("killed", 2, "مقتل جنديين", "exactly", None)]),
+        ("أعلن الجيش مقتل جندي.", [("killed", 1, "مقتل جندي", "exactly", None)]),
+        ("اعتقلت الشرطة 20 متظاهراً.", [("arrested", 20, "20 متظاهراً", "exactly", None)]),
+        (
+            "ألقت قوات الأمن القبض على 8 مطلوبين.",
+            [("arrested", 8, "القبض على 8 مطلوبين", "exactly", None)],
+        ),
+        ("اختطف مسلحون 4 عمال.", [("kidnapped", 4, "4 عمال", "exactly", None)]),
+        ("لا يزال 7 رهائن في قبضتهم.", [("kidnapped", 7, "7 رهائن", "exactly", None)]),
+        (
+            "قال مصدر إن نحو 150 من مقاتلي التنظيم استسلموا.",
+            [("surrendered", 150, "150 من مقاتلي", "about", "نحو")],
+        ),
+        ("سلم 30 مسلحاً أنفسهم للجيش.", [("surrendered", 30, "30 مسلحاً", "exactly", None)]),
+        (
+            "نزح أكثر من 3 آلاف شخص من المدينة.",
+            [("displaced", 3000, "3 آلاف شخص", "more_than", "أكثر من")],
+        ),
+        ("فر 200 ألف شخص من القتال.", [("displaced", 200_000, "فر 200 ألف شخص", "exactly", None)]),
+        (
+            "شارك آلاف المتظاهرين في مسيرة.",
+            [("participants", 2000, "شارك آلاف المتظاهرين", "thousands", "آلاف")],
+        ),
+        (
+            "خرج عشرات الآلاف في مظاهرات.",
+            [("participants", 24_000, "خرج عشرات الآلاف", "thousands", "عشرات الآلاف")],
+        ),
+        (
+            "قتل ما لا يقل عن 15 مدنياً.",
+            [("killed", 15, "15 مدنياً", "at_least", "ما لا يقل عن")],
+        ),
+        (
+            "قتل 7 أشخاص على الأقل.",
+            [("killed", 7, "قتل 7 أشخاص", "at_least", "على الأقل")],
+        ),
+        ("قتل حوالي ١٥ شخصاً.", [("killed", 15, "١٥ شخصاً", "about", "حوالي")]),
+        ("أصيب 1,500 شخص.", [("injured", 1500, "أصيب 1,500 شخص", "exactly", None)]),
+        ("قتل خمسة وعشرون شخصاً.", [("killed", 25, "قتل خمسة وعشرون شخصاً", "exactly", None)]),
+        ("لقي 5 أشخاص حتفهم.", [("killed", 5, "لقي 5 أشخاص", "exactly", None)]),
+        (
+            "تم توقيف عدد من المشتبه بهم.",
+            [("arrested", 3, "توقيف عدد من المشتبه", "several", "عدد")],
+        ),
+        ("قتل أقل من 10 أشخاص.", [("killed", 10, "10 أشخاص", "less_than", "أقل من")]),
+    ],
+)
+def test_find_counts_cases(
+    text: str, expected: list[tuple[str, int, str, str, str | None]]
+) -> None:
+    assert [_summary(count, text) for count in _counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age, a year, a share, a distance, money: numbers next to a cue, no count
+        ("قتل رجل يبلغ من العمر 25 عاما.", [("killed", 1, "قتل رجل", "exactly", None)]),
+        ("اعتقل عام 2014.", []),
+        ("أصيب في الهجوم الذي وقع في 2019.", []),
+        ("قتل 20 في المئة من الجرحى.", []),
+        ("قتل في انفجار على بعد 5 كيلومترات.", []),
+        ("خطف مقابل فدية 500 دولار.", []),
+        # one of the protesters is no count of one; fighters who leave are not displaced
+        ("قال أحد المتظاهرين إنهم باقون.", []),
+        ("غادر 150 من مقاتلي التنظيم القرية.", []),
+        # a count's kind from the head before the number beats the protest noun after it
+        ("قتل 3 متظاهرين.", [("killed", 3, "قتل 3 متظاهرين", "exactly", None)]),
+    ],
+)
+def test_find_counts_skips_what_counts_no_people(
+    text: str, expected: list[tuple[str, int, str, str, str | None]]
+) -> None:
+    assert [_summary(count, text) for count in _counts(text)] == expected
+
+
+def test_find_counts_seed_article() -> None:
+    text = _SEED
+    layer, sentences, _ = analyze(text)
+    found = [count for span in sentences for count in find_counts(text, layer, span)]
+    by_value = {(count.kind, count.value): count for count in found}
+    surrendered = by_value[("surrendered", 150)]
+    assert surrendered.qualifier == "about"
+    assert surrendered.qualifier_start is not None
+    assert text[surrendered.qualifier_start : surrendered.qualifier_end] == "نحو"
+    assert ("displaced", 350) in by_value
+    assert by_value[("displaced", 350)].text == "350 مدنيا"
+    # the 150 fighters who left with them are no displaced people
+    assert ("displaced", 150) not in by_value
+
+
+def test_find_counts_only_inside_the_span() -> None:
+    text = "قتل 5 أشخاص. وأصيب 10 آخرون."
+    layer, sentences, _ = analyze(text)
+    first, second = sentences
+    assert [c.value for c in find_counts(text, layer, first)] == [5]
+    assert [(c.kind, c.value) for c in find_counts(text, layer, second)] == [("injured", 10)]
+
+
+_PIECES = [
+    "قتل",
+    "مقتل",
+    "أصيب",
+    "اعتقال",
+    "نحو",
+    "أكثر من",
+    "عشرات",
+    "آلاف",
+    "150",
+    "١٢",
+    "ثلاثة",
+    "قتيلين",
+    "شخصاً",
+    "من",
+    "مقاتلي",
+    "المتظاهرين",
+    "عام",
+    "2014",
+    "،",
+    "في",
+    "وَ",
+    "جرحى",
+    "استسلموا",
+    "نزح",
+    "على الأقل",
+    "مدنيا",
+    "ﻻ",
+    "\u200f",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.text(max_size=3))
+def test_find_counts_spans_match_their_text(pieces: list[str], noise: str) -> None:
+    text = noise + " ".join(pieces) + noise
+    layer, sentences, _ = analyze(text)
+    for span in sentences:
+        for count in find_counts(text, layer, span):
+            assert span.start <= count.start < count.end <= span.end
+            assert text[count.start : count.end] == count.text
+            assert count.value > 0
+            if count.qualifier_start is not None:
+                assert count.qualifier_end is not None
+                assert span.start <= count.qualifier_start < count.qualifier_end <= span.end

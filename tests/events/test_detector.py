@@ -1,0 +1,176 @@
+"""The sentence detector: stored weights applied in plain Python."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from rasd.events.detector import (
+    Detector,
+    Model,
+    bare_words,
+    detect,
+    load_detector,
+    read_detector,
+    sentence_features,
+    structural_features,
+)
+from rasd.events.triggers import find_triggers, sentence_words
+from rasd.model import Span
+from rasd.text import analyze
+
+TEXT = "قتل خمسة أشخاص في هجوم انتحاري أمس، واعتقلت الشرطة عشرة."
+
+
+def test_model_applies_weights_bias_and_sigmoid() -> None:
+    model = Model({"a": 1.0, "b": -0.5}, bias=0.25, threshold=0.5)
+    assert math.isclose(model.probability(["a", "b", "a", "zzz"]), 1 / (1 + math.exp(-0.75)))
+
+
+def test_detect_uses_the_stored_weights() -> None:
+    layer, _, tokens = analyze(TEXT)
+    sentence = Span(0, len(TEXT))
+    triggers = find_triggers(TEXT, layer, tokens, sentence)
+    features = sentence_features(
+        "ASSAULT",
+        [t for t in triggers if t.event_type == "ASSAULT"],
+        sentence_words(layer, sentence),
+        layer,
+    )
+    yes = Detector({"ASSAULT": Model({features[0]: 10.0}, bias=-5.0, threshold=0.5)})
+    no = Detector({"ASSAULT": Model({features[0]: -10.0}, bias=-5.0, threshold=0.5)})
+    accepted = detect(TEXT, layer, tokens, sentence, detector=yes)
+    assert {t.event_type for t in accepted} == {"ASSAULT", "COERCE"}
+    assert all(t.weight > 0.99 for t in accepted if t.event_type == "ASSAULT")
+    assert {t.event_type for t in detect(TEXT, layer, tokens, sentence, detector=no)} == {"COERCE"}
+
+
+def test_read_detector_round_trips_json() -> None:
+    data = json.dumps(
+        {
+            "min_weight": 0.6,
+            "models": {"PROTEST": {"bias": -1, "threshold": 0.4, "weights": {"x": 2}}},
+        }
+    )
+    detector = read_detector(data)
+    assert detector.min_weight == 0.6
+    assert detector.models["PROTEST"] == Model({"x": 2.0}, -1.0, 0.4)
+
+
+def test_shipped_detector_reports_a_plain_attack_and_not_a_threat() -> None:
+    detector = load_detector()
+    assert set(detector.models) == {"ASSAULT", "PROTEST"}
+    report = "وقتل 15 شخصا وأصيب 30 آخرون في هجوم انتحاري بسيارة مفخخة أمس في الموصل."
+    layer, _, tokens = analyze(report)
+    assert any(
+        t.event_type == "ASSAULT" for t in detect(report, layer, tokens, Span(0, len(report)))
+    )
+    protest = "تظاهر آلاف الطلاب أمس أمام مقر البرلمان احتجاجا على قرار الحكومة."
+    layer, _, tokens = analyze(protest)
+    found = detect(protest, layer, tokens, Span(0, len(protest)))
+    assert any(t.event_type == "PROTEST" for t in found)
+
+
+SENTENCES = [
+    TEXT,
+    "وقال مصدر أمني إن مسلحين أطلقوا النار على دورية للشرطة في مدينة الموصل أمس.",
+    "وأدان الرئيس الهجوم الذي استهدف السفارة عام 2005 ودعا إلى عدم تكرار الهجمات.",
+    "لم تقع أي اشتباكات، لكن المتظاهرين رددوا شعارات ضد الحكومة في قرية الزيتون.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_run_time_scoring_equals_the_trained_formula(text: str) -> None:
+    # detect scores with split weights (no string per word); the trainer's formula is the
+    # plain sum over sentence_features: both must give the same probability.
+    layer, _, tokens = analyze(text)
+    sentence = Span(0, len(text))
+    words = sentence_words(layer, sentence)
+    triggers = find_triggers(text, layer, tokens, sentence)
+    for event_type, model in load_detector().models.items():
+        of_type = [t for t in triggers if t.event_type == event_type]
+        if not of_type:
+            continue
+        full = model.probability(sentence_features(event_type, of_type, words, layer))
+        split = model.score(
+            structural_features(of_type, words, layer), bare_words(w[2] for w in words)
+        )
+        assert math.isclose(full, split, rel_tol=1e-12)
+
+
+def test_reported_speech_and_background_cues_reach_the_features() -> None:
+    text = SENTENCES[2]
+    layer, _, tokens = analyze(text)
+    sentence = Span(0, len(text))
+    assault = [t for t in find_triggers(text, layer, tokens, sentence) if t.event_type == "ASSAULT"]
+    features = set(structural_features(assault, sentence_words(layer, sentence), layer))
+    assert {"b:after-condemn", "b:noun:def", "year", "cue:condemn"} <= features
+
+
+def _build_events() -> ModuleType:
+    path = Path(__file__).parents[2] / "train" / "build_events.py"
+    spec = importlib.util.spec_from_file_location("build_events", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_events", module)  # its dataclasses look themselves up
+    spec.loader.exec_module(sys.modules["build_events"])
+    return sys.modules["build_events"]
+
+
+def _row(number: int, text: str, accept: int, total: int = 3) -> str:
+    label = "yes" if accept == total else "difficult no" if accept else "easy no"
+    return json.dumps(
+        {
+            "id": f"AAW_ARB_2008{number:04d}.0001-1",
+            "event_type": "ASSAULT",
+            "label": label,
+            "accept": accept,
+            "reject": total - accept,
+            "total": total,
+            "text": text,
+        },
+        ensure_ascii=False,
+    )
+
+
+FIXTURE = [
+    (SENTENCES[1], 3),
+    ("وقتل خمسة أشخاص في هجوم انتحاري بسيارة مفخخة في بغداد أمس.", 3),
+    ("وفجر انتحاري نفسه قرب حاجز للشرطة فقتل ثلاثة جنود.", 3),
+    ("وقصفت الطائرات مواقع المسلحين في البلدة فجر اليوم.", 3),
+    (SENTENCES[2], 0),
+    ("وهدد التنظيم بشن هجمات جديدة على المدينة.", 1),
+    ("ونفت الشرطة وقوع أي هجوم على المركز.", 0),
+    ("وتحدث الكتاب عن الاغتيالات في لبنان منذ عام 1975.", 1),
+]
+
+
+def test_training_twice_gives_identical_detector_that_detect_applies(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    build_events = _build_events()
+    data = tmp_path / "assault.jsonl"
+    data.write_text(
+        "\n".join(_row(n, text, accept) for n, (text, accept) in enumerate(FIXTURE)), "utf-8"
+    )
+    examples = build_events.read_examples(data, "ASSAULT")
+    assert [e.agreement for e in examples][4:6] == [0.0, pytest.approx(1 / 3)]
+    first = build_events.build({"ASSAULT": examples}, 2)
+    assert first == build_events.build({"ASSAULT": examples}, 2)
+    detector = read_detector(first.decode())
+    trained = build_events.fit(examples)
+    for example in examples:
+        text = example.text
+        layer, _, tokens = analyze(text)
+        found = detect(text, layer, tokens, Span(0, len(text)), detector=detector)
+        weights = {t.weight for t in found if t.event_type == "ASSAULT"}
+        probability = trained.probability(example.features)
+        if probability >= detector.models["ASSAULT"].threshold:
+            assert weights == {round(probability, 4)}
+        else:
+            assert not weights

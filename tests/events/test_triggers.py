@@ -1,0 +1,168 @@
+"""The trigger lexicon and find_triggers on short made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.events.lexicon import (
+    CONTEXTS,
+    EVENT_TYPES,
+    MODES,
+    LexiconError,
+    load_lexicon,
+    noun_surfaces,
+    read_entries,
+    verb_forms,
+    verb_surfaces,
+)
+from rasd.events.triggers import WORD, Trigger, find_mode_cues, find_triggers, sentence_words
+from rasd.model import Span
+from rasd.text import analyze, normalize, to_normalized_offset
+
+
+def triggers_of(text: str) -> list[Trigger]:
+    layer, _, tokens = analyze(text)
+    return find_triggers(text, layer, tokens, Span(0, len(text)))
+
+
+def test_lexicon_rows_are_valid_plover_facts() -> None:
+    lexicon = load_lexicon()
+    assert len(lexicon) > 300
+    assert {entry.event_type for entry in lexicon.entries} == EVENT_TYPES
+    for entry in lexicon.entries:
+        assert entry.mode is None or entry.mode in MODES[entry.event_type]
+        assert set(entry.context) <= CONTEXTS
+        assert entry.source in {"petrarch", "curated"}
+        assert 0.0 <= entry.weight <= 1.0
+
+
+def test_read_entries_rejects_a_wrong_mode() -> None:
+    header = "pattern\ttype\tmode\tcontext\tpos\tweight\tsource\tnote\n"
+    with pytest.raises(LexiconError, match="not a mode"):
+        read_entries(header + "قتل/يقتل\tASSAULT\tdemo\t\tverb\t0.8\tcurated\tx\n")
+    with pytest.raises(LexiconError, match="PLOVER type"):
+        read_entries(header + "قتل/يقتل\tKILL\t\t\tverb\t0.8\tcurated\tx\n")
+
+
+def test_verb_forms_cover_the_common_inflections() -> None:
+    pasts, imperfects = verb_forms("قتل", "يقتل")
+    assert {"قتل", "قتلت", "قتلوا"} <= set(pasts)
+    assert {"يقتل", "تقتل", "يقتلون"} <= set(imperfects)
+    assert {"وقصفت", "سيهاجم", "قتلوهم"} <= (
+        verb_surfaces("قصف/يقصف") | verb_surfaces("هاجم/يهاجم") | verb_surfaces("قتل/يقتل")
+    )
+    assert {"بالهجوم", "والهجوم", "للهجوم", "هجومهم", "هجوما"} <= noun_surfaces("هجوم")
+    assert "عبوتها" in noun_surfaces(normalize("عبوة"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "word"),
+    [
+        ("اتفق الطرفان على تبادل الأسرى.", "AGREE", "اتفق"),
+        ("التقى الرئيس وزير الخارجية أمس.", "CONSULT", "التقى"),
+        ("أشاد الوزير بدور الجيش.", "SUPPORT", "أشاد"),
+        ("اعتذر الوزير عن تصريحاته.", "CONCEDE", "اعتذر"),
+        ("نفذت القوتان عملية مشتركة في المنطقة.", "COOPERATE", "عملية مشتركة"),
+        ("أرسلت الحكومة مساعدات إلى المتضررين.", "AID", "أرسلت"),
+        ("استسلم مئات المقاتلين للقوات.", "RETREAT", "استسلم"),
+        ("طالب المحتجون بإقالة الحكومة.", "REQUEST", "طالب"),
+        ("اتهمت الحكومة المعارضة بالتحريض.", "ACCUSE", "اتهمت"),
+        ("رفضت الحكومة المقترح.", "REJECT", "رفضت"),
+        ("هدد التنظيم بشن هجمات جديدة.", "THREATEN", "هدد"),
+        ("تظاهر آلاف الطلاب أمام الوزارة.", "PROTEST", "تظاهر"),
+        ("فرضت الولايات المتحدة عقوبات على الشركة.", "SANCTION", "فرضت الولايات المتحدة عقوبات"),
+        ("نشر الجيش قوات على الحدود.", "MOBILIZE", "نشر الجيش قوات"),
+        ("اعتقلت الشرطة خمسة أشخاص.", "COERCE", "اعتقلت"),
+        ("قتل مسلحون ثلاثة جنود.", "ASSAULT", "قتل"),
+    ],
+)
+def test_find_triggers_finds_each_type(sentence: str, event_type: str, word: str) -> None:
+    found = [t for t in triggers_of(sentence) if t.event_type == event_type]
+    assert found, sentence
+    assert any(t.text == word or t.text.startswith(word) for t in found)
+
+
+def test_gapped_pattern_skips_the_subject_but_not_too_far() -> None:
+    (trigger,) = [
+        t for t in triggers_of("فرضت الولايات المتحدة عقوبات.") if t.event_type == "SANCTION"
+    ]
+    assert trigger.text == "فرضت الولايات المتحدة عقوبات" or trigger.text.startswith("فرضت")
+
+
+def test_offsets_survive_harakat_and_passive_is_read_from_the_damma() -> None:
+    text = "وقُتِلَ خمسةُ أشخاصٍ في هُجُومٍ بِسَيَّارَةٍ مُفَخَّخَةٍ أمس."
+    found = triggers_of(text)
+    for trigger in found:
+        assert text[trigger.start : trigger.end] == trigger.text
+    killed = next(t for t in found if normalize(t.text) == "وقتل")
+    assert killed.passive and not killed.nominal
+    assert any(normalize(t.text) == "بسياره مفخخه" and t.mode == "explosives" for t in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "text"),
+    [
+        ("وقصفت الطائرات المدينة.", "ASSAULT", "وقصفت"),
+        ("قتل جندي بالهجوم.", "ASSAULT", "بالهجوم"),
+        ("والمتظاهرون رفعوا لافتات.", "PROTEST", "والمتظاهرون"),
+    ],
+)
+def test_proclitics_are_part_of_the_match(sentence: str, event_type: str, text: str) -> None:
+    assert any(t.text == text and t.event_type == event_type for t in triggers_of(sentence))
+
+
+def test_longest_match_wins() -> None:
+    found = triggers_of("قتل عشرة في هجوم انتحاري.")
+    assert [t.text for t in found if t.event_type == "ASSAULT"] == ["قتل", "هجوم انتحاري"]
+    assert found[-1].mode == "suicide-attack"
+
+
+def test_release_is_not_shooting() -> None:
+    found = triggers_of("أطلقت السلطات سراح المعتقلين.")
+    assert not any(t.event_type == "ASSAULT" for t in found)
+    assert triggers_of("أطلق سراح المعتقلين.")[0].event_type == "RETREAT"
+
+
+def test_halting_an_offensive_is_a_ceasefire_not_an_arrest() -> None:
+    (halt,) = triggers_of("وأوقفت القوات الهجوم لأسابيع.")
+    assert (halt.event_type, halt.mode) == ("RETREAT", "ceasefire")
+    (arrest,) = triggers_of("أوقفت الشرطة ثلاثة مشتبه بهم.")
+    assert (arrest.event_type, arrest.mode) == ("COERCE", "arrest")
+
+
+def test_mode_cues_set_the_mode_of_an_assault() -> None:
+    text = "فجر انتحاري سيارته قرب حاجز للشرطة."
+    layer, _, _ = analyze(text)
+    assert any(c.mode == "suicide-attack" for c in find_mode_cues(text, layer, Span(0, len(text))))
+    assert triggers_of("وقع هجوم بطائرة بدون طيار.")[0].mode == "drone"
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="قتلهجومبالتظاهر \u064e\u064f\u0650ـ.", max_size=60))
+def test_every_trigger_span_is_its_text(text: str) -> None:
+    for trigger in triggers_of(text):
+        assert text[trigger.start : trigger.end] == trigger.text
+        assert trigger.start < trigger.end
+
+
+_TEXT_ALPHABET = "قتلهجومفي ابوال٠١2،.«»َُ\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=_TEXT_ALPHABET, max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_sentence_words_equal_a_plain_scan_of_the_sentence(text: str, a: int, b: int) -> None:
+    # The cached whole-document scan, sliced per sentence, is the same as scanning only the
+    # sentence's normalized range (words cut at the sentence end included).
+    layer, _, _ = analyze(text)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    lo, hi = to_normalized_offset(layer, start), to_normalized_offset(layer, end)
+    plain = [(m.start(), m.end(), m.group()) for m in WORD.finditer(layer.normalized, lo, hi)]
+    if plain and plain[0][0] == lo > 0 and WORD.match(layer.normalized, lo - 1):
+        plain = plain[1:]  # the tail of a word cut by the sentence start is not one of its own
+    assert sentence_words(layer, Span(start, end)) == plain
