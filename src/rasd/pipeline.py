@@ -17,13 +17,13 @@ from dataclasses import dataclass, fields, replace
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import orjson
 
 from rasd.codes import Code, diagnostic
 from rasd.events.coder import with_events
-from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Tokens
+from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Token, Tokens
 from rasd.ner.known import apply_known, known_names
 from rasd.ner.spans import entities_from_tags
 from rasd.ner.tagger import NerTagger
@@ -71,6 +71,31 @@ def _ner(model: str | None) -> tuple[NerTagger, Callable[[str], bool]]:
     return tagger, names.__contains__
 
 
+class _Window(Sequence[Token]):
+    """``tokens[first:last]`` without making the ``Token`` objects nobody reads."""
+
+    __slots__ = ("_first", "_last", "_tokens")
+
+    def __init__(self, tokens: Sequence[Token], first: int, last: int) -> None:
+        self._tokens, self._first, self._last = tokens, first, last
+
+    def __len__(self) -> int:
+        return self._last - self._first
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | Sequence[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError("token index out of range")
+        return self._tokens[self._first + index % len(self)]
+
+
 def tag_entities(doc: Document, settings: Settings) -> Document:
     """Named entities of Arabic text, a sentence at a time, spans without clitics."""
     if doc.language != "ar" or not doc.tokens:
@@ -82,21 +107,23 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
     ends = tokens.ends if isinstance(tokens, Tokens) else [t.end for t in tokens]
     text = doc.text
     entities: list[Entity] = []
+    windows: list[tuple[int, int, list[str]]] = []
     for sentence in doc.sentences:
         first = bisect_left(starts, sentence.start)
         last = bisect_left(starts, sentence.end, first)
-        if first == last:
-            continue
-        words = [text[s:e] for s, e in zip(starts[first:last], ends[first:last], strict=True)]
-        tagged = tagger.tag(words)
+        if first < last:
+            words = [text[s:e] for s, e in zip(starts[first:last], ends[first:last], strict=True)]
+            windows.append((first, last, words))
+    # one decoding for the whole document: the CRF runs over all its sentences at once
+    tags = tagger.tag_many([words for _, _, words in windows])
+    for (first, last, words), tagged in zip(windows, tags, strict=True):
         matches = known.find(tagger.norms(words))
         if matches:
             tagged = apply_known(tagged, matches)
         elif all(tag == "O" for tag, _ in tagged):
             continue
-        # Token objects are made only for sentences that name something.
-        sentence_tokens = tokens[first:last]
-        found = entities_from_tags(text, sentence_tokens, tagged, is_name=is_name)
+        # Token objects are made only for the tokens that start or end an entity.
+        found = entities_from_tags(text, _Window(tokens, first, last), tagged, is_name=is_name)
         for match in matches:
             # the entity that covers the name's last word is the actor's
             end = ends[first + match.stop - 1]

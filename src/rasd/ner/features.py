@@ -359,17 +359,9 @@ class FeatureExtractor:
 
     def norms(self, words: Sequence[str]) -> list[str]:
         """The normalized form of each word, from the cache that tagging filled."""
-        cache = self._cache
-        norms = []
-        for word in words:
-            static = cache.get(word)
-            if static is None:
-                static = cache[word] = self._static(word)
-            norms.append(static[0][1][2:])  # own[1] is "w=" + the normalized word
-        return norms
+        return [static[0][1][2:] for static in self._statics(words)]
 
-    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
-        """One list of string features per token of one sentence."""
+    def _statics(self, words: Sequence[str]) -> list[tuple[list[Any], ...]]:
         cache = self._cache
         statics = []
         for word in words:
@@ -379,8 +371,54 @@ class FeatureExtractor:
                     cache.clear()  # crude bound, cheaper than LRU bookkeeping per token
                 static = cache[word] = self._static(word)
             statics.append(static)
+        return statics
+
+    def sentence_parts(
+        self, words: Sequence[str]
+    ) -> tuple[list[tuple[list[Any], ...]], list[list[str]]]:
+        """The features of one sentence in two parts: each word's cached static lists
+        (own features, then its copies for the tokens 2 and 1 after it and 1 and 2 before
+        it), and per token the features that depend on its neighbours together (sentence
+        edges, word bigrams, gazetteer and lexicon phrases).
+
+        A token's features are its own list, the copies its neighbours hold for it, and
+        its extras: ``sentence_features`` joins them, the decoder sums their weights.
+        """
+        statics = self._statics(words)
         size = len(words)
         known = self.known
+        extras: list[list[str]] = []
+        norms = [static[0][1][2:] for static in statics]  # own[1] is "w=" + the word
+        for index, norm in enumerate(norms):
+            features: list[str] = []
+            if index >= 1:
+                bigram = "w-1|w=" + norms[index - 1] + "|" + norm
+                if known is None or bigram in known:
+                    features.append(bigram)
+            else:
+                features.append("BOS")
+            if index + 1 < size:
+                bigram = "w|w+1=" + norm + "|" + norms[index + 1]
+                if known is None or bigram in known:
+                    features.append(bigram)
+            else:
+                features.append("EOS")
+            extras.append(features)
+        if self.feature_set != "base":
+            for features, hits in zip(extras, self._phrase_hits(norms, statics), strict=True):
+                features += hits
+        if self.lexicon is not None and any(static[6] for static in statics):
+            starts = [static[6] for static in statics]
+            for features, hits in zip(
+                extras, self.lexicon.hits_of_norms(norms, starts), strict=True
+            ):
+                features += hits
+        return statics, extras
+
+    def sentence_features(self, words: Sequence[str]) -> list[list[str]]:
+        """One list of string features per token of one sentence."""
+        statics, extras = self.sentence_parts(words)
+        size = len(statics)
         result = []
         for index, static in enumerate(statics):
             features = list(static[0])
@@ -388,31 +426,12 @@ class FeatureExtractor:
                 features += statics[index - 2][1]
             if index >= 1:
                 features += statics[index - 1][2]
-                bigram = "w-1|w=" + statics[index - 1][0][1][2:] + "|" + static[0][1][2:]
-                if known is None or bigram in known:
-                    features.append(bigram)
-            else:
-                features.append("BOS")
             if index + 1 < size:
                 features += statics[index + 1][3]
-                bigram = "w|w+1=" + static[0][1][2:] + "|" + statics[index + 1][0][1][2:]
-                if known is None or bigram in known:
-                    features.append(bigram)
-            else:
-                features.append("EOS")
             if index + 2 < size:
                 features += statics[index + 2][4]
+            features += extras[index]
             result.append(features)
-        norms = [static[0][1][2:] for static in statics]
-        if self.feature_set != "base":
-            for features, hits in zip(result, self._phrase_hits(norms, statics), strict=True):
-                features += hits
-        if self.lexicon is not None and any(static[6] for static in statics):
-            starts = [static[6] for static in statics]
-            for features, hits in zip(
-                result, self.lexicon.hits_of_norms(norms, starts), strict=True
-            ):
-                features += hits
         return result
 
 

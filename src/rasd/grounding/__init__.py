@@ -1,0 +1,1 @@
+"""Grounding: places to coordinates and precision codes, actors to the knowledge base."""
