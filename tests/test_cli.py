@@ -133,3 +133,75 @@ def test_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
     recs = records(result.stdout)
     assert len(recs) == 5
     assert all(r["errors"] for r in recs)
+
+
+def _gsr(folder: Path, name: str, rows: list[dict[str, object]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    return path
+
+
+GSR_ASSAULT: dict[str, object] = {
+    "id": "AAW_ARB_20080424.0001-1",
+    "event_type": "ASSAULT",
+    "label": "yes",
+    "text": "وقتل ثلاثة أشخاص في انفجار سيارة مفخخة في مدينة الموصل أمس.",
+    "gold_spans": {
+        "spans": [
+            {
+                "source_actor": ["سيارة", "مفخخة"],
+                "target_actor": ["ثلاثة", "أشخاص"],
+                "source_role": {"main": "None", "role": "UAF"},
+                "target_role": {"main": "IRQ", "role": "CVL"},
+            }
+        ]
+    },
+}
+
+
+def test_eval_geo_prints_the_figures(tmp_path: Path) -> None:
+    _gsr(tmp_path / "data" / "gsr-dev", "assault.jsonl", [GSR_ASSAULT])
+    annotation = {"id": GSR_ASSAULT["id"], "file": "assault.jsonl", "place": "مدينة الموصل",
+                  "lat": 36.345, "lon": 43.145, "country": "IRQ", "precision": 1}  # fmt: skip
+    missing = {**annotation, "id": "AAW_ARB_20080424.0001-9"}
+    geo = _gsr(tmp_path, "geo.jsonl", [annotation, missing])
+    args = ["eval", "geo", str(geo), "--data", str(tmp_path / "data"), "--details"]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "within 50 km, all rows" in result.stdout
+    assert "1/1" in result.stdout  # the one sentence found, placed in Mosul
+    assert "1 annotated sentences not found" in result.stderr
+
+
+def test_eval_geo_reads_the_data_folder_from_the_environment(tmp_path: Path) -> None:
+    geo = _gsr(tmp_path, "geo.jsonl", [])
+    result = runner.invoke(app, ["eval", "geo", str(geo)], env={"RASD_DATA_DIR": str(tmp_path)})
+    assert result.exit_code == 0, result.output
+    missing = runner.invoke(
+        app, ["eval", "geo", str(geo)], env={"RASD_DATA_DIR": str(tmp_path / "nowhere")}
+    )
+    assert missing.exit_code == 2
+    assert "no such data folder" in missing.stderr
+
+
+def test_eval_actors_prints_the_figures(tmp_path: Path) -> None:
+    path = _gsr(tmp_path, "assault.jsonl", [GSR_ASSAULT])
+    result = runner.invoke(app, ["eval", "actors", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "country" in result.stdout and "role" in result.stdout
+    assert "2 coded gold actors" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["geo", "actors"])
+def test_eval_grounding_bad_input_exits_2(tmp_path: Path, command: str) -> None:
+    result = runner.invoke(app, ["eval", command, str(tmp_path / "missing.jsonl")])
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["eval", command, str(bad), *(["--data", str(tmp_path)] if command == "geo" else [])]
+    )
+    assert result.exit_code == 2
+    assert "bad.jsonl:1" in result.stderr

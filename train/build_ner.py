@@ -33,6 +33,7 @@ from rasd.ner.clusters import load_clusters
 from rasd.ner.features import FEATURE_SETS, LEXICON_RESOURCE, FeatureExtractor, Gazetteer, Lexicon
 from rasd.ner.known import apply_known, known_names
 from rasd.ner.scoring import score
+from rasd.ner.titles import TitleRule, apply_titles, common_words
 from rasd.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,15 +159,26 @@ def _fold(fold: int) -> tuple[list[list[str]], list[list[str]]]:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
         pred = [tagger.tag(xseq) for xseq in test_x]
+    words = _JOB["words"][start:end]
     if _JOB.get("known"):
         # rasd reads the curated actor names over the tagger's output (rasd.ner.known)
         known = known_names()
-        words = _JOB["words"][start:end]
         pred = [
             [tag for tag, _ in apply_known([(t, 1.0) for t in tags], known.find(norms))]
             for tags, norms in zip(pred, words, strict=True)
         ]
+    titled = _JOB.get("titles")
+    if titled is not None:
+        # then the names after titles (rasd.ner.titles), its common words from the
+        # training folds only: a name of the scored fold must not decide what is common
+        rule = TitleRule(common_words(titled[:start] + titled[end:]))
+        pred = [_with_titles(rule, tags, norms) for tags, norms in zip(pred, words, strict=True)]
     return yseqs[start:end], pred
+
+
+def _with_titles(rule: TitleRule, tags: list[str], norms: list[str]) -> list[str]:
+    tagged = [(tag, 1.0) for tag in tags]
+    return [tag for tag, _ in apply_titles(tagged, rule.find(norms, tagged))]
 
 
 def cross_validate(
@@ -181,18 +193,21 @@ def cross_validate(
     extra_sentences: list[Sentence] | None = None,
     known: bool = False,
     words: list[list[str]] | None = None,
+    titles: list[Sentence] | None = None,
 ) -> dict[str, Any]:
     """Scores over ``folds`` contiguous folds, extra data added to the training side only.
 
     With ``sentences`` (those of ``xseqs``) each fold adds lexicon features, its lexicon
     built from its training side. With ``known``, the curated actor names are read over
     each fold's predictions as ``rasd extract`` does; ``words`` are the normalized words.
+    With ``titles`` (the sentences of ``xseqs`` again), the names after titles are read
+    next (``rasd.ner.titles``), its common words counted on each fold's training side.
     """
     size = len(xseqs)
     bounds = [(size * k // folds, size * (k + 1) // folds) for k in range(folds)]
     _JOB.update(x=xseqs, y=yseqs, bounds=bounds, params=params, extra_x=extra[0], extra_y=extra[1])
     _JOB.update(sentences=sentences, extra_s=extra_sentences or [])
-    _JOB.update(known=known, words=words)
+    _JOB.update(known=known, words=words, titles=titles)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         results = pool.map(_fold, range(folds))
     gold = [tags for fold_gold, _ in results for tags in fold_gold]
@@ -274,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-known", action="store_true", help="score the CRF alone, without the actor table"
     )
+    parser.add_argument(
+        "--no-titles", action="store_true", help="without the names after titles (rasd.ner.titles)"
+    )
     parser.add_argument("--gazetteer", type=Path, default=None, help="gazetteer to try")
     parser.add_argument("--extra", choices=("none", "wojood"), default="none")
     parser.add_argument("--clusters", type=Path, default=None, help="word-class table to try")
@@ -295,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = args.features == "full" and not args.no_lexicon
     label = (
         f"features={args.features} clusters={bool(clusters)} lexicon={lexicon}"
-        f" extra={args.extra} {params}"
+        f" extra={args.extra} known={not args.no_known} titles={not args.no_titles} {params}"
     )
 
     if args.cv:
@@ -319,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
             extra_sentences=extra_s,
             known=not args.no_known,
             words=[[normalize(word) for word in words] for words, _ in sentences],
+            titles=None if args.no_titles else sentences,
         )
         _print_scores(scores, f"{args.cv}-fold contiguous CV, {label}")
         sys.stdout.write(f"({time.perf_counter() - started:.0f} s)\n")

@@ -238,6 +238,144 @@ def eval_events(
     Console(highlight=False).print(table)
 
 
+@eval_app.command("geo")
+def eval_geo(
+    annotations: Annotated[
+        Path,
+        typer.Argument(
+            help="Place annotations, JSONL: id, file, place, lat, lon, country, precision."
+        ),
+    ],
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help="Data folder holding gsr-dev/ (default: $RASD_DATA_DIR or ../shared/data).",
+            show_default=False,
+        ),
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="Also list every row with rasd's answer.")
+    ] = False,
+) -> None:
+    """Place the main event of annotated gold sentences and compare with the annotations.
+
+    Each row names a sentence of the event gold standard by file and id; its text is read
+    from there. Reports coverage (rows rasd gave coordinates for), accuracy within 50 km
+    over all rows and over covered rows, country accuracy and ACLED precision agreement.
+    Example: rasd eval geo tests/data/geo_dev.jsonl --data ../shared/data
+    """
+    from rasd.evaluate import GoldFormatError, default_data_dir, evaluate_geo
+
+    data_dir = data if data is not None else default_data_dir()
+    for path, what in ((annotations, "file"), (data_dir, "data folder")):
+        exists = path.is_file() if what == "file" else path.is_dir()
+        if not exists:
+            stderr.print(f"rasd: error: no such {what}: {path}", markup=False)
+            raise typer.Exit(2)
+    try:
+        figures = evaluate_geo(annotations, data_dir)
+    except (GoldFormatError, UnicodeDecodeError) as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    console = Console(highlight=False)
+    if details:
+        rows = Table(title="rows")
+        for column in ("id", "gold", "rasd", "km", "country", "precision"):
+            rows.add_column(column, justify="right" if column == "km" else "left")
+        for result in figures.results:
+            loc = result.location
+            answer = "(sentence not found)" if not result.found else "-"
+            if loc is not None:
+                answer = f"{loc.text} -> {loc.name_en or '?'}"
+            gold_id = result.gold.id
+            rows.add_row(
+                gold_id if len(gold_id) <= 28 else gold_id[:12] + "…" + gold_id[-12:],
+                f"{result.gold.note} ({result.gold.country}, {result.gold.precision})",
+                answer,
+                "-" if result.distance_km is None else f"{result.distance_km:,.0f}",
+                (loc.country if loc else None) or "-",
+                str(loc.precision if loc and loc.precision else "-"),
+            )
+        console.print(rows)
+    table = Table(title=f"places: {annotations}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_column("of", justify="right")
+    for name, value, count, whole in (
+        ("coverage (coordinates given)", figures.coverage, figures.covered, figures.rows),
+        ("within 50 km, all rows", figures.accuracy, figures.within, figures.rows),
+        ("within 50 km, covered rows", figures.accuracy_covered, figures.within, figures.covered),
+        (
+            "country agrees, all rows",
+            figures.country_accuracy,
+            figures.country_correct,
+            figures.rows,
+        ),
+        (
+            "precision code agrees, covered rows",
+            figures.precision_agreement,
+            figures.precision_correct,
+            figures.covered,
+        ),
+    ):
+        table.add_row(name, f"{value:.4f}", f"{count}/{whole}")
+    console.print(table)
+    if figures.missing:
+        stderr.print(f"rasd: {figures.missing} annotated sentences not found in {data_dir}")
+
+
+@eval_app.command("actors")
+def eval_actors(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold JSONL files of the Arabic event gold standard, with gold_spans and "
+            "their CAMEO source_role and target_role."
+        ),
+    ],
+) -> None:
+    """Resolve the gold standard's coded actors and targets and compare with their CAMEO codes.
+
+    For each gold span, rasd's answer is the event argument over its tokens, or the tokens
+    resolved as an argument of their own when no event argument covers them. Reports, for
+    country and role, precision over the actors rasd coded, coverage and accuracy.
+    Example: rasd eval actors gsr/assault.jsonl gsr/protest.jsonl
+    """
+    from rasd.evaluate import GoldFormatError, evaluate_actors
+
+    for path in paths:
+        if not path.is_file():
+            stderr.print(f"rasd: error: no such file: {path}", markup=False)
+            raise typer.Exit(2)
+    try:
+        figures = evaluate_actors(paths)
+    except (GoldFormatError, UnicodeDecodeError) as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    via = Counter(result.via for result in figures.results)
+    table = Table(title="actors: " + ", ".join(str(path) for path in paths))
+    for column in ("code", "precision", "coverage", "accuracy", "gold", "answered", "correct"):
+        table.add_column(column, justify="left" if column == "code" else "right")
+    for name, row in (("country", figures.country), ("role", figures.role)):
+        table.add_row(
+            name,
+            f"{row.precision:.4f}",
+            f"{row.coverage:.4f}",
+            f"{row.accuracy:.4f}",
+            str(row.gold),
+            str(row.answered),
+            str(row.correct),
+        )
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(
+        f"{len(figures.results)} coded gold actors, {figures.resolved} resolved; "
+        f"{via['event']} read from event arguments, {via['direct']} resolved directly, "
+        f"{via['none']} whose tokens are not in the sentence"
+    )
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the output records.

@@ -12,19 +12,22 @@ predicted span is widened to the gold tokens it touches before the comparison.
 
 from __future__ import annotations
 
+import math
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import orjson
 
-from rasd.model import Argument, Event
+from rasd.model import Actor, Argument, Document, Event, Location
 from rasd.ner.scoring import Figures, score
 from rasd.pipeline import extract_text
 from rasd.settings import Settings
+from rasd.text import normalize
 
 # ANERcorp writes PERS; rasd's labels are PER, ORG, LOC, MISC.
 _LABELS = {"PERS": "PER"}
@@ -250,3 +253,553 @@ def evaluate_events(
             row.actor_f1 /= row.argument_rows
             row.target_f1 /= row.argument_rows
     return figures
+
+
+# --- Grounding: places (rasd eval geo) and actors (rasd eval actors) ---------------------
+
+# The Gigaword-style ids of the gold standard carry the publication day: AAW_ARB_20080110.0023-9.
+_GSR_DAY = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
+EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+# An answer within this distance of the annotated point counts as right: the tolerance the
+# maintainers check locations with.
+GEO_TOLERANCE_KM = 50.0
+
+
+def gsr_published(gold_id: str) -> str | None:
+    """The publication day (ISO 8601) a gold-standard id carries, if it carries one.
+
+    Relative dates (أمس) and the historical flag resolve against it, as they would on the
+    article the sentence came from.
+    """
+    match = _GSR_DAY.search(gold_id)
+    return "-".join(match.groups()) if match else None
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km between two points on a spherical Earth (haversine, stable when close)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def default_data_dir() -> Path:
+    """``$RASD_DATA_DIR``, else ``../shared/data`` beside the project, as the build scripts use."""
+    return Path(os.environ.get("RASD_DATA_DIR") or "../shared/data")
+
+
+def _gsr_path(data_dir: Path, name: str) -> Path:
+    """A gold-standard file: under ``gsr-dev/`` of the data folder, or in the folder itself."""
+    nested = data_dir / "gsr-dev" / name
+    return nested if nested.is_file() else data_dir / name
+
+
+def gsr_rows(path: Path) -> dict[str, dict[str, object]]:
+    """Every row of a gold-standard JSONL file by id, whatever its label."""
+    rows: dict[str, dict[str, object]] = {}
+    with path.open(encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = orjson.loads(line)
+                rows[str(row["id"])] = row
+            except (orjson.JSONDecodeError, KeyError, TypeError) as err:
+                raise GoldFormatError(f"{path}:{number}: not a gold sentence ({err})") from None
+    return rows
+
+
+def _grounded(doc: Document) -> Document:
+    """``doc`` with places and actors resolved, whether or not the pipeline already did it.
+
+    Grounding is idempotent (a place already resolved resolves to itself), so running it on
+    a grounded document changes nothing; it is skipped when some field shows it ran.
+    """
+    done = any(
+        (event.location is not None and event.location.lat is not None)
+        or any(arg is not None and arg.actor is not None for arg in _arguments(event))
+        for event in doc.events
+    )
+    if done or not doc.ok:
+        return doc
+    from rasd.grounding.ground import ground  # imported late: not every eval needs it
+
+    return ground(doc)
+
+
+def _arguments(event: Event) -> tuple[Argument | None, ...]:
+    return (event.actor, event.target, event.attribution)
+
+
+def _run_gold(gold_id: str, text: str, settings: Settings) -> Document:
+    """The pipeline and grounding on one gold sentence, dated by its id when it can be."""
+    dated = settings if settings.published else replace(settings, published=gsr_published(gold_id))
+    return _grounded(extract_text(text, doc_id=gold_id, settings=dated))
+
+
+@dataclass(frozen=True, slots=True)
+class GeoGold:
+    """One annotated sentence: where its main event happened (our own annotation)."""
+
+    id: str
+    file: str  # the gold-standard file holding the sentence: assault.jsonl, protest.jsonl
+    place: str  # the place phrase as the sentence writes it
+    lat: float
+    lon: float
+    country: str  # ISO 3166 alpha-3
+    precision: int  # ACLED geo_precision: 1 town, 2 near or part of, 3 province or larger
+    note: str = ""
+
+
+_FILE_TYPES = {"assault.jsonl": "ASSAULT", "protest.jsonl": "PROTEST"}
+
+
+def read_geo_annotations(path: Path) -> list[GeoGold]:
+    """The rows of a place annotation file (``tests/data/geo_dev.jsonl``)."""
+    rows: list[GeoGold] = []
+    with path.open(encoding="utf-8-sig") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = orjson.loads(line)
+                gold = GeoGold(
+                    id=str(row["id"]),
+                    file=str(row["file"]),
+                    place=str(row["place"]),
+                    lat=float(row["lat"]),
+                    lon=float(row["lon"]),
+                    country=str(row["country"]),
+                    precision=int(row["precision"]),
+                    note=str(row.get("note", "")),
+                )
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as err:
+                raise GoldFormatError(f"{path}:{number}: not a place annotation ({err})") from None
+            if not (
+                -90 <= gold.lat <= 90 and -180 <= gold.lon <= 180 and gold.precision in (1, 2, 3)
+            ):
+                raise GoldFormatError(f"{path}:{number}: coordinates or precision out of range")
+            rows.append(gold)
+    return rows
+
+
+def predicted_location(doc: Document, event_type: str | None) -> Location | None:
+    """Where rasd places the sentence's main event: its answer for the annotated place.
+
+    The events of the annotated type are asked first (all events when there are none of
+    it), reported ones before negated or hypothetical ones, in document order; the first
+    location with coordinates is the answer, else the first location rasd found at all.
+    """
+    typed = [event for event in doc.events if event.event_type == event_type]
+    events = sorted(typed or doc.events, key=lambda event: not reported(event))
+    locations = [event.location for event in events if event.location is not None]
+    return next((loc for loc in locations if loc.lat is not None), None) or next(
+        iter(locations), None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GeoResult:
+    """rasd's answer for one annotated row."""
+
+    gold: GeoGold
+    found: bool  # the sentence was in the gold-standard file
+    location: Location | None
+    distance_km: float | None  # None when rasd gave no coordinates
+
+    @property
+    def covered(self) -> bool:
+        return self.distance_km is not None
+
+    @property
+    def within(self) -> bool:
+        return self.distance_km is not None and self.distance_km <= GEO_TOLERANCE_KM
+
+    @property
+    def country_agrees(self) -> bool:
+        return self.location is not None and self.location.country == self.gold.country
+
+    @property
+    def precision_agrees(self) -> bool:
+        return self.location is not None and self.location.precision == self.gold.precision
+
+
+@dataclass(frozen=True, slots=True)
+class GeoFigures:
+    """Place figures over the annotated rows (rows whose sentence is missing are left out)."""
+
+    results: tuple[GeoResult, ...]
+
+    @property
+    def scored(self) -> tuple[GeoResult, ...]:
+        return tuple(result for result in self.results if result.found)
+
+    @property
+    def rows(self) -> int:
+        return len(self.scored)
+
+    @property
+    def missing(self) -> int:
+        return len(self.results) - self.rows
+
+    @property
+    def covered(self) -> int:
+        return sum(result.covered for result in self.scored)
+
+    @property
+    def within(self) -> int:
+        return sum(result.within for result in self.scored)
+
+    @property
+    def country_correct(self) -> int:
+        return sum(result.country_agrees for result in self.scored)
+
+    @property
+    def precision_correct(self) -> int:
+        return sum(result.covered and result.precision_agrees for result in self.scored)
+
+    @property
+    def coverage(self) -> float:
+        return _ratio(self.covered, self.rows)
+
+    @property
+    def accuracy(self) -> float:
+        """Within 50 km, over all rows: a row rasd left without coordinates counts as wrong."""
+        return _ratio(self.within, self.rows)
+
+    @property
+    def accuracy_covered(self) -> float:
+        """Within 50 km, over the rows rasd gave coordinates for."""
+        return _ratio(self.within, self.covered)
+
+    @property
+    def country_accuracy(self) -> float:
+        return _ratio(self.country_correct, self.rows)
+
+    @property
+    def precision_agreement(self) -> float:
+        """The ACLED precision code agrees, over the rows rasd gave coordinates for."""
+        return _ratio(self.precision_correct, self.covered)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def geo_result(gold: GeoGold, location: Location | None, *, found: bool = True) -> GeoResult:
+    """Score one answer against its annotation."""
+    distance = None
+    if location is not None and location.lat is not None and location.lon is not None:
+        distance = great_circle_km(gold.lat, gold.lon, location.lat, location.lon)
+    return GeoResult(gold, found, location, distance)
+
+
+def evaluate_geo(
+    annotations: Path, data_dir: Path | None = None, settings: Settings | None = None
+) -> GeoFigures:
+    """Place the main event of each annotated gold sentence and compare with the annotation.
+
+    The sentence text is read from the gold-standard file the row names (the annotations
+    carry none of the corpus' text); each sentence is one document, dated by its id.
+    """
+    settings = settings or Settings()
+    data_dir = data_dir or default_data_dir()
+    files: dict[str, dict[str, dict[str, object]]] = {}
+    results: list[GeoResult] = []
+    for gold in read_geo_annotations(annotations):
+        if gold.file not in files:
+            path = _gsr_path(data_dir, gold.file)
+            files[gold.file] = gsr_rows(path) if path.is_file() else {}
+        row = files[gold.file].get(gold.id)
+        text = row.get("text") if row else None
+        if not isinstance(text, str):
+            results.append(geo_result(gold, None, found=False))
+            continue
+        event_type = row.get("event_type") if row else None
+        doc = _run_gold(gold.id, text, settings)
+        kind = event_type if isinstance(event_type, str) else _FILE_TYPES.get(gold.file)
+        results.append(geo_result(gold, predicted_location(doc, kind)))
+    return GeoFigures(tuple(results))
+
+
+# Gold "main" codes that name no country: international, non-state and ethnic groupings.
+_NO_COUNTRY = frozenset({"NONE", "UNKNOWN", "IGO", "IMG", "INT", "NGO", "MNC", "KUR", "UIS"})
+# CAMEO role codes, as they follow a country code (IRQMIL) or stand alone (REB).
+ROLE_CODES = frozenset(
+    {
+        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
+        "CVL", "UAF", "REL", "LEG", "REF", "HLH", "ELI", "LAB", "AGR", "MOD", "RAD", "INS",
+        "SEP", "ENV", "HRI", "IMG", "IGO", "NGO",
+    }
+)  # fmt: skip
+# When an actor carries no CAMEO code, its sector says its role where the two name the same.
+_SECTOR_ROLES = {
+    "state-military": "MIL",
+    "military": "MIL",
+    "state-police": "COP",
+    "police": "COP",
+    "state-executive": "GOV",
+    "government": "GOV",
+    "rebel": "REB",
+    "opposition": "OPP",
+    "political-party": "PTY",
+    "media": "MED",
+    "civilian": "CVL",
+    "civilians": "CVL",
+    "judiciary": "JUD",
+    "legislature": "LEG",
+    "business": "BUS",
+    "education": "EDU",
+    "religious": "REL",
+    "refugees": "REF",
+    "health": "HLH",
+    "intelligence": "SPY",
+    "criminal": "CRM",
+    "unidentified": "UAF",
+    "ngo": "NGO",
+    "international": "IGO",
+}
+_EDGE_PUNCTUATION = "«»\"'()[]{}.,،؛:!?؟-ـ"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldActor:
+    """One actor or target the gold standard spans and codes (CAMEO country and role)."""
+
+    side: str  # "source" or "target"
+    tokens: tuple[str, ...]
+    country: str | None  # ISO3 when the gold main code is a country
+    role: str | None  # CAMEO role: GOV, MIL, CVL, UAF ...
+
+
+def _gold_code(value: object, *, country: bool) -> str | None:
+    if not isinstance(value, str):
+        return None
+    code = value.strip().upper()
+    if country:
+        return code if len(code) == 3 and code.isalpha() and code not in _NO_COUNTRY else None
+    return code if code in ROLE_CODES else None
+
+
+def gold_actors(row: dict[str, object]) -> list[GoldActor]:
+    """The distinct coded actors and targets of a gold row's readings."""
+    spans = row.get("gold_spans")
+    readings = spans.get("spans") if isinstance(spans, dict) else None
+    found: dict[GoldActor, None] = {}
+    for reading in readings if isinstance(readings, list) else ():
+        if not isinstance(reading, dict):
+            continue
+        for side in ("source", "target"):
+            tokens = reading.get(f"{side}_actor")
+            role = reading.get(f"{side}_role")
+            if not tokens or not isinstance(tokens, list) or not isinstance(role, dict):
+                continue
+            gold = GoldActor(
+                side,
+                tuple(str(token) for token in tokens),
+                _gold_code(role.get("main"), country=True),
+                _gold_code(role.get("role"), country=False),
+            )
+            if gold.country or gold.role:
+                found[gold] = None
+    return list(found)
+
+
+def token_span(text: str, tokens: Sequence[str]) -> tuple[int, int] | None:
+    """The shortest stretch of ``text`` whose whitespace words hold every gold token.
+
+    Gold tokens are words of the sentence, sometimes listed out of order (مفجرون
+    انتحاريون), compared after normalisation and without quotes and punctuation at their
+    edges; None when one of them is not in the sentence.
+    """
+    words: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\S+", text):
+        word = match.group()
+        stripped = word.strip(_EDGE_PUNCTUATION)
+        if not stripped:
+            continue
+        start = match.start() + len(word) - len(word.lstrip(_EDGE_PUNCTUATION))
+        words.append((start, start + len(stripped), normalize(stripped)))
+    wanted = Counter(
+        normalize(token.strip(_EDGE_PUNCTUATION))
+        for token in tokens
+        if token.strip(_EDGE_PUNCTUATION)
+    )
+    if not wanted:
+        return None
+    best: tuple[int, int] | None = None
+    for first in range(len(words)):
+        if words[first][2] not in wanted:
+            continue
+        need = wanted.copy()
+        for last in range(first, len(words)):
+            if need[words[last][2]] > 0:
+                need[words[last][2]] -= 1
+            if not +need:
+                span = (words[first][0], words[last][1])
+                if best is None or span[1] - span[0] < best[1] - best[0]:
+                    best = span
+                break
+    return best
+
+
+def actor_country(actor: Actor) -> str | None:
+    """The actor's country, from its own field or the country part of its CAMEO code."""
+    if actor.country:
+        return actor.country
+    code = (actor.cameo or "").upper()
+    head = code[:3]
+    if len(head) == 3 and head not in ROLE_CODES and head not in _NO_COUNTRY:
+        return head
+    return None
+
+
+def actor_role(actor: Actor) -> str | None:
+    """The actor's CAMEO role: from its code (IRQMIL -> MIL, REB -> REB), else its sector."""
+    code = (actor.cameo or "").upper()
+    if code[:3] in ROLE_CODES and code[:3] not in ("IMG", "IGO", "NGO"):
+        return code[:3]
+    if code[3:6] in ROLE_CODES:
+        return code[3:6]
+    if code[:3] in ROLE_CODES:
+        return code[:3]
+    return _SECTOR_ROLES.get((actor.sector or "").lower())
+
+
+@dataclass(frozen=True, slots=True)
+class ActorResult:
+    """rasd's reading of one gold actor."""
+
+    id: str
+    gold: GoldActor
+    span: tuple[int, int] | None  # the gold tokens in the sentence
+    actor: Actor | None
+    via: str  # "event": an event argument over the gold tokens; "direct": resolved there
+
+    @property
+    def country(self) -> str | None:
+        return actor_country(self.actor) if self.actor else None
+
+    @property
+    def role(self) -> str | None:
+        return actor_role(self.actor) if self.actor else None
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """How often rasd's code agrees with the gold code, where the gold has one."""
+
+    gold: int  # gold actors with this code
+    answered: int  # of those, the ones rasd gave a code for
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.correct, self.answered)
+
+    @property
+    def coverage(self) -> float:
+        return _ratio(self.answered, self.gold)
+
+    @property
+    def accuracy(self) -> float:
+        return _ratio(self.correct, self.gold)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFigures:
+    results: tuple[ActorResult, ...]
+
+    @property
+    def resolved(self) -> int:
+        return sum(result.actor is not None for result in self.results)
+
+    @property
+    def country(self) -> Agreement:
+        return _agreement([(r.gold.country, r.country) for r in self.results])
+
+    @property
+    def role(self) -> Agreement:
+        return _agreement([(r.gold.role, r.role) for r in self.results])
+
+
+def _agreement(pairs: Sequence[tuple[str | None, str | None]]) -> Agreement:
+    coded = [(gold, found) for gold, found in pairs if gold]
+    return Agreement(
+        gold=len(coded),
+        answered=sum(found is not None for _, found in coded),
+        correct=sum(found == gold for gold, found in coded),
+    )
+
+
+def _overlap(argument: Argument, span: tuple[int, int]) -> int:
+    return min(argument.end, span[1]) - max(argument.start, span[0])
+
+
+def event_argument(doc: Document, span: tuple[int, int], side: str) -> Argument | None:
+    """The event argument that overlaps the gold span most, the gold's own side first."""
+    candidates: list[tuple[bool, int, Argument]] = []
+    for event in doc.events:
+        for kind, argument in zip(
+            ("source", "target", "attribution"), _arguments(event), strict=True
+        ):
+            if argument is not None and _overlap(argument, span) > 0:
+                candidates.append((kind == side, _overlap(argument, span), argument))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda candidate: candidate[:2])[2]
+
+
+def resolve_span(doc: Document, span: tuple[int, int]) -> Actor | None:
+    """Resolve the text of ``span`` as an argument of its own, with the article's countries."""
+    from rasd.grounding.actors import resolve_actor  # imported late: not every eval needs it
+    from rasd.grounding.places import document_countries
+
+    layer = doc.layer
+    if layer is None:
+        return None
+    argument = Argument(span[0], span[1], doc.text[span[0] : span[1]])
+    countries = document_countries(doc.text, layer, doc.entities)
+    found = resolve_actor(doc.text, layer, argument, doc.entities, countries)
+    if found is None:
+        return None
+    return Actor(
+        start=found.start,
+        end=found.end,
+        id=found.id,
+        name_en=found.name_en,
+        cameo=found.cameo,
+        sector=found.sector,
+        inter=found.inter,
+        country=found.country,
+    )
+
+
+def evaluate_actors(paths: Sequence[Path], settings: Settings | None = None) -> ActorFigures:
+    """Resolve every coded gold actor and target and compare country and role with the gold.
+
+    Each sentence with coded spans is run through the pipeline and grounding as one
+    document, dated by its id. The answer for a gold actor is the event argument over its
+    tokens when rasd found one, else its tokens resolved directly; ``ambiguous`` sentences
+    count too, as their actors are coded all the same.
+    """
+    settings = settings or Settings()
+    results: list[ActorResult] = []
+    for path in paths:
+        for gold_id, row in gsr_rows(path).items():
+            golds = gold_actors(row)
+            text = row.get("text")
+            if not golds or not isinstance(text, str):
+                continue
+            doc = _run_gold(gold_id, text, settings)
+            for gold in golds:
+                span = token_span(doc.text, gold.tokens)
+                actor, via = None, "none"
+                if span is not None:
+                    argument = event_argument(doc, span, gold.side)
+                    if argument is not None:
+                        actor, via = argument.actor, "event"
+                    else:
+                        actor, via = resolve_span(doc, span), "direct"
+                results.append(ActorResult(gold_id, gold, span, actor, via))
+    return ActorFigures(tuple(results))

@@ -15,7 +15,7 @@ from typing import Literal, overload
 
 # Bump the minor version when fields are added, the major version when a field changes
 # meaning or disappears. Every output record carries it.
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 PloverType = Literal[
     "AGREE",
@@ -212,6 +212,25 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """Who an argument is, resolved against rasd's actor tables.
+
+    A named actor (قوات سوريا الديمقراطية) has the table's ``id``; a generic agent (جنود الجيش
+    العراقي, مسلحون) has none, only its role and the country the text or its context gives.
+    ``start``/``end`` is the alias or agent word that matched.
+    """
+
+    start: int
+    end: int
+    id: str | None = None
+    name_en: str | None = None
+    cameo: str | None = None  # CAMEO-style code: country and role, "SYRREB", "IRQMIL"
+    sector: str | None = None
+    inter: int | None = None  # ACLED inter code: 1 state forces ... 8 external/other
+    country: str | None = None  # ISO 3166 alpha-3: where the actor is from
+
+
+@dataclass(frozen=True, slots=True)
 class Argument:
     """An event participant or source as the text names it (a name, pronoun or phrase)."""
 
@@ -220,6 +239,7 @@ class Argument:
     text: str
     entity: int | None = None  # index into Document.entities when it refers to one
     kb_id: str | None = None
+    actor: Actor | None = None  # filled by grounding
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,12 @@ import orjson
 
 from rasd.codes import Code, diagnostic
 from rasd.events.coder import with_events
+from rasd.grounding.ground import ground
 from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Token, Tokens
 from rasd.ner.known import apply_known, known_names
 from rasd.ner.spans import entities_from_tags
 from rasd.ner.tagger import NerTagger
+from rasd.ner.titles import apply_titles, title_rule
 from rasd.settings import Settings
 from rasd.sources import iter_documents
 from rasd.text import analyze, identify_language
@@ -102,6 +104,7 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
         return doc
     tagger, is_name = _ner(settings.ner_model)
     known = known_names()
+    titles = title_rule()
     tokens = doc.tokens
     starts = tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]
     ends = tokens.ends if isinstance(tokens, Tokens) else [t.end for t in tokens]
@@ -117,10 +120,15 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
     # one decoding for the whole document: the CRF runs over all its sentences at once
     tags = tagger.tag_many([words for _, _, words in windows])
     for (first, last, words), tagged in zip(windows, tags, strict=True):
-        matches = known.find(tagger.norms(words))
+        norms = tagger.norms(words)
+        matches = known.find(norms)
         if matches:
             tagged = apply_known(tagged, matches)
-        elif all(tag == "O" for tag, _ in tagged):
+        titled = titles.find(norms, tagged)
+        if titled:
+            # persons named after a title or role that the tagger left untagged
+            tagged = apply_titles(tagged, titled)
+        elif not matches and all(tag == "O" for tag, _ in tagged):
             continue
         # Token objects are made only for the tokens that start or end an entity.
         found = entities_from_tags(text, _Window(tokens, first, last), tagged, is_name=is_name)
@@ -144,12 +152,20 @@ def code_events(doc: Document, settings: Settings) -> Document:
     return with_events(doc)
 
 
+def ground_events(doc: Document, settings: Settings) -> Document:
+    """Places of events to coordinates and precision codes, their actors to the tables."""
+    if doc.language != "ar" or not doc.events:
+        return doc
+    return ground(doc)
+
+
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("defaults", apply_defaults),
     ("language", identify),
     ("text", add_text_layer),
     ("ner", tag_entities),
     ("events", code_events),
+    ("grounding", ground_events),
 )
 
 

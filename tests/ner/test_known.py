@@ -68,14 +68,39 @@ def test_apply_known_writes_over_the_tagger() -> None:
 def test_committed_table_is_consistent() -> None:
     text = resources.files("rasd.resources").joinpath("actors.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    header, body = rows[0], rows[1:]
+    header, body = rows[0], [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     assert header[0] == "id"
-    ids = Counter(row[0] for row in body)
+    assert {"cameo", "inter", "aliases_en"} <= set(header)
+    ids = Counter(row["id"] for row in body)
     assert max(ids.values()) == 1, "duplicate actor id"
-    assert {row[1] for row in body} <= {"ORG", "PER", "LOC", "MISC"}
-    spellings = Counter(normalize(name) for row in body for name in row[5].split("|"))
+    assert {row["label"] for row in body} <= {"ORG", "PER", "LOC", "MISC"}
+    spellings = Counter(normalize(name) for row in body for name in row["names_ar"].split("|"))
     assert max(spellings.values()) == 1, [name for name, n in spellings.items() if n > 1]
     assert len(known_names()) == sum(spellings.values())
+    for row in body:
+        assert row["cameo"].isupper() and row["cameo"].isalpha() and len(row["cameo"]) >= 3, row
+        assert row["inter"] in {str(code) for code in range(1, 9)}, row
+        # a national actor's code starts with its country
+        assert not row["country"] or row["cameo"].startswith(row["country"]), row
+        assert all(
+            alias.isascii() and alias.strip() == alias for alias in row["aliases_en"].split("|")
+        )
+    actor = known_names().actors["sdf"]
+    assert (actor.cameo, actor.inter, actor.country) == ("SYRREB", 2, "SYR")
+    assert "SDF" in actor.aliases_en
+
+
+def test_known_names_read_a_table_without_the_grounding_columns() -> None:
+    names = KnownNames.from_lines(TABLE)
+    assert names.actors["sdf"].cameo is None
+    assert names.actors["sdf"].names_ar == ("قوات سوريا الديمقراطية", "قسد")
+    with pytest.raises(ValueError, match="inter"):
+        KnownNames.from_lines(
+            [
+                "id\tlabel\tsector\tcountry\tcameo\tinter\tname_en\tnames_ar",
+                "sdf\tORG\trebel\tSYR\tSYRREB\t9\tSDF\tقسد",
+            ]
+        )
 
 
 def test_extract_names_the_seed_article_actors() -> None:

@@ -22,18 +22,29 @@ ACTORS_RESOURCE = "actors.tsv"
 # The confidence of an entity read from the table: its spelling is sure, but a name can
 # still be a common word (حماس is also "zeal").
 KNOWN_CONFIDENCE = 0.95
+# The columns every table has; the committed one adds ``_OPTIONAL`` for grounding.
 _COLUMNS = ("id", "label", "sector", "country", "name_en", "names_ar")
+_OPTIONAL = ("cameo", "inter", "aliases_en")
 
 
 @dataclass(frozen=True, slots=True)
 class KnownActor:
-    """One row of the table: an actor and what is known about it."""
+    """One row of the table: an actor and what is known about it.
+
+    ``cameo`` is its CAMEO-style code (``SYRREB``), ``inter`` its ACLED actor type (1 state
+    forces ... 8 external/other), ``aliases_en`` the English names the press uses (``SDF``);
+    a table without those columns leaves them empty.
+    """
 
     id: str
     label: str
     sector: str
     country: str | None
     name_en: str
+    cameo: str | None = None
+    inter: int | None = None
+    aliases_en: tuple[str, ...] = ()
+    names_ar: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +106,45 @@ def _continues_name(word: str) -> bool:
 _DESCRIBED = frozenset({"state-military", "state-executive"})
 
 
+def _check_header(fields: Sequence[str]) -> tuple[str, ...]:
+    """The header's columns: the required ones, in order, each optional one at most once."""
+    required = tuple(field for field in fields if field not in _OPTIONAL)
+    optional = [field for field in fields if field in _OPTIONAL]
+    if required != _COLUMNS or len(set(optional)) != len(optional):
+        raise ValueError(f"actors table: expected header {_COLUMNS} (+ {_OPTIONAL}), got {fields}")
+    return tuple(fields)
+
+
+def _row(row: dict[str, str], number: int) -> tuple[KnownActor, Sequence[str]]:
+    inter = row.get("inter", "")
+    if inter and not (inter.isdigit() and 1 <= int(inter) <= 8):
+        raise ValueError(f"actors table line {number}: inter {inter!r} is not an ACLED code 1-8")
+    names = row["names_ar"].split("|")
+    actor = KnownActor(
+        row["id"],
+        row["label"],
+        row["sector"],
+        row["country"] or None,
+        row["name_en"],
+        cameo=row.get("cameo") or None,
+        inter=int(inter) if inter else None,
+        aliases_en=tuple(alias for alias in row.get("aliases_en", "").split("|") if alias),
+        names_ar=tuple(names),
+    )
+    return actor, names
+
+
 class KnownNames:
     """The table's names, keyed by their normalized words, for longest-match lookup."""
 
-    __slots__ = ("_firsts", "_longest", "_names")
+    __slots__ = ("_firsts", "_longest", "_names", "actors")
 
     def __init__(self, rows: Iterable[tuple[KnownActor, Sequence[str]]]) -> None:
         self._names: dict[tuple[str, ...], KnownActor] = {}
+        # every actor of the table by its id, names or not
+        self.actors: dict[str, KnownActor] = {}
         for actor, names in rows:
+            self.actors.setdefault(actor.id, actor)
             for name in names:
                 words = tuple(normalize(name).split())
                 if words:
@@ -118,21 +160,19 @@ class KnownNames:
     def from_lines(cls, lines: Iterable[str]) -> KnownNames:
         """Read the TSV: comment lines start with ``#``, then a header, then one actor a row."""
         rows: list[tuple[KnownActor, Sequence[str]]] = []
-        header_seen = False
+        header: tuple[str, ...] = ()
         for number, line in enumerate(lines, start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             fields = line.rstrip("\n").split("\t")
-            if not header_seen:
-                if tuple(fields) != _COLUMNS:
-                    raise ValueError(f"actors table: expected header {_COLUMNS}, got {fields}")
-                header_seen = True
+            if not header:
+                header = _check_header(fields)
                 continue
-            if len(fields) != len(_COLUMNS):
-                raise ValueError(f"actors table line {number}: {len(fields)} fields, not 6")
-            actor_id, label, sector, country, name_en, names = fields
-            actor = KnownActor(actor_id, label, sector, country or None, name_en)
-            rows.append((actor, names.split("|")))
+            if len(fields) != len(header):
+                raise ValueError(
+                    f"actors table line {number}: {len(fields)} fields, not {len(header)}"
+                )
+            rows.append(_row(dict(zip(header, fields, strict=True)), number))
         return cls(rows)
 
     @classmethod
@@ -151,12 +191,14 @@ class KnownNames:
     def __len__(self) -> int:
         return len(self._names)
 
-    def find(self, norms: Sequence[str]) -> list[KnownMatch]:
+    def find(self, norms: Sequence[str], *, described: bool = False) -> list[KnownMatch]:
         """Names of the table in a sentence of normalized words, longest first, no overlaps.
 
         A name led by a descriptor that the table also lists without it (حركة حماس and
         حماس, وكالة رويترز and رويترز) is matched from the second word, as news NER
-        corpora tag it: the descriptor is not part of the name.
+        corpora tag it: the descriptor is not part of the name. Names of armies and
+        executives (الجيش الإسرائيلي) are skipped unless ``described``: grounding reads
+        them, NER does not.
         """
         matches: list[KnownMatch] = []
         at = 0
@@ -180,7 +222,7 @@ class KnownNames:
                         found = KnownMatch(at, stop, actor)
             if found is None:
                 at += 1
-            elif found.actor.sector in _DESCRIBED:
+            elif found.actor.sector in _DESCRIBED and not described:
                 at = found.stop  # read for grounding later, not an entity in its own right
             else:
                 matches.append(found)

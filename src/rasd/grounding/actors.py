@@ -1,0 +1,477 @@
+"""Actors to the knowledge base: named actors from ``actors.tsv``, generic agents, origins.
+
+``resolve_actor`` reads an event argument (``قوات سوريا الديمقراطية``, ``جنود الجيش
+العراقي``, ``مقاتلون من أوزبكستان``) and says who it is: the table's actor when the argument
+names one, else the generic agent its words describe (``جنود``: military), with the country
+its nationality adjective or country name gives (``العراقي``: IRQ), else the article's.
+A nationality or origin is an attribute of the actor, never a place of the event (issue
+6.3): ``مقاتلون من أوزبكستان`` are fighters from UZB, wherever they fought.
+
+Everything is dict lookups on the normalized words of the argument, built once a process
+from the reviewed tables (``resources/actors.tsv``, ``resources/agents.tsv``) and the
+curated nationality table below, so a call costs microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rasd.model import Argument, Entity, TextLayer
+from rasd.ner.known import KnownActor, known_names
+from rasd.text import normalize, to_normalized_offset, to_original_span
+
+AGENTS_RESOURCE = "agents.tsv"
+_AGENT_COLUMNS = ("phrase", "role", "sector", "inter", "source")
+
+# The countries of the region's news and of the foreign actors in it: ISO 3166 alpha-3,
+# Arabic names (CLDR's and the press's), and the nisba adjective of the nationality in its
+# masculine singular (its other forms are derived: العراقية، عراقيون، العراقيين ...).
+# Curated, not derived: CLDR has no demonyms, and names the press does not use (الأراضي
+# الفلسطينية) or that are common words (مالي "financial", عمان also Amman) are left out.
+_COUNTRIES: tuple[tuple[str, str, str], ...] = (
+    ("SYR", "سوريا|سورية", "سوري"),
+    ("IRQ", "العراق", "عراقي"),
+    ("LBN", "لبنان", "لبناني"),
+    ("JOR", "الأردن", "أردني"),
+    ("PSE", "فلسطين|قطاع غزة|الضفة الغربية", "فلسطيني"),
+    ("ISR", "إسرائيل", "إسرائيلي"),
+    ("EGY", "مصر", "مصري"),
+    ("SAU", "السعودية|المملكة العربية السعودية", "سعودي"),
+    ("YEM", "اليمن", "يمني"),
+    ("OMN", "سلطنة عمان", "عماني"),
+    ("ARE", "الإمارات|الإمارات العربية المتحدة", "إماراتي"),
+    ("QAT", "قطر", "قطري"),
+    ("BHR", "البحرين", "بحريني"),
+    ("KWT", "الكويت", "كويتي"),
+    ("IRN", "إيران", "إيراني"),
+    ("TUR", "تركيا", "تركي"),
+    ("LBY", "ليبيا", "ليبي"),
+    ("TUN", "تونس", "تونسي"),
+    ("DZA", "الجزائر", "جزائري"),
+    ("MAR", "المغرب", "مغربي"),
+    ("MRT", "موريتانيا", "موريتاني"),
+    ("SDN", "السودان", "سوداني"),
+    ("SSD", "جنوب السودان", "جنوب سوداني"),
+    ("SOM", "الصومال", "صومالي"),
+    ("ETH", "إثيوبيا", "إثيوبي"),
+    ("ERI", "إريتريا", "إريتري"),
+    ("DJI", "جيبوتي", ""),
+    ("TCD", "تشاد", "تشادي"),
+    ("NER", "النيجر", "نيجري"),
+    ("NGA", "نيجيريا", "نيجيري"),
+    ("AFG", "أفغانستان", "أفغاني"),
+    ("PAK", "باكستان", "باكستاني"),
+    ("IND", "الهند", "هندي"),
+    ("CHN", "الصين", "صيني"),
+    ("JPN", "اليابان", "ياباني"),
+    ("KOR", "كوريا الجنوبية", "كوري جنوبي"),
+    ("PRK", "كوريا الشمالية", "كوري شمالي"),
+    ("RUS", "روسيا", "روسي"),
+    ("UKR", "أوكرانيا", "أوكراني"),
+    ("USA", "الولايات المتحدة|أمريكا|أميركا", "أمريكي|أميركي|أمريكاني"),
+    ("GBR", "بريطانيا|المملكة المتحدة", "بريطاني"),
+    ("FRA", "فرنسا", "فرنسي"),
+    ("DEU", "ألمانيا", "ألماني"),
+    ("ITA", "إيطاليا", "إيطالي"),
+    ("ESP", "إسبانيا", "إسباني"),
+    ("POL", "بولندا", "بولندي"),
+    ("GRC", "اليونان", "يوناني"),
+    ("NLD", "هولندا", "هولندي"),
+    ("BEL", "بلجيكا", "بلجيكي"),
+    ("SWE", "السويد", "سويدي"),
+    ("NOR", "النرويج", "نرويجي"),
+    ("DNK", "الدنمارك|الدانمرك", "دنماركي|دانمركي"),
+    ("CAN", "كندا", "كندي"),
+    ("AUS", "أستراليا", "أسترالي"),
+    ("UZB", "أوزبكستان", "أوزبكي|أوزبكستاني"),
+    ("TKM", "تركمانستان", "تركمانستاني"),
+    ("TJK", "طاجيكستان", "طاجيكي|طاجيكستاني"),
+    ("KAZ", "كازاخستان", "كازاخي|كازاخستاني"),
+    ("KGZ", "قيرغيزستان", "قيرغيزي"),
+    ("AZE", "أذربيجان", "أذربيجاني|أذري"),
+    ("ARM", "أرمينيا", "أرميني"),
+    ("GEO", "جورجيا", "جورجي"),
+    ("CYP", "قبرص", "قبرصي"),
+    ("CHE", "سويسرا", "سويسري"),
+    ("AUT", "النمسا", "نمساوي"),
+    ("SRB", "صربيا", "صربي"),
+    ("BIH", "البوسنة|البوسنة والهرسك", "بوسني"),
+    ("IRL", "أيرلندا", "أيرلندي"),
+    ("THA", "تايلاند", "تايلاندي"),
+    ("IDN", "إندونيسيا", "إندونيسي"),
+    ("MYS", "ماليزيا", "ماليزي"),
+    ("PHL", "الفلبين", "فلبيني"),
+    ("NPL", "نيبال", "نيبالي"),
+    ("BGD", "بنغلاديش", "بنغلاديشي"),
+    ("LKA", "سريلانكا", "سريلانكي"),
+    ("TLS", "تيمور الشرقية", "تيموري"),
+    ("KEN", "كينيا", "كيني"),
+    ("UGA", "أوغندا", "أوغندي"),
+    ("SEN", "السنغال", "سنغالي"),
+    ("BRA", "البرازيل", "برازيلي"),
+    ("MEX", "المكسيك", "مكسيكي"),
+    ("COL", "كولومبيا", "كولومبي"),
+    ("VEN", "فنزويلا", "فنزويلي"),
+    ("CUB", "كوبا", "كوبي"),
+)
+
+# ACLED codes a state's forces acting outside it as external forces.
+_STATE_FORCES, _EXTERNAL = 1, 8
+
+_WORD = re.compile(r"[^\W_]+")
+# Proclitics a word may carry: conjunction, preposition, article (ل + ال is written لل).
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+_PREFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            (c + p + a).replace("لال", "لل")
+            for c in _CONJUNCTIONS
+            for p in _PREPOSITIONS
+            for a in ("", "ال")
+        }
+    )
+)
+# A country after these is where something is, not where the actor is from.
+_PLACE_PREPOSITIONS = frozenset(
+    normalize(word) for word in ("في", "داخل", "إلى", "على", "نحو", "قرب", "شمال", "جنوب")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedActor:
+    """Who an argument is: a row of the actor table, or a generic agent in a country."""
+
+    id: str | None  # actors.tsv id for named actors, None for generic agents
+    name_en: str | None
+    cameo: str | None  # "SYRREB"; for a generic agent: country + role ("IRQCOP")
+    sector: str | None
+    inter: int | None  # ACLED inter code
+    country: str | None  # ISO3: where the actor is from
+    start: int  # the matched alias or agent word, in the original text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """A row of the generic agents table."""
+
+    phrase: str
+    role: str
+    sector: str
+    inter: int
+
+
+def _stem(word: str) -> str:
+    """A table word without its article: the written form its inflections are built on."""
+    return word[2:] if word.startswith("ال") and len(word) >= 5 else word
+
+
+def inflections(word: str) -> frozenset[str]:
+    """The forms of a normalized table word the resolver matches, before proclitics.
+
+    The written form says the class (see agents.tsv): -ون sound plural, -و its construct,
+    -ي nisba, -ه (ة) feminine noun, anything else as written with tanween and dual.
+    """
+    if word.endswith("ون") and len(word) >= 5:
+        stem = word[:-2]
+        return frozenset(stem + end for end in ("", "ا", "ون", "ين", "و", "ي", "ان"))
+    if word.endswith("و") and len(word) >= 4:
+        stem = word[:-1]
+        return frozenset(stem + end for end in ("", "ا", "ون", "ين", "و", "ي", "ان"))
+    if word.endswith("ي") and len(word) >= 3:
+        return frozenset(word + end for end in ("", "ا", "ون", "ين", "و", "ه", "ات", "ان", "تان"))
+    if word.endswith("ه") and len(word) >= 3:
+        return frozenset((word, word[:-1] + "ات", word[:-1] + "تان", word[:-1] + "تين"))
+    return frozenset(word + end for end in ("", "ا", "ين", "ان"))
+
+
+def _surfaces(forms: Iterable[str]) -> set[str]:
+    return {prefix + form for form in forms for prefix in _PREFIXES}
+
+
+class _Lexicon:
+    """Multiword phrases of table words, looked up by the surface forms of text words."""
+
+    __slots__ = ("_by_first", "_keys", "bare")
+
+    def __init__(self) -> None:
+        self._keys: dict[str, set[str]] = {}  # surface -> the table words it may be
+        # the forms as a name is written alone, with no proclitic but the article
+        self.bare: set[str] = set()
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+
+    def add(self, words: Sequence[str], value: object, forms: Iterable[str] | None = None) -> None:
+        keys = tuple(_stem(word) for word in words)
+        for index, word in enumerate(words):
+            if forms is None or index:
+                # الماني is ألماني, not ال + ماني: read the article both ways
+                variants = inflections(word) | inflections(keys[index])
+            else:
+                variants = frozenset(forms)
+            for surface in _surfaces(variants):
+                self._keys.setdefault(surface, set()).add(keys[index])
+            if index == 0:
+                self.bare |= set(variants) | {"ال" + form for form in variants}
+        entries = self._by_first.setdefault(keys[0], [])
+        entries.append((keys[1:], value))
+        entries.sort(key=lambda entry: -len(entry[0]))  # longest phrase first
+
+    def match(self, words: Sequence[str], at: int) -> tuple[int, object] | None:
+        """The longest phrase starting at ``words[at]``: its length and value."""
+        best: tuple[int, object] | None = None
+        for first in self._keys.get(words[at], ()):
+            for rest, value in self._by_first.get(first, ()):
+                stop = at + 1 + len(rest)
+                if best is not None and stop - at <= best[0]:
+                    break
+                if stop <= len(words) and all(
+                    key in self._keys.get(words[at + 1 + i], ()) for i, key in enumerate(rest)
+                ):
+                    best = (stop - at, value)
+                    break
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    country: str
+    demonym: bool  # a nationality adjective, not a country name
+
+
+class Tables:
+    """The resolver's lookups: named actors and their English aliases, agents, countries."""
+
+    __slots__ = (
+        "agents",
+        "countries",
+        "english",
+        "first_words",
+        "located",
+        "longest_english",
+        "named",
+    )
+
+    def __init__(self, agents: Sequence[Agent]) -> None:
+        self.named = known_names()
+        self.first_words = self.named.first_words
+        self.english: dict[tuple[str, ...], KnownActor] = {}
+        for actor in self.named.actors.values():
+            for alias in actor.aliases_en:
+                self.english.setdefault(tuple(_WORD.findall(alias)), actor)
+        self.longest_english = max((len(words) for words in self.english), default=0)
+        self.agents = _Lexicon()
+        for agent in agents:
+            self.agents.add(normalize(agent.phrase).split(), agent)
+        self.countries = _Lexicon()
+        # a country name with ب or ك on it (بالعراق) says where, not whose
+        self.located: set[str] = set()
+        for iso3, names, demonyms in _COUNTRIES:
+            for name in names.split("|"):
+                words = normalize(name).split()
+                forms = {words[0], _stem(words[0])}
+                self.countries.add(words, _Origin(iso3, False), forms=forms)
+                self.located |= {
+                    prefix + form
+                    for form in forms
+                    for prefix in _PREFIXES
+                    if set(prefix) & {"ب", "ك"}
+                }
+            for demonym in filter(None, demonyms.split("|")):
+                self.countries.add(normalize(demonym).split(), _Origin(iso3, True))
+
+
+def read_agents(lines: Iterable[str]) -> list[Agent]:
+    """Rows of the agents TSV: ``#`` comments, a header, then one phrase a row."""
+    agents: list[Agent] = []
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if not header_seen:
+            if tuple(fields) != _AGENT_COLUMNS:
+                raise ValueError(f"agents table: expected header {_AGENT_COLUMNS}, got {fields}")
+            header_seen = True
+            continue
+        if len(fields) != len(_AGENT_COLUMNS):
+            raise ValueError(f"agents table line {number}: {len(fields)} fields, not 5")
+        phrase, role, sector, inter, _source = fields
+        if not (inter.isdigit() and 1 <= int(inter) <= 8):
+            raise ValueError(f"agents table line {number}: inter {inter!r} is not 1-8")
+        agents.append(Agent(phrase, role, sector, int(inter)))
+    return agents
+
+
+@cache
+def tables() -> Tables:
+    """The committed tables, read once a process."""
+    text = resources.files("rasd.resources").joinpath(AGENTS_RESOURCE).read_text("utf-8")
+    return Tables(read_agents(text.splitlines()))
+
+
+def _words(layer: TextLayer, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """The normalized words of the original span ``[start, end)`` and their normalized spans."""
+    first = to_normalized_offset(layer, start)
+    last = to_normalized_offset(layer, end)
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(layer.normalized, first, last):
+        words.append(match.group())
+        spans.append(match.span())
+    return words, spans
+
+
+def _proclitics(word: str, bare: set[str] | frozenset[str]) -> int:
+    """How many letters of conjunction and preposition lead ``word`` (و، ب، ل in ولقوات)."""
+    for cut in range(min(4, len(word) - 2)):
+        if word[cut:] in bare:
+            return cut
+    if word.startswith(("لل", "ولل", "فلل")):
+        return word.index("لل") + 1  # ل + ال: the span keeps the ل of the article
+    return 0
+
+
+def _original(
+    text: str,
+    layer: TextLayer,
+    spans: Sequence[tuple[int, int]],
+    first: int,
+    stop: int,
+    cut: int = 0,
+) -> tuple[int, int]:
+    """The original span of words ``first`` to ``stop``, less ``cut`` leading letters."""
+    return to_original_span(layer, spans[first][0] + cut, spans[stop - 1][1], text=text)
+
+
+def _named(
+    actor: KnownActor, start: int, end: int, origin: str | None, countries: Sequence[str]
+) -> ResolvedActor:
+    country = actor.country or origin
+    return ResolvedActor(
+        id=actor.id,
+        name_en=actor.name_en,
+        cameo=actor.cameo,
+        sector=actor.sector,
+        inter=_inter(actor.inter, country, countries),
+        country=country,
+        start=start,
+        end=end,
+    )
+
+
+def _inter(inter: int | None, country: str | None, countries: Sequence[str]) -> int | None:
+    """State forces outside their country are external forces, as ACLED codes them."""
+    if inter == _STATE_FORCES and country and countries and countries[0] != country:
+        return _EXTERNAL
+    return inter
+
+
+def _origin(words: Sequence[str], found: Tables) -> str | None:
+    """The country the words say the actor is from: a nationality, or a country not after في."""
+    at = 0
+    while at < len(words):
+        matched = found.countries.match(words, at)
+        if matched is None:
+            at += 1
+            continue
+        length, value = matched
+        assert isinstance(value, _Origin)
+        located = words[at] in found.located or (at > 0 and words[at - 1] in _PLACE_PREPOSITIONS)
+        if value.demonym or not located:
+            return value.country
+        at += length
+    return None
+
+
+def _find_named(words: Sequence[str], found: Tables) -> tuple[int, int, KnownActor] | None:
+    """The first table name in the words: Arabic (with proclitics), then English aliases."""
+    for match in found.named.find(words, described=True):
+        return match.first, match.stop, match.actor
+    for at in range(len(words)):
+        for length in range(min(found.longest_english, len(words) - at), 0, -1):
+            actor = found.english.get(tuple(words[at : at + length]))
+            if actor is not None:
+                return at, at + length, actor
+    return None
+
+
+def resolve_actor(
+    text: str,
+    layer: TextLayer,
+    argument: Argument,
+    entities: Sequence[Entity],
+    context_countries: Sequence[str] = (),
+) -> ResolvedActor | None:
+    """Who ``argument`` is, or None when its words name no actor the tables know.
+
+    In order: the table row of the entity the argument refers to (or of its ``kb_id``); a
+    table name inside the argument's words; the first generic agent word in them, with the
+    country of a nationality or country name in them (``جنود الجيش العراقي``, ``مقاتلون من
+    أوزبكستان``), else the first of ``context_countries``; a bare country or nationality
+    (``إسرائيل``) is that country's actor with no role. ``context_countries`` are the
+    article's countries, most prominent first (``places.document_countries``).
+    """
+    found = tables()
+    words, spans = _words(layer, argument.start, argument.end)
+    origin = _origin(words, found) if words else None
+    kb_id = argument.kb_id
+    entity = entities[argument.entity] if argument.entity is not None else None
+    if entity is not None and entity.kb_id:
+        kb_id = entity.kb_id
+    actor = found.named.actors.get(kb_id) if kb_id else None
+    if actor is not None:
+        start, end = (entity.start, entity.end) if entity else (argument.start, argument.end)
+        return _named(actor, start, end, origin, context_countries)
+    if not words:
+        return None
+    named = _find_named(words, found)
+    if named is not None:
+        first, stop, actor = named
+        cut = _proclitics(words[first], found.first_words)
+        start, end = _original(text, layer, spans, first, stop, cut)
+        return _named(actor, start, end, origin, context_countries)
+    for at in range(len(words)):
+        matched = found.agents.match(words, at)
+        if matched is None:
+            continue
+        length, agent = matched
+        assert isinstance(agent, Agent)
+        country = origin or (context_countries[0] if context_countries else None)
+        cut = _proclitics(words[at], found.agents.bare)
+        start, end = _original(text, layer, spans, at, at + length, cut)
+        return ResolvedActor(
+            id=None,
+            name_en=None,
+            cameo=(country or "") + agent.role,
+            sector=agent.sector,
+            inter=_inter(agent.inter, country, context_countries),
+            country=country,
+            start=start,
+            end=end,
+        )
+    return _country_actor(text, layer, words, spans, found)
+
+
+def _country_actor(
+    text: str,
+    layer: TextLayer,
+    words: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    found: Tables,
+) -> ResolvedActor | None:
+    """A country named as an actor (إسرائيل ردت، الأميركيون): its code, no role."""
+    for at in range(len(words)):
+        matched = found.countries.match(words, at)
+        if matched is None:
+            continue
+        length, value = matched
+        assert isinstance(value, _Origin)
+        cut = _proclitics(words[at], found.countries.bare)
+        start, end = _original(text, layer, spans, at, at + length, cut)
+        return ResolvedActor(None, None, value.country, None, None, value.country, start, end)
+    return None

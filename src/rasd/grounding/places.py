@@ -1,0 +1,540 @@
+"""Places to coordinates: the compiled gazetteer, lookup of Arabic place phrases, resolution.
+
+``resolve("بشرق سوريا")`` is eastern Syria at ACLED precision 2; ``resolve("الموصل")`` is
+Mosul at precision 1; ``resolve("العراق")`` is Iraq's centroid at precision 3. Everything
+is dict lookups on normalized names (``rasd.text.normalize``), so a call costs microseconds.
+
+The gazetteer is ``resources/places.tsv.gz``, built by ``train/build_places.py`` from
+GeoNames (cities500, admin1 and admin2 with Arabic names; CC BY 4.0), CLDR Arabic country
+names and the curated ``resources/places_supplement.tsv``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from pathlib import Path
+
+from rasd.model import Entity, Location, TextLayer
+from rasd.text import normalize, to_normalized_offset
+
+RESOURCE = Path(__file__).resolve().parent.parent / "resources" / "places.tsv.gz"
+
+# Precision on ACLED's geo_precision scale.
+TOWN, NEAR, PROVINCE = 1, 2, 3
+
+# Words that open a place phrase and say nothing about the place: prepositions written apart.
+_PREPOSITIONS = frozenset({"في", "الي", "من", "عند", "داخل", "ضمن", "على", "علي", "نحو"})
+# Words that make the place an approximation: near a town is precision 2.
+_NEAR = frozenset({"قرب", "بقرب", "محيط", "اطراف", "ضواحي", "مشارف", "حول", "جوار", "بالقرب"})
+_DIRECTIONS = frozenset({"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"})
+# The centre of a town is the town (ACLED codes وسط بغداد as Baghdad, precision 1).
+_CENTRE = frozenset({"وسط", "قلب"})
+# Common nouns that name a kind of place, never one place: ``وسط المدينة``، ``شرق البلدة``،
+# ``قرب المسجد`` refer back to a place named before. GeoNames carries some of them as names
+# (المدينة is Medina, البلدة a village in Iran): read alone, they resolve to nothing.
+_GENERIC_WORDS = (
+    "مدينة مدن بلدة بلدات قرية قرى منطقة مناطق حي أحياء مخيم مخيمات سوق أسواق شارع شوارع "
+    "طريق منزل منازل بيت مبنى مبان عمارة مسجد جامع كنيسة مدرسة جامعة مستشفى سجن مطار "
+    "ميناء ساحة ميدان جسر حدود معبر مركز مقر سفارة فندق مطعم محكمة حاجز ثكنة قاعدة "
+    "عاصمة بلاد دولة محافظة ولاية إقليم قضاء ناحية مديرية ريف ضاحية أطراف قطاع مكان "
+    "موقع جبهة"
+)
+_GENERIC = frozenset(normalize(word) for word in _GENERIC_WORDS.split())
+# ``ريف حلب الشمالي``: a trailing direction adjective, either gender.
+_DIRECTION_ADJECTIVES = frozenset(
+    {
+        "الشرقي",
+        "الغربي",
+        "الشمالي",
+        "الجنوبي",
+        "الشرقيه",
+        "الغربيه",
+        "الشماليه",
+        "الجنوبيه",
+        "الاوسط",
+        "الشمالي الشرقي",
+    }
+)
+# Heads: which kinds of place the phrase itself asks for (قرية الباغوز is a village, محافظة
+# حلب the governorate, not the city). ريف X is the countryside around X: precision 2.
+_TOWN_KINDS = frozenset({"city", "village"})
+_DIVISION_KINDS = frozenset({"admin1", "admin2"})
+_HEADS: dict[str, frozenset[str] | None] = {
+    "مدينه": _TOWN_KINDS,
+    "بلده": _TOWN_KINDS,
+    "قريه": _TOWN_KINDS,
+    "مخيم": _TOWN_KINDS,
+    "حي": _TOWN_KINDS,
+    "محافظه": _DIVISION_KINDS,
+    "ولايه": _DIVISION_KINDS,
+    "اقليم": _DIVISION_KINDS,
+    "قضاء": _DIVISION_KINDS,
+    "ناحيه": _DIVISION_KINDS,
+    "مديريه": _DIVISION_KINDS,
+    "منطقه": None,
+    "ريف": None,
+    # سلطنة عمان is Oman, not Amman; مملكة البحرين the kingdom.
+    "سلطنه": frozenset({"country"}),
+    "مملكه": frozenset({"country"}),
+    "جمهوريه": frozenset({"country"}),
+    "دوله": frozenset({"country"}),
+}
+# Single-letter proclitics on the first word: و/ف then ب/ل/ك (وبالباغوز, لسوريا).
+_PROCLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
+# Without a head, the kind the reader means: a country named is the country; a curated
+# region is what analysts write; a town before a same-named division (حلب is the city).
+_KIND_RANK = {"country": 0, "region": 1, "city": 2, "village": 2, "admin1": 3, "admin2": 4}
+# A curated row exists because Arabic conflict news names it: weigh it like a town 100
+# times its size, so الهول in Syria beats Hull, Massachusetts (GeoNames' الهول) unaided.
+_CURATED_BONUS = 2.0
+# Each step down the context list costs what a tenfold population does: the Raqqa of
+# 530,000 in the second context country beats a Raqqa village of 600 in the first.
+_CONTEXT_STEP = 1.0
+# A town shares a country's name and is meant instead of it only when it is a major city:
+# عمان (Amman, 1.3 million) in Jordanian context, not a hamlet called لبنان.
+_CITY_OVER_COUNTRY = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: ``name_ar`` as written in its source, ``country`` ISO 3166 alpha-3."""
+
+    id: str  # GeoNames id, or ``rasd:...`` for a curated row
+    name_ar: str
+    name_en: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    kind: str  # country, admin1, admin2, city, village or region
+    population: int
+    admin1_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A place and how precisely the phrase locates the event (ACLED geo_precision)."""
+
+    place: Place
+    precision: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a phrase names once its modifiers are peeled off."""
+
+    places: tuple[Place, ...]
+    kinds: frozenset[str] | None  # the kinds a head asks for, None when it asks nothing
+    approximate: bool  # near, countryside of, or a direction of the place
+
+
+class Gazetteer:
+    """Places by normalized Arabic name, and each country's bounding box."""
+
+    __slots__ = ("_bounds", "_by_name", "_demonyms")
+
+    def __init__(
+        self,
+        by_name: dict[str, tuple[Place, ...]],
+        bounds: dict[str, tuple[float, float, float, float]],
+    ) -> None:
+        self._by_name = by_name
+        self._bounds = bounds
+        self._demonyms = _demonyms(by_name)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """Read the compiled gazetteer (``places.tsv.gz`` by default)."""
+        by_name: dict[str, list[Place]] = {}
+        bounds: dict[str, tuple[float, float, float, float]] = {}
+        with gzip.open(path or RESOURCE, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                fields = line.rstrip("\n").split("\t")
+                if fields[0] == "B":
+                    box = tuple(map(float, fields[2:6]))
+                    bounds[fields[1]] = (box[0], box[1], box[2], box[3])
+                    continue
+                _, id_, kind, country, admin1, code, lat, lon, pop, name_en, name_ar, names = fields
+                place = Place(
+                    id_, name_ar, name_en, float(lat), float(lon), country,
+                    admin1 or None, kind, int(pop), code or None,
+                )  # fmt: skip
+                for name in names.split("|"):
+                    by_name.setdefault(name, []).append(place)
+        return cls({name: tuple(places) for name, places in by_name.items()}, bounds)
+
+    def bounds(self, country: str) -> tuple[float, float, float, float] | None:
+        """(min lat, min lon, max lat, max lon) of the country's GeoNames cities."""
+        return self._bounds.get(country)
+
+    def exact(self, normalized: str) -> tuple[Place, ...]:
+        """Places of exactly this normalized name, with or without the article ال.
+
+        Both spellings count: GeoNames files Khartoum city as خرطوم and the state as الخرطوم,
+        and the city must stay a candidate when the text writes الخرطوم.
+        """
+        other = normalized[2:] if normalized.startswith("ال") else "ال" + normalized
+        found = self._by_name.get(normalized, ())
+        more = self._by_name.get(other, ())
+        if not more:
+            return found
+        if not found:
+            return more
+        seen = {place.id for place in found}
+        return found + tuple(place for place in more if place.id not in seen)
+
+    def demonym_country(self, normalized: str) -> str | None:
+        """The ISO3 country a nationality word names (العراقية -> IRQ), else None."""
+        return self._demonyms.get(normalized) or None
+
+    def is_demonym(self, normalized: str) -> bool:
+        """Whether the phrase is a nationality (سوري، العراقيين): never a location (issue 6.3).
+
+        GeoNames transliterates Surrey as سوري; an Arabic article writing سوري means Syrian.
+        """
+        return normalized in self._demonyms
+
+    def lookup(self, name: str) -> list[Place]:
+        """Candidate places for a raw or normalized place phrase, best-known spelling first.
+
+        Handles ال or its absence, proclitics (بالموصل), a preposition (في حلب), heads
+        (مدينة، قرية، محافظة، ريف X), directions (شرق X، ريف حلب الشمالي) and proximity (قرب X).
+        """
+        reading = self._read(normalize(name).strip())
+        return list(reading.places) if reading is not None else []
+
+    def _read(self, phrase: str) -> _Reading | None:
+        return _read(self, phrase)
+
+
+@lru_cache(maxsize=65536)
+def _read_cached(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
+    words = phrase.split()
+    if not words or gazetteer.is_demonym(phrase):
+        return None
+    return _peel(gazetteer, tuple(words), None, approximate=False, depth=0)
+
+
+def _read(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
+    return _read_cached(gazetteer, phrase)
+
+
+def _peel(
+    gazetteer: Gazetteer,
+    words: tuple[str, ...],
+    kinds: frozenset[str] | None,
+    *,
+    approximate: bool,
+    depth: int,
+) -> _Reading | None:
+    """The longest reading of ``words``: the whole phrase first, then one modifier less."""
+    if len(words) == 1 and words[0].removeprefix("ال") in _GENERIC:
+        return None  # وسط المدينة: the town meant is the one named before, not Medina
+    found = gazetteer.exact(" ".join(words))
+    if found:
+        return _Reading(found, kinds, approximate)
+    if depth > 4 or not words:
+        return None
+    first, rest = words[0], words[1:]
+    if rest:
+        if first in _PREPOSITIONS:
+            return _peel(gazetteer, rest, kinds, approximate=approximate, depth=depth + 1)
+        if first in _NEAR:
+            if rest[0] == "من":  # بالقرب من X
+                rest = rest[1:]
+            return _peel(gazetteer, rest, kinds, approximate=True, depth=depth + 1)
+        if first in _DIRECTIONS:
+            return _peel(gazetteer, rest, kinds, approximate=True, depth=depth + 1)
+        if first in _CENTRE:
+            return _peel(gazetteer, rest, kinds, approximate=approximate, depth=depth + 1)
+        if first in _HEADS:
+            head_kinds = _HEADS[first]
+            return _peel(
+                gazetteer,
+                rest,
+                head_kinds or kinds,
+                approximate=approximate or first == "ريف",
+                depth=depth + 1,
+            )
+        last = words[-1]
+        if last in _DIRECTION_ADJECTIVES:
+            return _peel(gazetteer, words[:-1], kinds, approximate=True, depth=depth + 1)
+    for clitic in _PROCLITICS:
+        if first.startswith(clitic) and len(first) - len(clitic) >= 2:
+            stripped = (first[len(clitic) :], *rest)
+            reading = _peel(gazetteer, stripped, kinds, approximate=approximate, depth=depth + 1)
+            if reading is not None:
+                return reading
+    return None
+
+
+def _demonyms(by_name: dict[str, tuple[Place, ...]]) -> dict[str, str]:
+    """Nationality words of the countries and the country each names (issue 6.3).
+
+    سوريا -> سوري، السوريون، سوريين ... -> SYR. A form two countries could give is kept
+    without a country (empty string): it is still a nationality, never a place.
+    """
+    stems: dict[str, set[str]] = {}
+    for name, places in by_name.items():
+        countries = {place.country for place in places if place.kind == "country"}
+        if " " in name or not countries:
+            continue
+        bare = name.removeprefix("ال")
+        found: list[str] = []
+        for ending in ("يا", "ا", "ه"):
+            if bare.endswith(ending) and len(bare) > len(ending) + 2:
+                found.append(bare[: -len(ending)])
+                break
+        else:
+            found.append(bare)
+        if bare.endswith("ستان"):
+            found.append(bare[:-4])
+        for stem in found:
+            stems.setdefault(stem, set()).update(countries)
+    forms: dict[str, set[str]] = {}
+    for stem, countries in stems.items():
+        for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين"):
+            forms.setdefault(stem + suffix, set()).update(countries)
+            forms.setdefault("ال" + stem + suffix, set()).update(countries)
+    # سورية is the country as much as the feminine nationality: a country's name wins.
+    names = {n for n, places in by_name.items() if any(p.kind == "country" for p in places)}
+    return {
+        form: next(iter(countries)) if len(countries) == 1 else ""
+        for form, countries in forms.items()
+        if form not in names
+    }
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The committed gazetteer, loaded once per process."""
+    return Gazetteer.load()
+
+
+def choose(
+    places: Sequence[Place], *, kinds: frozenset[str] | None, context_countries: Sequence[str]
+) -> Place | None:
+    """The place the phrase most likely means (see ``resolve``)."""
+    if kinds is not None:
+        wanted = [place for place in places if place.kind in kinds]
+        places = wanted or places
+    elif any(place.kind == "country" for place in places):
+        # A country named alone is the country, even where a village shares its name, unless
+        # the article is about a city of that name elsewhere: عمان amid Jordanian context is
+        # Amman, and Oman only where Oman is in context too (سلطنة عمان is always Oman).
+        country = next(place for place in places if place.kind == "country")
+        city = _city_in_context(places, country, context_countries)
+        return city or country
+    if not places:
+        return None
+    context = list(context_countries)
+
+    def key(place: Place) -> tuple[bool, int, float, str]:
+        size = math.log10(place.population + 1)
+        if place.id.startswith("rasd:"):
+            size += _CURATED_BONUS
+        if place.country in context:
+            size -= _CONTEXT_STEP * context.index(place.country)
+        return (place.country not in context, _KIND_RANK.get(place.kind, 5), -size, place.id)
+
+    return min(places, key=key)
+
+
+def _city_in_context(
+    places: Sequence[Place], country: Place, context_countries: Sequence[str]
+) -> Place | None:
+    """The largest town sharing a country's name, if the context is its country, not that one."""
+    if country.country in context_countries:
+        return None
+    towns = [
+        place
+        for place in places
+        if place.kind in _TOWN_KINDS
+        and place.country in context_countries
+        and place.population >= _CITY_OVER_COUNTRY
+    ]
+    return max(towns, key=lambda place: place.population, default=None)
+
+
+def resolve(name: str, *, context_countries: Sequence[str] = ()) -> Resolved | None:
+    """The place a location phrase names, and the precision it names it with; None if unknown.
+
+    Candidates are disambiguated by the article's countries (ISO3, most frequent first),
+    then by kind (a country or division over a same-named town only when the phrase says
+    so: محافظة حلب), then by population. Precision: a town 1; near or part of a town or a
+    curated region (قرب الباغوز، ريف حلب، شرق سوريا) 2; a country or division named alone 3,
+    also with a direction (شمال الأنبار), whose coordinates are the division's.
+    """
+    return _resolve(name, tuple(context_countries))
+
+
+@lru_cache(maxsize=65536)
+def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
+    reading = _read(gazetteer(), normalize(name).strip())
+    if reading is None:
+        return None
+    place = choose(reading.places, kinds=reading.kinds, context_countries=context)
+    if place is None:
+        return None
+    if place.kind == "region":
+        precision = NEAR
+    elif place.kind in _TOWN_KINDS:
+        precision = NEAR if reading.approximate else TOWN
+    else:
+        precision = PROVINCE
+    return Resolved(place, precision)
+
+
+# Words before ``من`` that make what follows an origin, not a place where something
+# happened: مقاتلون من أوزبكستان، عناصر من جنسيات عربية، لاجئين قادمين من العراق.
+_ORIGIN_NOUNS = (
+    "مقاتل",
+    "عناصر",
+    "جهادي",
+    "متطوع",
+    "مرتزق",
+    "اجانب",
+    "اجنبي",
+    "جنسي",
+    "ينحدر",
+    "قادم",
+    "رعايا",
+    "مهاجر",
+    "لاجئ",
+    "المقاتل",
+    "الجهادي",
+    "المتطوع",
+    "المرتزق",
+    "الاجانب",
+    "القادم",
+    "اللاجئ",
+    "المهاجر",
+    "وافد",
+    "الوافد",
+)
+_ORIGIN_FROM = frozenset({"من", "منها", "منهم", "مثل", "بينها", "بينهم"})
+_ORIGIN_FILLER = frozenset({"دول", "بلدان", "مختلفه", "عده", "عديده", "اخري", "شتي", "عربيه"})
+
+
+def is_origin(normalized: str, start: int) -> bool:
+    """Whether the place starting at ``start`` of the normalized text is where people come from.
+
+    ``المقاتلين من دول مختلفة منها أوزبكستان وتركمانستان``: both countries are origins
+    (issue 6.3), and so never event locations nor article context.
+    """
+    words = normalized[max(0, start - 120) : start].split()
+    listed = False  # the word after this one (towards the place) was و: a list goes on
+    for steps, word in enumerate(reversed(words)):
+        if steps >= 8:
+            break
+        if word == "و":
+            listed = True
+            continue
+        if word in _ORIGIN_FILLER:
+            continue
+        if word in _ORIGIN_FROM:
+            before = words[max(0, len(words) - steps - 4) : len(words) - steps - 1]
+            if any(w.removeprefix("و").startswith(_ORIGIN_NOUNS) for w in before):
+                return True
+            continue  # من دول مختلفة منها: the people may stand before an earlier من
+        if listed or word.endswith(("،", ",")):
+            listed = False  # an earlier item: أوزبكستان in منها أوزبكستان وتركمانستان
+            continue
+        return False
+    return False
+
+
+def document_countries(text: str, layer: TextLayer, entities: Sequence[Entity]) -> list[str]:
+    """ISO3 countries of the article, most telling first: the context ``resolve`` weighs.
+
+    First the countries of its LOC entities, most frequent first (ties: first named): a
+    country named counts for itself; another place counts for its country when its
+    candidates lie in one, or one of them outweighs the others tenfold (لندن is London).
+    Origins (مقاتلون من أوزبكستان) do not count, nor a name a country shares with a major
+    city elsewhere (عمان). Then the countries of the article's nationality words (المعارضة
+    الأردنية): weaker evidence than a place, never a location (issue 6.3), but what tells
+    Amman from Oman and Tripoli from Tripoli when the places alone cannot.
+    """
+    places = gazetteer()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ent in entities:
+        if ent.label != "LOC":
+            continue
+        start = to_normalized_offset(layer, ent.start)
+        if is_origin(layer.normalized, start):
+            continue
+        reading = _read(places, normalize(ent.text).strip())
+        country = _reading_country(reading.places) if reading is not None else None
+        if country is not None:
+            counts[country] += 1
+            first.setdefault(country, ent.start)
+    ranked = sorted(counts, key=lambda country: (-counts[country], first[country]))
+    return ranked + [c for c in _nationalities(places, layer.normalized) if c not in counts]
+
+
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+# Tenfold the people: a candidate this much larger than every other country's decides it.
+_DOMINANT = 1.0
+
+
+def _reading_country(places: Sequence[Place]) -> str | None:
+    """The one country a name's candidates point to, or None when they disagree."""
+    countries = {place.country for place in places if place.kind == "country"}
+    if countries:
+        cities = {
+            place.country
+            for place in places
+            if place.kind in _TOWN_KINDS and place.population >= _CITY_OVER_COUNTRY
+        }
+        return next(iter(countries)) if len(countries | cities) == 1 else None
+    countries = {place.country for place in places}
+    if len(countries) == 1:
+        return next(iter(countries))
+    sizes: dict[str, float] = {}
+    for place in places:
+        size = math.log10(place.population + 1) + (
+            _CURATED_BONUS if place.id.startswith("rasd:") else 0.0
+        )
+        sizes[place.country] = max(sizes.get(place.country, 0.0), size)
+    best, runner_up = sorted(sizes.values(), reverse=True)[:2]
+    if best - runner_up < _DOMINANT:
+        return None
+    return max(sizes, key=sizes.__getitem__)
+
+
+def _nationalities(places: Gazetteer, normalized: str) -> list[str]:
+    """Countries of the nationality words in ``normalized``, most frequent first."""
+    counts: Counter[str] = Counter()
+    for word in _ARABIC_WORD.findall(normalized):
+        country = places.demonym_country(word)
+        if country is None and word[:1] in "وف" and len(word) > 4:
+            country = places.demonym_country(word[1:])
+        if country is not None:
+            counts[country] += 1
+    return [country for country, _ in counts.most_common()]
+
+
+def ground_location(location: Location, countries: Sequence[str]) -> Location:
+    """``location`` with its place filled in when the gazetteer knows it; unchanged if not."""
+    resolved = resolve(location.text, context_countries=countries)
+    if resolved is None:
+        return location
+    place = resolved.place
+    return replace(
+        location,
+        name_ar=place.name_ar,
+        name_en=place.name_en,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        admin1=place.admin1,
+        gazetteer_id=place.id,
+        precision=resolved.precision,
+    )

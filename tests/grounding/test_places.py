@@ -1,0 +1,196 @@
+"""The gazetteer and geocoder: lookups, disambiguation, precision, and the curated table."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.grounding.places import (
+    Gazetteer,
+    gazetteer,
+    is_origin,
+    resolve,
+)
+from rasd.text import normalize
+
+SUPPLEMENT = (
+    Path(__file__).resolve().parents[2] / "src" / "rasd" / "resources" / "places_supplement.tsv"
+)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(math.sqrt(a))
+
+
+def _supplement() -> list[dict[str, str]]:
+    lines = SUPPLEMENT.read_text("utf-8").splitlines()
+    header = next(line for line in lines if line.startswith("# id\t"))[2:].split("\t")
+    body = [line for line in lines if line.strip() and not line.startswith("#")]
+    reader = csv.reader(body, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [dict(zip(header, fields, strict=True)) for fields in reader]
+
+
+@pytest.mark.parametrize("phrase", ["الباغوز", "بالباغوز", "وبالباغوز", "قرية الباغوز", "باغوز"])
+def test_baghouz_resolves_to_the_village(phrase: str) -> None:
+    resolved = resolve(phrase)
+    assert resolved is not None
+    assert resolved.precision == 1
+    assert resolved.place.country == "SYR"
+    assert _km(resolved.place.lat, resolved.place.lon, 34.46, 40.94) < 30
+
+
+@pytest.mark.parametrize("phrase", ["بالموصل", "الموصل", "موصل", "في الموصل", "مدينة الموصل"])
+def test_mosul_spellings_resolve_to_mosul(phrase: str) -> None:
+    resolved = resolve(phrase)
+    assert resolved is not None
+    assert (resolved.place.name_en, resolved.place.country, resolved.precision) == (
+        "Mosul",
+        "IRQ",
+        1,
+    )
+
+
+def test_rif_dimashq_is_the_governorate() -> None:
+    # ريف دمشق names an official governorate (Rif Dimashq, GeoNames admin1 SY.08): named
+    # alone it is province-level, ACLED precision 3, at the governorate's centroid.
+    resolved = resolve("ريف دمشق")
+    assert resolved is not None
+    assert (resolved.place.kind, resolved.place.country, resolved.precision) == ("admin1", "SYR", 3)
+    assert _km(resolved.place.lat, resolved.place.lon, 33.51, 36.29) < 60
+
+
+@pytest.mark.parametrize("phrase", ["شرق سوريا", "بشرق سوريا", "شرقي سورية"])
+def test_east_syria_is_a_region(phrase: str) -> None:
+    resolved = resolve(phrase)
+    assert resolved is not None
+    assert (resolved.place.country, resolved.precision) == ("SYR", 2)
+    assert resolved.place.lon > 39  # the east, not the country's centroid
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso3", "lat", "lon"),
+    [
+        ("سوريا", "SYR", 35.0, 38.5),
+        ("سورية", "SYR", 35.0, 38.5),
+        ("العراق", "IRQ", 33.2, 43.7),
+        ("أوزبكستان", "UZB", 41.4, 64.6),
+    ],
+)
+def test_a_country_alone_is_its_centroid(phrase: str, iso3: str, lat: float, lon: float) -> None:
+    resolved = resolve(phrase)
+    assert resolved is not None
+    assert (resolved.place.kind, resolved.place.country, resolved.precision) == (
+        "country",
+        iso3,
+        3,
+    )
+    assert _km(resolved.place.lat, resolved.place.lon, lat, lon) < 250
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "precision"),
+    [
+        ("حلب", "city", 1),
+        ("محافظة حلب", "admin1", 3),
+        ("ريف حلب", "city", 2),
+        ("قرب حلب", "city", 2),
+        ("بالقرب من حلب", "city", 2),
+        ("ريف حلب الشمالي", "region", 2),
+    ],
+)
+def test_heads_and_modifiers_set_kind_and_precision(phrase: str, kind: str, precision: int) -> None:
+    resolved = resolve(phrase)
+    assert resolved is not None
+    assert (resolved.place.country, resolved.place.kind, resolved.precision) == (
+        "SYR",
+        kind,
+        precision,
+    )
+
+
+@pytest.mark.parametrize(("context", "iso3"), [((), "LBY"), (("LBN",), "LBN"), (("LBY",), "LBY")])
+def test_a_shared_name_resolves_by_context(context: tuple[str, ...], iso3: str) -> None:
+    # طرابلس: Tripoli, Libya (the larger) and Tripoli, Lebanon.
+    resolved = resolve("طرابلس", context_countries=context)
+    assert resolved is not None
+    assert resolved.place.country == iso3
+
+
+def test_context_order_does_not_outweigh_a_much_larger_town() -> None:
+    # A tiny Raqqa outside Syria does not take الرقة when Syria is second in context.
+    resolved = resolve("الرقة", context_countries=("KWT", "SYR"))
+    assert resolved is not None
+    assert resolved.place.country in {"KWT", "SYR"}
+    unaided = resolve("الرقة", context_countries=("IRQ", "SYR"))
+    assert unaided is not None and unaided.place.country == "SYR"
+
+
+@pytest.mark.parametrize("phrase", ["كوكب زحل", "", "   ", "سوري", "العراقيين", "الأوزبكي"])
+def test_unknown_names_and_nationalities_resolve_to_nothing(phrase: str) -> None:
+    assert resolve(phrase) is None
+
+
+def test_origins_are_recognised() -> None:
+    text = normalize("إن المقاتلين من دول مختلفة منها أوزبكستان وتركمانستان")
+    assert is_origin(text, text.index("اوزبكستان"))
+    assert is_origin(text, text.index("تركمانستان"))
+    text = normalize("قاتل مسلحون من تنظيم داعش في الباغوز")
+    assert not is_origin(text, text.index("الباغوز"))
+
+
+def test_supplement_ids_are_unique() -> None:
+    ids = [row["id"] for row in _supplement() if row["kind"] != "alias"]
+    assert len(ids) == len(set(ids))
+    assert all(row_id.startswith("rasd:") for row_id in ids)
+
+
+def test_supplement_names_normalise_to_themselves() -> None:
+    for row in _supplement():
+        for alias in row["aliases"].split("|"):
+            assert alias and normalize(alias) == alias, (row["id"], alias)
+
+
+def test_supplement_rows_lie_in_their_country() -> None:
+    places = gazetteer()
+    for row in _supplement():
+        box = places.bounds(row["country"])
+        assert box is not None, row["id"]
+        lat, lon = float(row["lat"]), float(row["lon"])
+        margin = 0.25  # degrees: a border village may lie beyond the outermost city
+        assert box[0] - margin <= lat <= box[2] + margin, row["id"]
+        assert box[1] - margin <= lon <= box[3] + margin, row["id"]
+
+
+def test_supplement_rows_are_in_the_compiled_gazetteer() -> None:
+    places = gazetteer()
+    for row in _supplement():
+        found = places.lookup(row["name_ar"])
+        target = row["id"]
+        assert any(place.id == target for place in found), target
+
+
+def test_compiled_names_normalise_to_themselves() -> None:
+    places = gazetteer()
+    names = list(places._by_name)  # the guard reads the index itself
+    assert len(names) > 20_000
+    assert all(normalize(name) == name for name in names)
+
+
+@given(st.sampled_from(["الموصل", "الرقة", "حلب", "الباغوز", "سوريا"]), st.sampled_from("وبل"))
+def test_a_proclitic_does_not_change_the_place(name: str, clitic: str) -> None:
+    plain = resolve(name)
+    assert plain is not None
+    assert resolve(clitic + name) == plain
+
+
+def test_load_returns_an_equivalent_gazetteer() -> None:
+    fresh = Gazetteer.load()
+    assert [p.id for p in fresh.lookup("الموصل")] == [p.id for p in gazetteer().lookup("الموصل")]

@@ -1,0 +1,70 @@
+"""Write ``src/rasd/resources/ner_common_words.txt.gz``: ANERcorp's frequent untagged words.
+
+    python train/build_common_words.py --data ../shared/data
+
+``rasd.ner.titles`` reads a word after a title as a name only when it is not one of these
+(قال، أمس، إن). The thresholds are ``rasd.ner.titles.COMMON_MIN_COUNT`` and
+``COMMON_MIN_OTHER_RATE``, tuned by ``build_ner.py --cv 5``, which builds the same list from
+each fold's training side. Same corpus, same bytes (sorted, gzip without mtime).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from rasd.evaluate import read_conll
+from rasd.ner.titles import (
+    COMMON_MIN_COUNT,
+    COMMON_MIN_OTHER_RATE,
+    COMMON_WORDS_RESOURCE,
+    common_words,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "src" / "rasd" / "resources"
+OUT = RESOURCES / COMMON_WORDS_RESOURCE
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    default = os.environ.get("RASD_DATA_DIR", str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--data", type=Path, default=Path(default))
+    args = parser.parse_args(argv)
+
+    corpus = args.data / "anercorp" / "train.txt"
+    sentences = [(s.tokens, s.tags) for s in read_conll(corpus)]
+    words = common_words(sentences)
+    data = gzip.compress(("\n".join(words) + "\n").encode("utf-8"), 9, mtime=0)
+    OUT.write_bytes(data)
+
+    manifest_path = RESOURCES / "manifest.json"
+    manifest = json.loads(manifest_path.read_text("utf-8"))
+    manifest[COMMON_WORDS_RESOURCE] = {
+        "sha256": _sha256(data),
+        "size": len(data),
+        "build": "python train/build_common_words.py --data DATA",
+        "data": {"anercorp/train.txt": _sha256(corpus.read_bytes())},
+        "content": (
+            f"normalized words of ANERcorp train seen >= {COMMON_MIN_COUNT} times"
+            f" and outside a person name (not PER) >= {COMMON_MIN_OTHER_RATE:.0%} of them"
+        ),
+    }
+    manifest_path.write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8"
+    )
+    sys.stdout.write(f"{OUT}: {len(words)} words, {len(data)} bytes\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
