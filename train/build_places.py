@@ -223,6 +223,14 @@ def _add_supplement(rows: dict[str, Row], path: Path, admin1_names: dict[str, st
         names = {normalize(display), *filter(None, entry["aliases"].split("|"))}
         if entry["kind"] == "alias":
             rows[entry["id"]].names |= names
+            if int(entry["population"]):  # GeoNames has 0 for some large towns
+                rows[entry["id"]].population = int(entry["population"])
+            continue
+        if entry["kind"] == "unname":
+            # GeoNames gives the place a name that is another place's: drop it.
+            rows[entry["id"]].names -= names
+            if not rows[entry["id"]].names:
+                raise SystemExit(f"{entry['id']}: unname leaves the place without a name")
             continue
         admin1 = entry["admin1"]
         admin1_code = codes.get((alpha2[entry["country"]], admin1), "") if admin1 else ""

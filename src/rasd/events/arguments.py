@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rasd.grounding.places import is_notable_place, is_place
 from rasd.model import Argument, Entity, Location, Span, TextLayer, Token, Tokens
 from rasd.text import normalize
 
@@ -1199,20 +1200,27 @@ def find_location(
 ) -> Location | None:
     """Where the event happened: a LOC entity or place phrase near the trigger.
 
-    The nearest place after the trigger in its clause wins, then the nearest before it.
-    Not a place of origin (``من أوزبكستان``، ``الجنسية``), not a dateline (``بيروت -
-    رويترز``), not a place that is the subject of a verb of saying (``قالت سوريا``).
+    The nearest place after the trigger in its clause wins, then the nearest before it;
+    a phrase the gazetteer knows beats one it does not (``وسط المدينة``، ``مقاطعة البضائع``
+    name no place: the town named before is meant). A place fronted at the sentence start
+    (``وفي بغداد، أحرق متظاهرون ...``) frames the sentence and beats a place far after the
+    trigger. Not a place of origin (``من أوزبكستان``، ``الجنسية``), not a dateline (``بيروت -
+    رويترز``), not a reference point (``الحلة (100 كم جنوب بغداد)``), not a place that is
+    the subject of a verb of saying (``قالت سوريا``).
     """
     view = _sentence_view(text, tokens, sentence, entities)
     if not len(view):
         return None
     at = _token_at(view, trigger.start)
-    candidates = list(_places(view, entities))
+    candidates = _sites(view, entities)
     if not candidates:
         return None
     after = [c for c in candidates if c[0] > at]
     before = [c for c in candidates if c[0] < at]
     chosen = min(after, key=lambda c: c[0]) if after else None
+    frame = _frame(view, before, at)
+    if frame is not None and (chosen is None or chosen[0] - at > _FRAME_REACH):
+        chosen = frame
     if chosen is None and before:
         chosen = max(before, key=lambda c: c[0])
     if chosen is None:
@@ -1221,11 +1229,64 @@ def find_location(
     return Location(start, end, text[start:end])
 
 
+# The last sentence's sites, with the view they were read from: one reading per sentence.
+_LAST_SITES: list[tuple[str, tuple[int, ...], Sequence[Entity], list[tuple[int, int, int]]]] = []
+
+
+def _sites(view: _Sentence, entities: Sequence[Entity]) -> list[tuple[int, int, int]]:
+    """The sentence's candidate places; those the gazetteer knows, when there are any."""
+    text = view.text
+    if _LAST_SITES:
+        last_text, last_starts, last_entities, last_sites = _LAST_SITES[0]
+        if last_text is text and last_entities is entities and last_starts == view.starts:
+            return last_sites
+    candidates = [c for c in _places(view, entities) if not _reference_point(view, c[0])]
+    known = [c for c in candidates if is_place(text[c[1] : c[2]])]
+    sites = known or candidates
+    _LAST_SITES[:] = [(text, view.starts, entities, sites)]
+    return sites
+
+
+# Tokens from the trigger within which a place after it beats the sentence's frame.
+_FRAME_REACH = 6
+# ``وفي بغداد،``: a fronted place phrase opens the sentence within this many tokens.
+_FRAME_START = 2
+_DISTANCE_UNITS = _words("كم كلم كيلومتر كيلومترا كيلومترات ميل ميلا أميال اميال متر مترا")
+_DIRECTION_WORDS = _words(
+    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي الشمال الجنوب الشرق الغرب من الى إلى"
+)
+
+
+def _frame(
+    view: _Sentence, before: Sequence[tuple[int, int, int]], at: int
+) -> tuple[int, int, int] | None:
+    """The place the sentence opens with (``وفي X،`` ``بمدينة X``), if it frames the trigger.
+
+    Not across a complementizer: in ``وفي مدريد قال متحدث إن جنديين قتلا في هرات`` Madrid
+    is where it was said.
+    """
+    first = min(before, key=lambda c: c[0], default=None)
+    if first is None or first[0] > _FRAME_START:
+        return None
+    if any(_strip_conjunction(w) in _COMPLEMENTIZERS for w in view.words[first[0] : at]):
+        return None
+    return first
+
+
+def _reference_point(view: _Sentence, position: int) -> bool:
+    """A place a distance is measured from: ``(370 كلم شمال بغداد)``, ``على بعد 5 كم من X``."""
+    back = position - 1
+    while back >= 0 and back >= position - 4 and view.words[back] in _DIRECTION_WORDS:
+        back -= 1
+    return back >= 0 and view.words[back] in _DISTANCE_UNITS
+
+
 def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, int, int]]:
     """(token position, start, end) of each place phrase the sentence introduces as a site."""
     words = view.words
     seen: set[int] = set()
     dateline = _dateline_end(view)
+    covered = 0  # tokens up to here belong to a phrase already yielded
     for position in range(len(view)):
         if position < dateline:
             continue
@@ -1235,34 +1296,128 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
         head = bare[1:] if bare[:1] in "ب" and bare[1:] in _PLACE_HEADS else bare
         if entity is not None and entities[entity].label == "LOC" and entity not in seen:
             seen.add(entity)
-            if _introduced(view, position) and not _origin(view, position):
-                ent = entities[entity]
+            ent = entities[entity]
+            if _introduced(view, position, ent.text) and not _origin(view, position):
                 yield position, _place_start(view, position, ent), ent.end
         elif head in _PLACE_HEADS and position + 1 < len(view) and not _origin(view, position):
             nxt = position + 1
-            if nxt in view.entity_of or words[nxt].startswith("ال"):
-                last = _entity_end(view, nxt) if nxt in view.entity_of else nxt + 1
+            named = _named_words(view, nxt) if nxt not in view.entity_of else 0
+            if named or nxt in view.entity_of or words[nxt].startswith("ال"):
+                last = _entity_end(view, nxt) if nxt in view.entity_of else nxt + max(named, 1)
                 start = view.starts[position] + (len(word) - len(head) if head != word else 0)
                 yield position, start, view.ends[last - 1]
+                covered = last
                 if nxt in view.entity_of:
                     seen.add(view.entity_of[nxt])
+        elif (
+            entity is None
+            and position >= covered
+            and _could_introduce(view, position)
+            and (named := _named_words(view, position))
+            and _introduced(view, position, "")
+            and not _origin(view, position)
+        ):
+            last = position + named
+            yield position, _untagged_start(view, position), view.ends[last - 1]
+            covered = last
+            seen.update(view.entity_of[at] for at in range(position, last) if at in view.entity_of)
+
+
+_QUOTES = frozenset('«»"“”')
+
+
+_MAX_NAME_WORDS = 3  # ديرا إسماعيل خان
+# ``بالقرب من X``: near words whose place follows من.
+_NEAR_WORDS = _words("بالقرب قرب مقربة بمقربة")
+
+
+def _named_words(view: _Sentence, position: int) -> int:
+    """How many words from ``position`` name a place the NER left untagged, 0 if none.
+
+    A name of several words the gazetteer knows (``جب جنين``، ``ديرا اسماعيل خان``,
+    longest first), or one well-known place (``في كراتشي``، ``شرق بعقوبة``) that is not the
+    first word of a longer name (``مخيم عين الحلوة``، ``سن الفيل``: ال continues it).
+    """
+    first = _strip_conjunction(view.words[position])
+    if first in _PREPOSITIONS or first in _NEAR_WORDS:
+        return 0  # من بيشاور، شرق بعقوبة: the phrase around a name is read elsewhere
+    for size in range(min(_MAX_NAME_WORDS, len(view) - position), 1, -1):
+        last = position + size - 1
+        if not _is_arabic_word(view.words[last]):
+            continue
+        if is_place(view.text[view.starts[position] : view.ends[last]]):
+            return size
+    if _notable_clitic(view.words[position]) < 0:
+        return 0
+    following = view.words[position + 1] if position + 1 < len(view) else ""
+    return 0 if following.startswith("ال") else 1
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _notable_clitic(word: str) -> int:
+    """Letters of ب/و/ف before a well-known place name in ``word``; -1 if it names none."""
+    if len(word) < 3 or not _is_arabic_word(word):
+        return -1
+    for clitic in ("وب", "فب", "و", "ف", "ب"):
+        rest = word[len(clitic) :]
+        if word.startswith(clitic) and len(rest) >= 3 and is_notable_place(rest):
+            return len(clitic)
+    return 0 if is_notable_place(word) else -1
+
+
+def _untagged_start(view: _Sentence, position: int) -> int:
+    """Where the name starts in the original: after a ب or و written on it (بكراتشي)."""
+    start = view.starts[position]
+    skip = max(_notable_clitic(view.words[position]), 0)
+    return start + _original_prefix(view.text, start, skip)
 
 
 def _place_start(view: _Sentence, position: int, ent: Entity) -> int:
-    """Take a place head before the name along: ``مدينة الموصل``, ``ريف حلب``."""
+    """Take a place head before the name along: ``مدينة الموصل``, ``ريف حلب``, ``بالقرب من``."""
+    words = view.words
+    if position > 1 and words[position - 1] == "من" and words[position - 2] in _NEAR_WORDS:
+        return view.starts[position - 2]
     if position > 0 and _strip_conjunction(view.words[position - 1]) in _PLACE_HEADS:
         word = view.words[position - 1]
         return view.starts[position - 1] + (1 if word != _strip_conjunction(word) else 0)
     return ent.start
 
 
-def _introduced(view: _Sentence, position: int) -> bool:
-    """A place word after في/ب/قرب/شمال... or with ب/في attached (بالموصل)."""
+def _could_introduce(view: _Sentence, position: int) -> bool:
+    """A cheap first test for ``_introduced``: a ب on the word, or a preposition before it."""
     word = view.words[position]
-    if word[:1] == "ب" or word[:2] in ("وب", "فب") or word.startswith(("بال", "وبال")):
+    if word[:1] == "ب" or word[:2] in ("وب", "فب"):
         return True
     previous = view.words[position - 1] if position else ""
+    return (
+        previous in _LOCATION_PREPOSITIONS
+        or previous[1:] in _LOCATION_PREPOSITIONS
+        or previous in _QUOTES
+    )
+
+
+def _introduced(view: _Sentence, position: int, name: str) -> bool:
+    """A place word after في/ب/قرب/شمال... or with ب/في attached (بالموصل).
+
+    A ب that begins the name itself (بولندا، بغداد، بيروت) introduces nothing: it counts
+    only where the gazetteer knows the name without it (ببغداد) or not with it.
+    """
+    word = view.words[position]
+    if word.startswith(("بال", "وبال", "وب", "فب")):
+        return True
+    if word[:1] == "ب":
+        whole = name or word
+        if not is_place(whole) or is_place(whole[1:]):
+            return True
+    back = position - 1
+    while back > 0 and view.words[back] in _QUOTES:  # في بلدة «بيت حانون»
+        back -= 1
+    previous = view.words[back] if back >= 0 else ""
     bare_previous = _strip_conjunction(previous)
+    if previous[:1] in "وف" and previous[1:] in _LOCATION_PREPOSITIONS:
+        return True  # وفي، فعند: too short for _strip_conjunction
+    if previous == "من" and back > 0 and view.words[back - 1] in _NEAR_WORDS:
+        return True  # بالقرب من بيشاور
     return (
         previous in _LOCATION_PREPOSITIONS
         or bare_previous in _LOCATION_PREPOSITIONS
@@ -1274,6 +1429,8 @@ def _introduced(view: _Sentence, position: int) -> bool:
 def _origin(view: _Sentence, position: int) -> bool:
     previous = view.words[position - 1] if position else ""
     nxt = view.words[position + 1] if position + 1 < len(view) else ""
+    if previous == "من" and position > 1 and view.words[position - 2] in _NEAR_WORDS:
+        previous = ""  # بالقرب من بيشاور is near it, not from it
     return previous in _ORIGIN_WORDS or nxt in _ORIGIN_WORDS
 
 

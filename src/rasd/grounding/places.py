@@ -31,7 +31,9 @@ TOWN, NEAR, PROVINCE = 1, 2, 3
 # Words that open a place phrase and say nothing about the place: prepositions written apart.
 _PREPOSITIONS = frozenset({"في", "الي", "من", "عند", "داخل", "ضمن", "على", "علي", "نحو"})
 # Words that make the place an approximation: near a town is precision 2.
-_NEAR = frozenset({"قرب", "بقرب", "محيط", "اطراف", "ضواحي", "مشارف", "حول", "جوار", "بالقرب"})
+_NEAR = frozenset(
+    {"قرب", "بقرب", "محيط", "اطراف", "ضواحي", "مشارف", "حول", "جوار", "بالقرب", "مقربه", "طريق"}
+)
 _DIRECTIONS = frozenset({"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"})
 # The centre of a town is the town (ACLED codes وسط بغداد as Baghdad, precision 1).
 _CENTRE = frozenset({"وسط", "قلب"})
@@ -137,7 +139,7 @@ class _Reading:
 class Gazetteer:
     """Places by normalized Arabic name, and each country's bounding box."""
 
-    __slots__ = ("_bounds", "_by_name", "_demonyms")
+    __slots__ = ("_bounds", "_by_name", "_demonyms", "demonym_forms")
 
     def __init__(
         self,
@@ -147,6 +149,9 @@ class Gazetteer:
         self._by_name = by_name
         self._bounds = bounds
         self._demonyms = _demonyms(by_name)
+        # the forms with a country, also with the conjunction: the words to look for
+        named = {form for form, country in self._demonyms.items() if country}
+        self.demonym_forms = frozenset(named | {"و" + form for form in named})
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
@@ -391,6 +396,42 @@ def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
     return Resolved(place, precision)
 
 
+def is_place(name: str) -> bool:
+    """Whether the gazetteer reads the phrase as a place (``وسط المدينة`` is none)."""
+    return _read(gazetteer(), normalize(name).strip()) is not None
+
+
+# A name the NER missed is taken for a place only when it is well known: a country or
+# province, a curated row, or a town of this many people (كراتشي، بعقوبة، السليمانية).
+_NOTABLE_POPULATION = 100_000
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "كم")
+
+
+def is_notable_place(name: str) -> bool:
+    """Whether ``name`` is a place news names without introduction: safe to read untagged."""
+    return _notable(normalize(name).strip())
+
+
+@lru_cache(maxsize=65536)
+def _notable(phrase: str) -> bool:
+    if any(
+        phrase.endswith(suffix) and phrase[: -len(suffix)] in _GENERIC
+        for suffix in _PRONOUN_SUFFIXES
+    ):
+        return False  # منزله is his house, not Al Manzalah
+    reading = _read(gazetteer(), phrase)
+    if reading is None:
+        return False
+    if reading.approximate or reading.kinds is not None:
+        return False  # one word: no head, no direction
+    return any(
+        place.kind == "country"
+        or place.id.startswith("rasd:")
+        or (place.kind in _TOWN_KINDS and place.population >= _NOTABLE_POPULATION)
+        for place in reading.places
+    )
+
+
 # Words before ``من`` that make what follows an origin, not a place where something
 # happened: مقاتلون من أوزبكستان، عناصر من جنسيات عربية، لاجئين قادمين من العراق.
 _ORIGIN_NOUNS = (
@@ -464,6 +505,7 @@ def document_countries(text: str, layer: TextLayer, entities: Sequence[Entity]) 
     places = gazetteer()
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    ambiguous = False  # a place the LOC countries alone may not settle
     for ent in entities:
         if ent.label != "LOC":
             continue
@@ -471,15 +513,21 @@ def document_countries(text: str, layer: TextLayer, entities: Sequence[Entity]) 
         if is_origin(layer.normalized, start):
             continue
         reading = _read(places, normalize(ent.text).strip())
-        country = _reading_country(reading.places) if reading is not None else None
-        if country is not None:
-            counts[country] += 1
-            first.setdefault(country, ent.start)
+        if reading is None:
+            continue
+        country = _reading_country(reading.places)
+        if country is None:
+            ambiguous = True
+            continue
+        counts[country] += 1
+        first.setdefault(country, ent.start)
     ranked = sorted(counts, key=lambda country: (-counts[country], first[country]))
+    if ranked and not ambiguous:
+        return ranked  # the nationalities would only follow: nothing left to decide
     return ranked + [c for c in _nationalities(places, layer.normalized) if c not in counts]
 
 
-_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+_NON_LETTERS = re.compile("[^\u0621-\u064a]+")
 # Tenfold the people: a candidate this much larger than every other country's decides it.
 _DOMINANT = 1.0
 
@@ -511,13 +559,16 @@ def _reading_country(places: Sequence[Place]) -> str | None:
 
 def _nationalities(places: Gazetteer, normalized: str) -> list[str]:
     """Countries of the nationality words in ``normalized``, most frequent first."""
+    words = _NON_LETTERS.split(normalized)
+    found = places.demonym_forms.intersection(words)  # one C-level pass: most texts have few
+    if not found:
+        return []
     counts: Counter[str] = Counter()
-    for word in _ARABIC_WORD.findall(normalized):
-        country = places.demonym_country(word)
-        if country is None and word[:1] in "وف" and len(word) > 4:
-            country = places.demonym_country(word[1:])
-        if country is not None:
-            counts[country] += 1
+    for word in words:
+        if word in found:
+            country = places.demonym_country(word.removeprefix("و"))
+            if country is not None:
+                counts[country] += 1
     return [country for country, _ in counts.most_common()]
 
 

@@ -1,0 +1,1 @@
+"""The event store: documents, event reports merged into events, search and exports."""
