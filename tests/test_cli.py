@@ -205,3 +205,33 @@ def test_eval_grounding_bad_input_exits_2(tmp_path: Path, command: str) -> None:
     )
     assert result.exit_code == 2
     assert "bad.jsonl:1" in result.stderr
+
+
+def test_export_writes_what_ingest_stored(tmp_path: Path) -> None:
+    source = tmp_path / "news.jsonl"
+    text = (
+        "قتل خمسة أشخاص وأصيب عشرة آخرون في هجوم انتحاري بسيارة مفخخة استهدف سوقا في مدينة "
+        "الموصل أمس، بحسب مصدر أمني."
+    )
+    source.write_bytes(orjson.dumps({"id": "a", "text": text, "published": "2019-03-05"}) + b"\n")
+    db = str(tmp_path / "events.db")
+    assert runner.invoke(app, ["ingest", str(source), "--db", db, "-q"]).exit_code == 0
+    csv_path = tmp_path / "events.csv"
+    result = runner.invoke(app, ["export", "--db", db, "--format", "acled", "-o", str(csv_path)])
+    assert result.exit_code == 0, result.output
+    import csv
+
+    with csv_path.open(encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert (row["event_type"], row["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    )
+    assert (row["country"], row["location"], row["fatalities"]) == ("Iraq", "Mosul", "5")
+    geo_path = tmp_path / "events.geojson"
+    result = runner.invoke(app, ["export", "--db", db, "-f", "geojson", "-o", str(geo_path)])
+    assert result.exit_code == 0
+    (feature,) = orjson.loads(geo_path.read_bytes())["features"]
+    assert feature["geometry"]["type"] == "Point"
+    missing = runner.invoke(app, ["export", "--db", str(tmp_path / "x" / "no.db"), "-o", "o"])
+    assert missing.exit_code == 2

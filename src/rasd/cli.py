@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sqlite3
 import sys
 import time
 from collections import Counter
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import Annotated, Any, BinaryIO
 
 import typer
 from rich.console import Console
@@ -71,6 +72,16 @@ def _main(
     """rasd (رصد): Arabic news to structured event data, every field tied to the text."""
 
 
+# Options that extract and ingest share.
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", help="Worker processes (0: one a core).", min=0)
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Date (ISO 8601) for documents that carry none.", show_default=False),
+]
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -89,13 +100,8 @@ def extract(
             "--format", "-f", help="jsonl: one JSON record a document; text: for reading."
         ),
     ] = OutputFormat.jsonl,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Worker processes (0: one a core).", min=0)
-    ] = 1,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Date (ISO 8601) for documents that carry none.", show_default=False),
-    ] = None,
+    jobs: JobsOption = 1,
+    published: PublishedOption = None,
     max_chars: Annotated[
         int,
         typer.Option(help="Documents longer than this many characters are rejected.", min=1),
@@ -374,6 +380,352 @@ def eval_actors(
         f"{via['event']} read from event arguments, {via['direct']} resolved directly, "
         f"{via['none']} whose tokens are not in the sentence"
     )
+
+
+DB_HELP = "The event store (SQLite file; default: $RASD_DB or rasd.db)."
+
+
+def _open_store(db: str | None) -> Any:
+    """The store at ``db``, or exit 2 with one line when it cannot be used."""
+    from rasd.store.db import Store, StoreError, default_path
+
+    path = db or default_path()
+    try:
+        return Store(path)
+    except (StoreError, sqlite3.Error) as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or folders to read, as for extract.", show_default=False),
+    ],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+    jobs: JobsOption = 1,
+    published: PublishedOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, no per-document lines, no summary.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log details and tracebacks to stderr.")
+    ] = False,
+) -> None:
+    """Process documents and store them, their event reports and the merged events.
+
+    Idempotent: a document already stored with the same content is skipped; one with the
+    same id and new content replaces the old. Work is committed in batches, so an
+    interrupted ingest is finished by running it again.
+
+    Example: rasd ingest news/ --db events.db --jobs 2
+    """
+    import orjson
+
+    _configure_logging(verbose)
+    try:
+        settings = _settings(published=published, max_chars=DEFAULT_MAX_CHARS, tokens=False)
+        _check_paths(paths)
+    except UsageError as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    store = _open_store(db)
+    started = time.perf_counter()
+    errors: Counter[str] = Counter()
+    warnings: Counter[str] = Counter()
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=stderr,
+        transient=True,
+        disable=quiet or not stderr.is_terminal,
+    )
+
+    def records(task: Any) -> Iterator[dict[str, Any]]:
+        docs = iter_documents(paths, settings)
+        for outcome in process_many(docs, settings, jobs=jobs or os.cpu_count() or 1):
+            errors.update(outcome.error_codes)
+            warnings.update(outcome.warning_codes)
+            if not quiet:
+                for line in outcome.error_messages:
+                    progress.console.print(f"skipped: {line}", markup=False)
+            yield orjson.loads(outcome.line)
+
+    with store, progress:
+        task = progress.add_task("ingest", total=None)
+        summary = store.ingest_records(
+            records(task), on_document=lambda _record: progress.advance(task)
+        )
+        totals = store.counts()
+    if not quiet:
+        seconds = time.perf_counter() - started
+        rate = summary.documents / seconds if seconds > 0 else 0.0
+        parts = [
+            f"rasd: {_count(summary.documents, 'document')} ({summary.stored} new, "
+            f"{summary.replaced} replaced, {summary.unchanged} unchanged, "
+            f"{summary.skipped} skipped; {summary.duplicates} near-duplicates)",
+            f"{_count(summary.reports, 'event report')}: {summary.new_events} new events, "
+            f"{summary.merged} merged",
+            _count(sum(warnings.values()), "warning"),
+            f"{seconds:.2f} s ({rate:,.0f} documents/s)",
+        ]
+        if errors:
+            parts.append("errors: " + ", ".join(f"{c} {n}" for c, n in sorted(errors.items())))
+        parts.append(
+            f"{store.path} holds {_count(totals['documents'], 'document')}, "
+            f"{_count(totals['events'], 'event')}"
+        )
+        stderr.print("; ".join(parts), markup=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (harakat and clitics ignored).")],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many.", min=1)] = 20,
+) -> None:
+    """Find stored documents with every word of QUERY, best first, with a snippet.
+
+    Example: rasd search "سيارة مفخخة" --db events.db
+    """
+    with _open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    for hit in hits:
+        facts = " · ".join(x for x in (hit.source, hit.published) if x)
+        typer.echo(f"{hit.document_id}  {hit.title or ''}  ({facts})")
+        typer.echo(f"    {hit.snippet}")
+        if hit.event_ids:
+            typer.echo(f"    events: {', '.join(hit.event_ids)}")
+    if not hits:
+        stderr.print("rasd: no document matches", markup=False)
+
+
+class EventsFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+_EVENT_COLUMNS = (
+    "id", "date", "type", "mode", "actor", "target", "place", "country", "admin1",
+    "lat", "lon", "killed", "injured", "reports", "sources",
+)  # fmt: skip
+
+
+def _event_row(stored: Any) -> dict[str, Any]:
+    event = stored.event
+    counts = {count.kind: count.value for count in event.counts}
+    where = event.location
+    return {
+        "id": stored.id,
+        "date": event.date.value if event.date else None,
+        "type": event.event_type,
+        "mode": event.mode,
+        "actor": _who(event.actor),
+        "target": _who(event.target),
+        "place": where.name_en or where.text if where else None,
+        "country": where.country if where else None,
+        "admin1": where.admin1 if where else None,
+        "lat": where.lat if where else None,
+        "lon": where.lon if where else None,
+        "killed": counts.get("killed"),
+        "injured": counts.get("injured"),
+        "reports": len(stored.reports),
+        "sources": ";".join(sorted({r.source for r in stored.reports if r.source})),
+    }
+
+
+def _who(argument: Any) -> str | None:
+    if argument is None:
+        return None
+    actor = argument.actor
+    if actor is not None and (actor.id or actor.cameo):
+        return f"{argument.text} [{actor.id or actor.cameo}]"
+    return str(argument.text)
+
+
+@app.command()
+def events(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.", show_default=False)
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="ISO 3166 alpha-3, e.g. IRQ.", show_default=False),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            "--actor", help="Actor id or CAMEO code (actor or target).", show_default=False
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this ISO date on.", show_default=False)
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Up to this ISO date.", show_default=False)
+    ] = None,
+    near: Annotated[
+        str | None,
+        typer.Option("--near", help="LAT,LON,KM: within KM of a point.", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        EventsFormat, typer.Option("--format", "-f", help="table, jsonl or csv.")
+    ] = EventsFormat.table,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many.", min=1)] = 100,
+) -> None:
+    """List stored events, latest first, each once with its number of reports.
+
+    Example: rasd events --type ASSAULT --country IRQ --since 2019-03-01 --format csv
+    """
+    import csv
+
+    import orjson
+
+    point: tuple[float, float, float] | None = None
+    try:
+        if near is not None:
+            parts = [float(part) for part in near.split(",")]
+            if len(parts) != 3:
+                raise ValueError
+            point = (parts[0], parts[1], parts[2])
+    except ValueError:
+        stderr.print(f"rasd: error: --near: expected LAT,LON,KM, got {near!r}", markup=False)
+        raise typer.Exit(2) from None
+    with _open_store(db) as store:
+        try:
+            found = store.events(
+                event_type=event_type,
+                country=country,
+                actor=actor,
+                since=since,
+                until=until,
+                near=point,
+                limit=limit,
+            )
+        except ValueError as err:
+            stderr.print(f"rasd: error: --{err}", markup=False)
+            raise typer.Exit(2) from None
+    rows = [_event_row(stored) for stored in found]
+    if output_format is EventsFormat.jsonl:
+        for stored, row in zip(found, rows, strict=True):
+            record = {**row, "event": stored.event, "merge_reasons": stored.merge_reasons}
+            sys.stdout.buffer.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+    elif output_format is EventsFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=_EVENT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table()
+        for column in _EVENT_COLUMNS:
+            if column not in ("lat", "lon", "admin1", "mode"):
+                table.add_column(column)
+        for row in rows:
+            table.add_row(
+                *(
+                    "" if row[c] is None else str(row[c])
+                    for c in _EVENT_COLUMNS
+                    if c not in ("lat", "lon", "admin1", "mode")
+                )
+            )
+        # a pipe or file gets whole rows, not a table folded to 80 columns
+        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(table)
+
+
+event_app = typer.Typer(help="One stored event.", no_args_is_help=True, add_completion=False)
+app.add_typer(event_app, name="event")
+
+
+@event_app.command("show")
+def event_show(
+    event_id: Annotated[str, typer.Argument(help="The event's id, as rasd events lists it.")],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+) -> None:
+    """Print a merged event, every report of it and why each report was merged.
+
+    Example: rasd event show 5 --db events.db
+    """
+    from rasd.store.merge import COUNT_RULE
+
+    with _open_store(db) as store:
+        stored = store.event(event_id)
+        if stored is None:
+            stderr.print(f"rasd: error: no event {event_id}", markup=False)
+            raise typer.Exit(1)
+        sentences = [store.sentence(r.document_id, r.event) for r in stored.reports]
+    row = _event_row(stored)
+    typer.echo(f"event {stored.id}: {row['type']} on {row['date'] or '?'}")
+    for label in ("mode", "actor", "target", "place", "country", "admin1", "lat", "lon"):
+        if row[label] is not None:
+            typer.echo(f"  {label}: {row[label]}")
+    for count in stored.event.counts:
+        figures = [
+            str(c.value) for report in stored.reports for c in report.event.counts
+            if c.kind == count.kind
+        ]  # fmt: skip
+        typer.echo(f"  {count.kind}: {count.value} (reported: {', '.join(figures)})")
+    if stored.event.counts:
+        typer.echo(f"  rule: {COUNT_RULE}")
+    typer.echo(f"  {_count(len(stored.reports), 'report')}:")
+    reasons = ("first report", *stored.merge_reasons)
+    for number, (report, sentence, reason) in enumerate(
+        zip(stored.reports, sentences, reasons, strict=True), start=1
+    ):
+        copy = f", copy of {report.duplicate_of}" if report.duplicate_of else ""
+        facts = ", ".join(x for x in (report.source, report.published) if x)
+        typer.echo(f"  {number}. {report.document_id} ({facts}{copy}): {report.title or ''}")
+        if sentence:
+            typer.echo(f"     «{sentence}»")
+        typer.echo(f"     merged: {reason}")
+
+
+class ExportFormat(StrEnum):
+    acled = "acled"
+    plover = "plover"
+    parquet = "parquet"
+    geojson = "geojson"
+
+
+@app.command("export")
+def export_events(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="File to write (a directory for parquet).", show_default=False
+        ),
+    ],
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="acled, plover, parquet or geojson.")
+    ] = ExportFormat.acled,
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+    historical: Annotated[
+        bool,
+        typer.Option("--historical", help="Also export background events (ACLED, GeoJSON)."),
+    ] = False,
+) -> None:
+    """Write every stored event for the tools analysts use: ACLED CSV, PLOVER JSON lines,
+    a partitioned Parquet dataset or GeoJSON.
+
+    Example: rasd export --db events.db --format acled --output events.csv
+    """
+    from rasd.store.db import iter_events
+    from rasd.store.export import export
+
+    with _open_store(db) as store:
+        try:
+            written = export(
+                iter_events(store),
+                output_format.value,
+                output,
+                include_historical=historical,
+            )
+        except (OSError, ValueError, RuntimeError) as err:
+            stderr.print(f"rasd: error: {err}", markup=False)
+            raise typer.Exit(2) from None
+    stderr.print(f"rasd: {written} events written to {output}", markup=False)
 
 
 @app.command()

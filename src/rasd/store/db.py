@@ -1,0 +1,779 @@
+"""The event store: an SQLite file of documents, event reports and the events they make up.
+
+One file, WAL mode, so readers (``rasd events``, ``rasd search``) never wait for an ingest.
+Documents are written in batches, each inside one transaction: a crash loses at most the
+batch in flight, which the next run writes again, and a document already stored with the
+same content hash is skipped, so running the same ingest twice changes nothing.
+
+Every document keeps its full output record (JSON) for provenance; every event it reports
+is a *mention*; mentions that describe one happening are merged into one *event*
+(``rasd.store.merge``), and near-copies of an article are linked to it
+(``rasd.store.dedupe``) and add reports, not events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import orjson
+
+from rasd.model import (
+    Actor,
+    Argument,
+    Count,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Location,
+)
+from rasd.pipeline import dump_record
+from rasd.store import dedupe, merge
+from rasd.store.records import Report, StoredEvent
+from rasd.store.search import fts_query, index_text, snippet, stems
+from rasd.text import normalize
+
+DEFAULT_DB = "rasd.db"
+STORE_SCHEMA = 1  # the database layout; bumped with a migration when tables change
+BATCH_SIZE = 64
+LONGEST_PERIOD = 366  # days: the longest period a date can name (a leap year)
+
+Json = dict[str, Any]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    source TEXT, url TEXT, title TEXT, published TEXT, language TEXT,
+    record BLOB NOT NULL,
+    minhash BLOB,
+    duplicate_of TEXT,
+    similarity REAL
+);
+CREATE INDEX IF NOT EXISTS documents_duplicate_of ON documents(duplicate_of);
+CREATE TABLE IF NOT EXISTS entities (
+    document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, label TEXT NOT NULL, kb_id TEXT
+);
+CREATE INDEX IF NOT EXISTS entities_document ON entities(document);
+CREATE INDEX IF NOT EXISTS entities_kb_id ON entities(kb_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    event_type TEXT NOT NULL,
+    sentence TEXT,
+    event BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    date TEXT, first_day INTEGER, last_day INTEGER,
+    coarse INTEGER NOT NULL,  -- 1 when the date names a week, month or year
+    lat REAL, lon REAL, country TEXT, admin1 TEXT, precision INTEGER,
+    actor_id TEXT, actor_cameo TEXT, target_id TEXT, target_cameo TEXT,
+    negated INTEGER NOT NULL, historical INTEGER NOT NULL,
+    reports INTEGER NOT NULL,
+    event BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, coarse, first_day);
+CREATE INDEX IF NOT EXISTS events_day ON events(first_day);
+CREATE INDEX IF NOT EXISTS events_country ON events(country, first_day);
+CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
+CREATE TABLE IF NOT EXISTS event_reports (
+    mention INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+    event INTEGER NOT NULL REFERENCES events(id),
+    reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports(event);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, body);
+CREATE VIRTUAL TABLE IF NOT EXISTS mentions_fts USING fts5(sentence);
+"""
+
+
+class StoreError(Exception):
+    """The database cannot be used (not a rasd store, a newer layout): one line for a user."""
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest did, document by document."""
+
+    documents: int = 0  # read
+    stored: int = 0  # new documents written
+    replaced: int = 0  # same id, new content: the old version and its reports removed
+    unchanged: int = 0  # already stored with the same content: skipped
+    skipped: int = 0  # the pipeline could not process them (their errors are not stored)
+    duplicates: int = 0  # stored, linked to the article they copy
+    reports: int = 0  # event mentions written
+    new_events: int = 0  # of which founded a new event
+    merged: int = 0  # of which joined an existing event
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A document that matches a search, with a snippet of the (normalised) text."""
+
+    document_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    snippet: str
+    event_ids: tuple[str, ...]  # events with an evidence sentence that matches
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document's content: harakat or alef forms alone do not change it."""
+    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()
+
+
+def default_path() -> str:
+    """``$RASD_DB``, else ``rasd.db`` in the current folder."""
+    return os.environ.get("RASD_DB") or DEFAULT_DB
+
+
+def _sentence(text: str, evidence: Sequence[Json]) -> str | None:
+    if not evidence:
+        return None
+    first = evidence[0]
+    return " ".join(text[first["sentence_start"] : first["sentence_end"]].split())
+
+
+def _dumps(value: Any) -> bytes:
+    return orjson.dumps(value)
+
+
+class Store:
+    """An event store in one SQLite file; a context manager.
+
+    >>> with Store("rasd.db") as store:  # doctest: +SKIP
+    ...     summary = store.ingest(extract(["news/"]))
+    ...     store.events(event_type="ASSAULT", country="IRQ")
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db = sqlite3.connect(str(self.path), isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._prepare()
+        self._index = dedupe.DuplicateIndex()
+        for key, data in self._db.execute(
+            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL"
+        ):
+            self._index.add(key, dedupe.from_bytes(data))
+
+    def _prepare(self) -> None:
+        try:
+            tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path} is not a rasd store: {err}") from None
+        if "meta" in tables:
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > STORE_SCHEMA:
+                raise StoreError(
+                    f"{self.path} was written by a newer rasd (store layout {version}, this "
+                    f"rasd reads up to {STORE_SCHEMA}): upgrade rasd"
+                )
+        elif tables - {"sqlite_sequence"}:
+            raise StoreError(f"{self.path} is an SQLite file but not a rasd store")
+        self._db.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(STORE_SCHEMA),))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ---- ingest -----------------------------------------------------------------------
+
+    def ingest(
+        self,
+        documents: Iterable[Document],
+        *,
+        batch_size: int = BATCH_SIZE,
+        on_document: Callable[[Json], None] | None = None,
+    ) -> IngestSummary:
+        """Store processed documents, merge their events; see ``ingest_records``."""
+        records = (orjson.loads(dump_record(doc)) for doc in documents)
+        return self.ingest_records(records, batch_size=batch_size, on_document=on_document)
+
+    def ingest_records(
+        self,
+        records: Iterable[Json],
+        *,
+        batch_size: int = BATCH_SIZE,
+        on_document: Callable[[Json], None] | None = None,
+    ) -> IngestSummary:
+        """Store output records (as ``rasd extract`` writes them), ``batch_size`` a transaction.
+
+        ``on_document`` is called after each record is handled, inside its batch's
+        transaction (the CLI advances its progress bar there).
+        """
+        summary = IngestSummary()
+        batch: list[Json] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                self._write_batch(batch, summary, on_document)
+                batch = []
+        if batch:
+            self._write_batch(batch, summary, on_document)
+        return summary
+
+    def _write_batch(
+        self, batch: list[Json], summary: IngestSummary, on_document: Callable[[Json], None] | None
+    ) -> None:
+        added: list[str] = []
+        removed: list[tuple[str, Any]] = []
+        before = replace(summary)
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for record in batch:
+                self._write(record, summary, added, removed)
+                if on_document is not None:
+                    on_document(record)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            for key in added:  # the index follows the database back
+                self._index.remove(key)
+            for key, minhash in removed:
+                self._index.add(key, minhash)
+            for item in fields(summary):
+                setattr(summary, item.name, getattr(before, item.name))
+            raise
+
+    def _write(
+        self,
+        record: Json,
+        summary: IngestSummary,
+        added: list[str],
+        removed: list[tuple[str, Any]],
+    ) -> None:
+        summary.documents += 1
+        if record.get("errors"):
+            summary.skipped += 1
+            return
+        doc_id = record["id"]
+        text = record.get("text") or ""
+        digest = content_hash(text)
+        old = self._db.execute(
+            "SELECT rowid, content_hash FROM documents WHERE id=?", (doc_id,)
+        ).fetchone()
+        if old is not None:
+            if old[1] == digest:
+                summary.unchanged += 1
+                return
+            self._remove_document(old[0], doc_id, removed)
+            summary.replaced += 1
+        else:
+            summary.stored += 1
+        found = dedupe.shingles(text)  # the text only: a new headline does not make a new story
+        has_words = bool(found)
+        minhash = dedupe.signature_of(found)
+        match = self._index.find(minhash, exclude=doc_id) if has_words else None
+        cursor = self._db.execute(
+            "INSERT INTO documents (id, content_hash, source, url, title, published, language,"
+            " record, minhash, duplicate_of, similarity) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc_id,
+                digest,
+                record.get("source"),
+                record.get("url"),
+                record.get("title"),
+                record.get("published"),
+                record.get("language"),
+                _dumps(record),
+                dedupe.to_bytes(minhash) if has_words else None,
+                match.key if match else None,
+                match.similarity if match else None,
+            ),
+        )
+        rowid = cursor.lastrowid
+        if match is not None:
+            summary.duplicates += 1
+        elif has_words:
+            self._index.add(doc_id, minhash)
+            added.append(doc_id)
+        self._db.execute(
+            "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
+            (rowid, index_text(record.get("title") or ""), index_text(text)),
+        )
+        self._db.executemany(
+            'INSERT INTO entities (document, start, "end", text, label, kb_id)'
+            " VALUES (?,?,?,?,?,?)",
+            [
+                (rowid, e["start"], e["end"], e["text"], e["label"], e.get("kb_id"))
+                for e in record.get("entities") or ()
+            ],
+        )
+        originals = self._original_events(match.key) if match else []
+        joined: set[int] = set()
+        for position, event in enumerate(record.get("events") or ()):
+            sentence = _sentence(text, event.get("evidence") or ())
+            mention = self._db.execute(
+                "INSERT INTO mentions (document, position, event_type, sentence, event)"
+                " VALUES (?,?,?,?,?)",
+                (rowid, position, event["event_type"], sentence, _dumps(event)),
+            ).lastrowid
+            assert mention is not None
+            if sentence:
+                self._db.execute(
+                    "INSERT INTO mentions_fts (rowid, sentence) VALUES (?,?)",
+                    (mention, index_text(sentence)),
+                )
+            summary.reports += 1
+            event_id, reason = self._place(event, originals, joined, match)
+            if event_id is None:
+                event_id = self._new_event(event)
+                reason = "first report"
+                summary.new_events += 1
+            else:
+                summary.merged += 1
+            joined.add(event_id)
+            self._db.execute(
+                "INSERT INTO event_reports (mention, event, reason) VALUES (?,?,?)",
+                (mention, event_id, reason),
+            )
+
+    def _original_events(self, original: str) -> list[tuple[str, int]]:
+        """The (type, event) of each report of the article a copy copies, in text order."""
+        return list(
+            self._db.execute(
+                "SELECT m.event_type, r.event FROM mentions m JOIN documents d"
+                " ON m.document = d.rowid JOIN event_reports r ON r.mention = m.id"
+                " WHERE d.id = ? ORDER BY m.position",
+                (original,),
+            )
+        )
+
+    def _place(
+        self,
+        event: Json,
+        originals: list[tuple[str, int]],
+        joined: set[int],
+        match: dedupe.Match | None,
+    ) -> tuple[int | None, str]:
+        """The event a report joins and why, or ``None`` when it founds a new one."""
+        for index, (kind, event_id) in enumerate(originals):
+            if kind == event["event_type"] and event_id not in joined:
+                del originals[index]
+                assert match is not None
+                reason = f"near-duplicate of {match.key} (Jaccard {match.similarity:.2f})"
+                return event_id, self._join(event_id, event, reason)
+        mine = merge.features(event)
+        if mine.first_day is None or mine.last_day is None:
+            return None, ""
+        slack = merge.DAY_SLACK
+        place, place_params = _place_filter(mine)
+        if place is None:
+            return None, ""
+        # Two index ranges, not "first_day <= end AND last_day >= start" (which scans every
+        # earlier event): day events start within the window; a coarse period (a year at
+        # most) starts at most LONGEST_PERIOD days before it.
+        columns = f"SELECT {_FEATURE_COLUMNS} FROM events WHERE event_type=? AND negated=?"
+        rows = sorted(
+            self._db.execute(
+                f"{columns} AND historical=? AND coarse=0 AND first_day BETWEEN ? AND ? {place}"
+                f" UNION ALL {columns} AND historical=? AND coarse=1 AND first_day BETWEEN ? AND ?"
+                f" AND last_day >= ? {place}",
+                (
+                    mine.event_type,
+                    int(mine.negated),
+                    int(mine.historical),
+                    mine.first_day - slack,
+                    mine.last_day + slack,
+                    *place_params,
+                    mine.event_type,
+                    int(mine.negated),
+                    int(mine.historical),
+                    mine.first_day - slack - LONGEST_PERIOD,
+                    mine.last_day + slack,
+                    mine.first_day - slack,
+                    *place_params,
+                ),
+            )
+        )
+        for row in rows:
+            event_id = row[0]
+            if event_id in joined:
+                continue  # two reports in one document are two events
+            why = merge.same_event(_features(row), mine)
+            if why is not None:
+                return event_id, self._join(event_id, event, why)
+        return None, ""
+
+    def _join(self, event_id: int, event: Json, reason: str) -> str:
+        row = self._db.execute("SELECT event FROM events WHERE id=?", (event_id,)).fetchone()
+        merged, notes = merge.reconcile(orjson.loads(row[0]), event)
+        self._save_event(merged, event_id=event_id, reports_delta=1)
+        return "; ".join([reason, *notes])
+
+    def _new_event(self, event: Json) -> int:
+        return self._save_event(event, event_id=None, reports_delta=1)
+
+    def _save_event(self, event: Json, *, event_id: int | None, reports_delta: int) -> int:
+        f = merge.features(event)
+        values = (
+            f.event_type,
+            f.date,
+            f.first_day,
+            f.last_day,
+            int(f.first_day != f.last_day),
+            f.lat,
+            f.lon,
+            f.country,
+            f.admin1,
+            f.precision,
+            f.actor[0],
+            f.actor[1],
+            f.target[0],
+            f.target[1],
+            int(f.negated),
+            int(f.historical),
+            _dumps(event),
+        )
+        if event_id is None:
+            cursor = self._db.execute(
+                "INSERT INTO events (event_type, date, first_day, last_day, coarse, lat, lon,"
+                " country, admin1, precision, actor_id, actor_cameo, target_id, target_cameo,"
+                " negated, historical, event, reports)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, reports_delta),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+        self._db.execute(
+            "UPDATE events SET event_type=?, date=?, first_day=?, last_day=?, coarse=?, lat=?,"
+            " lon=?, country=?, admin1=?, precision=?, actor_id=?, actor_cameo=?, target_id=?,"
+            " target_cameo=?, negated=?, historical=?, event=?, reports=reports+? WHERE id=?",
+            (*values, reports_delta, event_id),
+        )
+        return event_id
+
+    def _remove_document(self, rowid: int, doc_id: str, removed: list[tuple[str, Any]]) -> None:
+        """Delete a document and its reports; events it alone reported go, others re-merge."""
+        events = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT DISTINCT r.event FROM event_reports r JOIN mentions m ON r.mention = m.id"
+                " WHERE m.document = ?",
+                (rowid,),
+            )
+        ]
+        self._db.execute(
+            "DELETE FROM mentions_fts WHERE rowid IN (SELECT id FROM mentions WHERE document=?)",
+            (rowid,),
+        )
+        self._db.execute("DELETE FROM documents_fts WHERE rowid=?", (rowid,))
+        self._db.execute("DELETE FROM documents WHERE rowid=?", (rowid,))  # cascades
+        for event_id in events:
+            left = [
+                orjson.loads(row[0])
+                for row in self._db.execute(
+                    "SELECT m.event FROM event_reports r JOIN mentions m ON r.mention = m.id"
+                    " WHERE r.event = ? ORDER BY m.id",
+                    (event_id,),
+                )
+            ]
+            if not left:
+                self._db.execute("DELETE FROM events WHERE id=?", (event_id,))
+                continue
+            self._save_event(merge.merge_all(left), event_id=event_id, reports_delta=0)
+            self._db.execute("UPDATE events SET reports=? WHERE id=?", (len(left), event_id))
+        if doc_id in self._index:
+            removed.append((doc_id, self._index.get(doc_id)))
+            self._index.remove(doc_id)
+
+    # ---- reading ----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, duplicates, reports and events the store holds."""
+        one = self._db.execute
+        return {
+            "documents": one("SELECT count(*) FROM documents").fetchone()[0],
+            "duplicates": one(
+                "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"
+            ).fetchone()[0],
+            "reports": one("SELECT count(*) FROM mentions").fetchone()[0],
+            "events": one("SELECT count(*) FROM events").fetchone()[0],
+        }
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        """One event with all its reports, ``None`` when there is no such event."""
+        try:
+            key = int(event_id)
+        except ValueError:
+            return None
+        row = self._db.execute("SELECT id, event FROM events WHERE id=?", (key,)).fetchone()
+        return None if row is None else self._stored(row[0], row[1])
+
+    def _stored(self, event_id: int, data: bytes) -> StoredEvent:
+        reports: list[Report] = []
+        reasons: list[str] = []
+        for row in self._db.execute(
+            "SELECT d.id, m.event, d.source, d.url, d.title, d.published, d.language,"
+            " d.duplicate_of, r.reason FROM event_reports r JOIN mentions m ON r.mention = m.id"
+            " JOIN documents d ON m.document = d.rowid WHERE r.event = ? ORDER BY m.id",
+            (event_id,),
+        ):
+            reports.append(
+                Report(
+                    document_id=row[0],
+                    event=event_from_json(orjson.loads(row[1])),
+                    source=row[2],
+                    url=row[3],
+                    title=row[4],
+                    published=row[5],
+                    language=row[6],
+                    duplicate_of=row[7],
+                )
+            )
+            reasons.append(row[8])
+        return StoredEvent(
+            id=str(event_id),
+            event=event_from_json(orjson.loads(data)),
+            reports=tuple(reports),
+            merge_reasons=tuple(reasons[1:]),
+        )
+
+    def sentence(self, document_id: str, event: Event) -> str | None:
+        """The evidence sentence of a report, from its document's stored text."""
+        if not event.evidence:
+            return None
+        row = self._db.execute("SELECT record FROM documents WHERE id=?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        text: str = orjson.loads(row[0]).get("text") or ""
+        first = event.evidence[0]
+        return " ".join(text[first.sentence_start : first.sentence_end].split())
+
+    def events(
+        self,
+        *,
+        event_type: str | None = None,
+        country: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        near: tuple[float, float, float] | None = None,
+        limit: int | None = 100,
+    ) -> list[StoredEvent]:
+        """Events that pass every filter given, latest first.
+
+        ``since``/``until`` are ISO dates and keep events whose period overlaps them;
+        ``actor`` is an actor id or CAMEO code (actor or target); ``near`` is (lat, lon, km):
+        a bounding box in SQL, then the great-circle distance.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if event_type:
+            where.append("event_type = ?")
+            params.append(event_type.upper())
+        if country:
+            where.append("country = ?")
+            params.append(country.upper())
+        if actor:
+            where.append("(? IN (actor_id, target_id) OR upper(?) IN (actor_cameo, target_cameo))")
+            params += [actor, actor]
+        if since:
+            span = merge.period(since, "day")
+            if span is None:
+                raise ValueError(f"since: not an ISO date: {since!r}")
+            where.append("last_day >= ?")
+            params.append(span[0])
+        if until:
+            span = merge.period(until, "day")
+            if span is None:
+                raise ValueError(f"until: not an ISO date: {until!r}")
+            where.append("first_day <= ?")
+            params.append(span[0])
+        if near:
+            lat, lon, radius = near
+            dlat = radius / 111.0
+            dlon = radius / (111.0 * max(math.cos(math.radians(lat)), 1e-6))
+            where.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+            params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+        sql = "SELECT id, event, lat, lon FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY first_day DESC, id DESC"
+        found: list[StoredEvent] = []
+        for event_id, data, lat2, lon2 in self._db.execute(sql, params):
+            if near and merge.km(near[0], near[1], lat2, lon2) > near[2]:
+                continue
+            found.append(self._stored(event_id, data))
+            if limit is not None and len(found) >= limit:
+                break
+        return found
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Documents whose title or text has every word of ``query`` (normalised), best first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self._db.execute(
+            "SELECT d.rowid, d.id, d.title, d.source, d.published, d.record FROM documents_fts f"
+            " JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ?"
+            " ORDER BY f.rank LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        # the events whose evidence sentence has every word: checked here on the hits'
+        # few sentences, which is faster than a second full-text query per hit
+        wanted = set(stems(query))
+        events: dict[int, list[int]] = {}
+        marks = ",".join("?" * len(rows))
+        for document, sentence, event_id in self._db.execute(
+            "SELECT m.document, m.sentence, r.event FROM mentions m JOIN event_reports r"
+            f" ON r.mention = m.id WHERE m.document IN ({marks}) ORDER BY r.event",
+            [row[0] for row in rows],
+        ):
+            if sentence and wanted <= set(stems(sentence)):
+                found = events.setdefault(document, [])
+                if event_id not in found:
+                    found.append(event_id)
+        hits: list[SearchHit] = []
+        for rowid, doc_id, title, source, published, record in rows:
+            text = orjson.loads(record).get("text") or ""
+            hits.append(
+                SearchHit(
+                    doc_id,
+                    title,
+                    source,
+                    published,
+                    snippet(text, query),
+                    tuple(str(e) for e in events.get(rowid, ())),
+                )
+            )
+        return hits
+
+    def search_events(self, query: str, limit: int = 20) -> list[str]:
+        """Ids of events with an evidence sentence that has every word of ``query``."""
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self._db.execute(
+            "SELECT DISTINCT r.event FROM mentions_fts f JOIN event_reports r"
+            " ON r.mention = f.rowid WHERE mentions_fts MATCH ? LIMIT ?",
+            (match, limit),
+        )
+        return [str(row[0]) for row in rows]
+
+
+# ---- merge candidates -----------------------------------------------------------------
+
+_FEATURE_COLUMNS = (
+    "id, event_type, first_day, last_day, coarse, date, lat, lon, country, admin1, precision,"
+    " actor_id, actor_cameo, target_id, target_cameo, negated, historical"
+)
+
+
+def _features(row: tuple[Any, ...]) -> merge.Features:
+    """Merge features from an events row: no JSON to decode per candidate."""
+    return merge.Features(
+        event_type=row[1],
+        first_day=row[2],
+        last_day=row[3],
+        day_precision=not row[4],
+        date=row[5],
+        lat=row[6],
+        lon=row[7],
+        country=row[8],
+        admin1=row[9],
+        precision=row[10],
+        actor=(row[11], row[12]),
+        target=(row[13], row[14]),
+        negated=bool(row[15]),
+        historical=bool(row[16]),
+    )
+
+
+def _place_filter(mine: merge.Features) -> tuple[str | None, tuple[Any, ...]]:
+    """SQL that keeps the events ``merge.same_event`` could accept by place, and its values.
+
+    A located report needs a located event within the distance (a bounding box here) or in
+    its area; an unlocated one an unlocated event with the same named actor. ``None``: no
+    event can match.
+    """
+    if mine.lat is not None and mine.lon is not None:
+        dlat = merge.MAX_KM / 110.0
+        dlon = merge.MAX_KM / (110.0 * max(math.cos(math.radians(mine.lat)), 0.01))
+        return (
+            "AND ((lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR (country = ? AND admin1 = ?))",
+            (
+                mine.lat - dlat,
+                mine.lat + dlat,
+                mine.lon - dlon,
+                mine.lon + dlon,
+                mine.country,
+                mine.admin1,
+            ),
+        )
+    if mine.country:
+        return "AND country = ? AND admin1 = ?", (mine.country, mine.admin1)
+    if mine.actor[0]:
+        return "AND lat IS NULL AND country IS NULL AND actor_id = ?", (mine.actor[0],)
+    return None, ()
+
+
+# ---- JSON back to the model -----------------------------------------------------------
+
+
+def _actor(data: Json | None) -> Actor | None:
+    return None if data is None else Actor(**data)
+
+
+def _argument(data: Json | None) -> Argument | None:
+    if data is None:
+        return None
+    return Argument(**{**data, "actor": _actor(data.get("actor"))})
+
+
+def event_from_json(data: Json) -> Event:
+    """An ``Event`` from its output-record JSON (the inverse of orjson's dataclass dump)."""
+    return Event(
+        event_type=data["event_type"],
+        confidence=data["confidence"],
+        mode=data.get("mode"),
+        context=tuple(data.get("context") or ()),
+        actor=_argument(data.get("actor")),
+        target=_argument(data.get("target")),
+        location=None if data.get("location") is None else Location(**data["location"]),
+        date=None if data.get("date") is None else EventDate(**data["date"]),
+        counts=tuple(Count(**count) for count in data.get("counts") or ()),
+        attribution=_argument(data.get("attribution")),
+        negated=bool(data.get("negated")),
+        hypothetical=bool(data.get("hypothetical")),
+        future=bool(data.get("future")),
+        historical=bool(data.get("historical")),
+        evidence=tuple(Evidence(**item) for item in data.get("evidence") or ()),
+    )
+
+
+def iter_events(store: Store, **filters: Any) -> Iterator[StoredEvent]:
+    """Every event passing ``filters`` (as ``Store.events``), for exports."""
+    yield from store.events(**{**filters, "limit": None})

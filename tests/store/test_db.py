@@ -1,0 +1,248 @@
+"""The store end to end on the fixture news day: events, reports, idempotence, crashes, queries."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from rasd.cli import app
+from rasd.pipeline import dump_record, extract_text
+from rasd.settings import Settings
+from rasd.store.db import Store, StoreError
+from tests.store.fixtures import ALGIERS, BASRA, CORPUS, MOSUL_A, PUBLISHED, write_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _process(doc: dict[str, Any]) -> dict[str, Any]:
+    processed = extract_text(doc["text"], doc_id=doc["id"], settings=Settings(published=PUBLISHED))
+    record: dict[str, Any] = orjson.loads(dump_record(processed))
+    record.update({k: doc[k] for k in ("title", "source", "url", "published")})
+    return record
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict[str, Any]]:
+    """The corpus through the pipeline once; every test ingests these records."""
+    return [_process(doc) for doc in CORPUS]
+
+
+@pytest.fixture(scope="module")
+def alone() -> dict[str, int]:
+    """How many events each story yields on its own."""
+    settings = Settings(published=PUBLISHED)
+    return {
+        name: len(extract_text(text, settings=settings).events)
+        for name, text in (("basra", BASRA), ("mosul", MOSUL_A), ("algiers", ALGIERS))
+    }
+
+
+@pytest.fixture
+def store(tmp_path: Path, records: list[dict[str, Any]]) -> Any:
+    with Store(tmp_path / "news.db") as opened:
+        opened.ingest_records(records, batch_size=2)
+        yield opened
+
+
+def _snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with sqlite3.connect(path) as db:
+        return {
+            table: sorted(db.execute(f"SELECT * FROM {table}"))
+            for table in ("documents", "entities", "mentions", "events", "event_reports")
+        }
+
+
+def test_fixture_day_makes_the_expected_events(store: Store, alone: dict[str, int]) -> None:
+    assert alone["mosul"] == 1
+    found = store.events(limit=None)
+    # the wire story counts once, the two tolls make one attack, the march its own
+    assert len(found) == alone["basra"] + 1 + alone["algiers"]
+    basra = [e for e in found if {r.document_id for r in e.reports} >= {"basra-1"}]
+    assert len(basra) == alone["basra"]
+    for event in basra:
+        assert [r.document_id for r in event.reports] == ["basra-1", "basra-2", "basra-3"]
+        assert [r.duplicate_of for r in event.reports] == [None, "basra-1", "basra-1"]
+        assert all(reason.startswith("near-duplicate of basra-1") for reason in event.merge_reasons)
+    counts = store.counts()
+    assert counts["duplicates"] == 2
+    assert counts["documents"] == len(CORPUS)
+
+
+def test_two_tolls_merge_into_the_lowest(store: Store) -> None:
+    (attack,) = store.events(event_type="ASSAULT")
+    assert [r.document_id for r in attack.reports] == ["mosul-a", "mosul-b"]
+    killed = {c.value for c in attack.event.counts if c.kind == "killed"}
+    assert killed == {5}
+    reported = sorted(c.value for r in attack.reports for c in r.event.counts if c.kind == "killed")
+    assert reported == [5, 7]
+    (reason,) = attack.merge_reasons
+    assert "same type ASSAULT" in reason and "km apart" in reason and "keeps 5" in reason
+    assert store.event(attack.id) == attack
+    assert store.event("999999") is None and store.event("x") is None
+
+
+def test_ingesting_twice_changes_nothing(tmp_path: Path, records: list[dict[str, Any]]) -> None:
+    path = tmp_path / "twice.db"
+    with Store(path) as store:
+        store.ingest_records(records)
+    before = _snapshot(path)
+    with Store(path) as store:
+        summary = store.ingest_records(records)
+    assert summary.unchanged == len(records) and summary.stored == summary.reports == 0
+    assert _snapshot(path) == before
+
+
+def test_new_content_under_an_old_id_replaces_it(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    with Store(tmp_path / "replace.db") as store:
+        store.ingest_records(records)
+        events_before = store.counts()["events"]
+        changed = _process({**CORPUS[4], "text": ALGIERS})  # mosul-b now carries other text
+        summary = store.ingest_records([changed])
+        assert summary.replaced == 1
+        (attack,) = store.events(event_type="ASSAULT")
+        assert [r.document_id for r in attack.reports] == ["mosul-a"]
+        assert {(c.kind, c.value) for c in attack.event.counts} >= {("killed", 5)}
+        assert store.counts()["events"] == events_before  # its reports joined the march
+        assert store.counts()["documents"] == len(CORPUS)
+
+
+KILLER = """
+import os, signal, sys, orjson
+from rasd.store.db import Store
+records = [orjson.loads(line) for line in open(sys.argv[2], "rb")]
+seen = []
+def hook(record):
+    seen.append(record["id"])
+    if len(seen) == int(sys.argv[3]):
+        os.kill(os.getpid(), signal.SIGKILL)
+Store(sys.argv[1]).ingest_records(records, batch_size=2, on_document=hook)
+"""
+
+
+def test_killed_ingest_resumes_without_loss_or_duplicate(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    source = tmp_path / "records.jsonl"
+    source.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    path = tmp_path / "killed.db"
+    # killed in the middle of the third batch: two batches (four documents) are committed
+    run = subprocess.run(
+        [sys.executable, "-c", KILLER, str(path), str(source), "5"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert run.returncode == -signal.SIGKILL, run.stderr.decode()
+    with Store(path) as store:
+        assert store.counts()["documents"] == 4
+        summary = store.ingest_records(records)
+        assert (summary.unchanged, summary.stored) == (4, 2)
+    reference = tmp_path / "reference.db"
+    with Store(reference) as store:
+        store.ingest_records(records)
+    assert _snapshot(path) == _snapshot(reference)
+
+
+def test_a_failing_batch_rolls_back_and_the_index_with_it(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    def fail_on_third(record: dict[str, Any]) -> None:
+        if record["id"] == CORPUS[2]["id"]:
+            raise RuntimeError("disk on fire")
+
+    path = tmp_path / "raise.db"
+    with Store(path) as store:
+        with pytest.raises(RuntimeError):
+            store.ingest_records(records, batch_size=2, on_document=fail_on_third)
+        assert store.counts()["documents"] == 2
+        store.ingest_records(records)
+    reference = tmp_path / "reference.db"
+    with Store(reference) as store:
+        store.ingest_records(records)
+    assert _snapshot(path) == _snapshot(reference)
+
+
+def test_search_ignores_harakat_and_clitics(store: Store) -> None:
+    # the march is written تَظاهَرَ آلافُ الطُّلّاب
+    (hit,) = store.search("تظاهر الطلاب")
+    assert hit.document_id == "algiers" and "الطلاب" in hit.snippet
+    assert hit.event_ids
+    # one outlet writes بسيارة, the query سيارة; the title says بالموصل
+    assert {h.document_id for h in store.search("سيارة مفخخة")} == {"mosul-a", "mosul-b"}
+    assert {h.document_id for h in store.search("الموصل سبعة")} == {"mosul-b"}
+    assert store.search("طائرة مسيرة") == []
+    assert store.search('" OR *') == []
+    (attack,) = store.events(event_type="ASSAULT")
+    assert store.search_events("سيارة مفخخة") == [attack.id]
+
+
+def test_event_filters(store: Store) -> None:
+    (attack,) = store.events(event_type="assault")
+    assert attack.id in {e.id for e in store.events(country="irq")}
+    assert attack.id not in {e.id for e in store.events(country="DZA")}
+    assert store.events(event_type="ASSAULT", since="2019-03-05") == []
+    assert store.events(event_type="ASSAULT", until="2019-03-03") == []
+    assert [e.id for e in store.events(since="2019-03-04", until="2019-03-04")].count(attack.id)
+    # Mosul is 36.34N 43.12E; Basra, 770 km away, is outside 50 km and inside 1,000 km
+    near = store.events(near=(36.30, 43.10, 50))
+    assert [e.id for e in near] == [attack.id]
+    assert len(store.events(near=(36.30, 43.10, 1000))) > 1
+    assert store.events(actor="IRQBUS") == [attack]
+    assert len(store.events(limit=2)) == 2
+    with pytest.raises(ValueError):
+        store.events(since="yesterday")
+
+
+def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE people (name TEXT)")
+    with pytest.raises(StoreError, match="not a rasd store"):
+        Store(path)
+    newer = tmp_path / "newer.db"
+    Store(newer).close()
+    with sqlite3.connect(newer) as db:
+        db.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    with pytest.raises(StoreError, match="newer rasd"):
+        Store(newer)
+
+
+def test_cli_ingest_events_show_search(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "news.jsonl")
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "6 new" in first.output and "2 near-duplicates" in first.output
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", db, "-q"])
+    assert again.exit_code == 0 and again.output == ""
+    listed = runner.invoke(app, ["events", "--db", db, "--type", "ASSAULT", "--format", "csv"])
+    (row,) = list(csv.DictReader(io.StringIO(listed.stdout)))
+    assert (row["killed"], row["reports"], row["country"]) == ("5", "2", "IRQ")
+    lines = runner.invoke(app, ["events", "--db", db, "--format", "jsonl"]).stdout.splitlines()
+    assert all(json.loads(line)["event"]["event_type"] for line in lines)
+    shown = runner.invoke(app, ["event", "show", row["id"], "--db", db])
+    assert shown.exit_code == 0
+    assert "killed: 5 (reported: 5, 7)" in shown.stdout and "ACLED" in shown.stdout
+    assert "قتل سبعة أشخاص" in shown.stdout and "same type ASSAULT" in shown.stdout
+    table = runner.invoke(app, ["events", "--db", db, "--near", "36.3,43.1,50"])
+    assert table.exit_code == 0 and "ASSAULT" in table.stdout
+    bad = runner.invoke(app, ["events", "--db", db, "--near", "36.3,43.1"])
+    assert bad.exit_code == 2
+    missing = runner.invoke(app, ["event", "show", "424242", "--db", db])
+    assert missing.exit_code == 1
+    found = runner.invoke(app, ["search", "سيارة مفخخة", "--db", db])
+    assert "mosul-a" in found.stdout and "mosul-b" in found.stdout
