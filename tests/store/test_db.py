@@ -16,6 +16,7 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
+import rasd.store.db as db_module
 from rasd.cli import app
 from rasd.pipeline import dump_record, extract_text
 from rasd.settings import Settings
@@ -218,6 +219,32 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
         db.execute("UPDATE meta SET value='99' WHERE key='schema'")
     with pytest.raises(StoreError, match="newer rasd"):
         Store(newer)
+
+
+def test_an_older_store_is_upgraded_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        store.ingest_records(
+            [{"id": "a", "text": "نص قصير.", "language": "ar", "origin": "x", "events": []}]
+        )
+    # a future layout 2 that adds a column: layout 1 stores are upgraded in place
+    monkeypatch.setattr(db_module, "STORE_SCHEMA", 2)
+    monkeypatch.setattr(
+        db_module, "MIGRATIONS", {1: "ALTER TABLE documents ADD COLUMN reviewed INTEGER;"}
+    )
+    with Store(path) as store:
+        assert store.counts()["documents"] == 1
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
+        columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+        assert "reviewed" in columns
+    # a layout with no migration to the current one is refused, with what to do
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value='0' WHERE key='schema'")
+    with pytest.raises(StoreError, match="cannot upgrade: ingest the documents into a new"):
+        Store(path)
 
 
 def test_cli_ingest_events_show_search(tmp_path: Path) -> None:

@@ -43,6 +43,8 @@ from rasd.text import normalize
 
 DEFAULT_DB = "rasd.db"
 STORE_SCHEMA = 1  # the database layout; bumped with a migration when tables change
+# SQL that upgrades a store of layout N to N + 1, keyed by N. Layout 1 is the first.
+MIGRATIONS: dict[int, str] = {}
 BATCH_SIZE = 64
 LONGEST_PERIOD = 366  # days: the longest period a date can name (a leap year)
 
@@ -189,10 +191,25 @@ class Store:
                     f"{self.path} was written by a newer rasd (store layout {version}, this "
                     f"rasd reads up to {STORE_SCHEMA}): upgrade rasd"
                 )
+            if version < STORE_SCHEMA:
+                self._migrate(version)
         elif tables - {"sqlite_sequence"}:
             raise StoreError(f"{self.path} is an SQLite file but not a rasd store")
         self._db.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(STORE_SCHEMA),))
+
+    def _migrate(self, version: int) -> None:
+        """Upgrade a store of an older layout, one step at a time, in one transaction."""
+        steps = [MIGRATIONS.get(step) for step in range(version, STORE_SCHEMA)]
+        if any(step is None for step in steps):
+            raise StoreError(
+                f"{self.path} has store layout {version}, which this rasd (layout "
+                f"{STORE_SCHEMA}) cannot upgrade: ingest the documents into a new store"
+            )
+        script = "".join(step for step in steps if step is not None)
+        self._db.executescript(
+            "BEGIN;" + script + f"UPDATE meta SET value='{STORE_SCHEMA}' WHERE key='schema';COMMIT;"
+        )
 
     def close(self) -> None:
         self._db.close()
