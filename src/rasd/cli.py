@@ -738,6 +738,54 @@ def schema() -> None:
     typer.echo(text, nl=False)
 
 
+@app.command()
+def serve(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, show_default=False)] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="RASD_API_TOKEN",
+            help="Token that POST /api/ingest needs (default: $RASD_API_TOKEN; none: no writes).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Serve the HTTP API and the web map over an event store.
+
+    Reads are open; POST /api/ingest needs the token. Needs pip install 'rasd[serve]'.
+
+    Example: rasd serve --db events.db --port 8000
+    """
+    try:
+        import uvicorn
+
+        from rasd.api import create_app
+    except ImportError as err:
+        stderr.print(
+            f"rasd: error: serve needs FastAPI and uvicorn ({err}): pip install 'rasd[serve]'",
+            markup=False,
+        )
+        raise typer.Exit(2) from None
+    from rasd.store.db import StoreError, default_path
+
+    path = db or default_path()
+    try:
+        api = create_app(path, token=token or None)
+    except (StoreError, sqlite3.Error) as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    writes = "POST /api/ingest enabled" if token else "writes disabled (no token)"
+    stderr.print(f"rasd: serving {path} on http://{host}:{port}/ ({writes})", markup=False)
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
 def _configure_logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.CRITICAL,

@@ -15,6 +15,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 PUBLISHED = "2019-03-05"
 
 BASRA = (
@@ -70,3 +72,14 @@ def write_corpus(path: Path, docs: tuple[dict[str, Any], ...] = CORPUS) -> Path:
         for doc in docs:
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     return path
+
+
+def processed_record(doc: dict[str, Any]) -> dict[str, Any]:
+    """A corpus document through the pipeline, as ``rasd extract`` writes its record."""
+    from rasd.pipeline import dump_record, extract_text
+    from rasd.settings import Settings
+
+    processed = extract_text(doc["text"], doc_id=doc["id"], settings=Settings(published=PUBLISHED))
+    record: dict[str, Any] = orjson.loads(dump_record(processed))
+    record.update({k: doc[k] for k in ("title", "source", "url", "published")})
+    return record

@@ -18,25 +18,26 @@ from typer.testing import CliRunner
 
 import rasd.store.db as db_module
 from rasd.cli import app
-from rasd.pipeline import dump_record, extract_text
+from rasd.pipeline import extract_text
 from rasd.settings import Settings
 from rasd.store.db import Store, StoreError
-from tests.store.fixtures import ALGIERS, BASRA, CORPUS, MOSUL_A, PUBLISHED, write_corpus
+from tests.store.fixtures import (
+    ALGIERS,
+    BASRA,
+    CORPUS,
+    MOSUL_A,
+    PUBLISHED,
+    processed_record,
+    write_corpus,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _process(doc: dict[str, Any]) -> dict[str, Any]:
-    processed = extract_text(doc["text"], doc_id=doc["id"], settings=Settings(published=PUBLISHED))
-    record: dict[str, Any] = orjson.loads(dump_record(processed))
-    record.update({k: doc[k] for k in ("title", "source", "url", "published")})
-    return record
 
 
 @pytest.fixture(scope="module")
 def records() -> list[dict[str, Any]]:
     """The corpus through the pipeline once; every test ingests these records."""
-    return [_process(doc) for doc in CORPUS]
+    return [processed_record(doc) for doc in CORPUS]
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +111,7 @@ def test_new_content_under_an_old_id_replaces_it(
     with Store(tmp_path / "replace.db") as store:
         store.ingest_records(records)
         events_before = store.counts()["events"]
-        changed = _process({**CORPUS[4], "text": ALGIERS})  # mosul-b now carries other text
+        changed = processed_record({**CORPUS[4], "text": ALGIERS})  # mosul-b now carries other text
         summary = store.ingest_records([changed])
         assert summary.replaced == 1
         (attack,) = store.events(event_type="ASSAULT")

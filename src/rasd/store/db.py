@@ -19,6 +19,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -94,6 +95,7 @@ CREATE INDEX IF NOT EXISTS events_type_day ON events(event_type, coarse, first_d
 CREATE INDEX IF NOT EXISTS events_day ON events(first_day);
 CREATE INDEX IF NOT EXISTS events_country ON events(country, first_day);
 CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
+CREATE INDEX IF NOT EXISTS events_mode ON events(json_extract(CAST(event AS TEXT), '$.mode'));
 CREATE TABLE IF NOT EXISTS event_reports (
     mention INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
     event INTEGER NOT NULL REFERENCES events(id),
@@ -165,18 +167,48 @@ class Store:
     ...     store.events(event_type="ASSAULT", country="IRQ")
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        """Open (or create) the store at ``path``.
+
+        ``readonly`` opens an existing store for reading only, without loading the
+        near-duplicate index: what a web server's worker threads want, one each, beside
+        the one writer. The connection may move between threads (a server's thread pool
+        hands each request to any thread), but one ``Store`` serves one thread at a time.
+        """
         self.path = Path(path)
-        self._db = sqlite3.connect(str(self.path), isolation_level=None)
+        self.readonly = readonly
+        self._index = dedupe.DuplicateIndex()
+        if readonly:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            try:
+                self._db = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, check_same_thread=False
+                )
+                self._check_readable()
+            except sqlite3.Error as err:
+                raise StoreError(f"{self.path} cannot be read as a rasd store: {err}") from None
+            return
+        self._db = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._prepare()
-        self._index = dedupe.DuplicateIndex()
         for key, data in self._db.execute(
             "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL"
         ):
             self._index.add(key, dedupe.from_bytes(data))
+
+    def _check_readable(self) -> None:
+        """A read-only store must exist and be of a layout this rasd reads as it is."""
+        row = None
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if "meta" in tables:
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None or int(row[0]) != STORE_SCHEMA:
+            raise StoreError(
+                f"{self.path} is not a rasd store of layout {STORE_SCHEMA}: open it for "
+                "writing once (rasd ingest) to create or upgrade it"
+            )
 
     def _prepare(self) -> None:
         try:
@@ -598,55 +630,128 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         near: tuple[float, float, float] | None = None,
+        mode: str | None = None,
+        admin1: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        text: str | None = None,
+        after: Cursor | None = None,
         limit: int | None = 100,
     ) -> list[StoredEvent]:
         """Events that pass every filter given, latest first.
 
         ``since``/``until`` are ISO dates and keep events whose period overlaps them;
         ``actor`` is an actor id or CAMEO code (actor or target); ``near`` is (lat, lon, km):
-        a bounding box in SQL, then the great-circle distance.
+        a bounding box in SQL, then the great-circle distance; ``bbox`` is (min lon, min lat,
+        max lon, max lat), across the antimeridian when min lon > max lon; ``text`` keeps
+        events with an evidence sentence that has every word; ``after`` is the cursor of the
+        last event of the previous page (``page`` hands it out).
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if event_type:
-            where.append("event_type = ?")
-            params.append(event_type.upper())
-        if country:
-            where.append("country = ?")
-            params.append(country.upper())
-        if actor:
-            where.append("(? IN (actor_id, target_id) OR upper(?) IN (actor_cameo, target_cameo))")
-            params += [actor, actor]
-        if since:
-            span = merge.period(since, "day")
-            if span is None:
-                raise ValueError(f"since: not an ISO date: {since!r}")
-            where.append("last_day >= ?")
-            params.append(span[0])
-        if until:
-            span = merge.period(until, "day")
-            if span is None:
-                raise ValueError(f"until: not an ISO date: {until!r}")
-            where.append("first_day <= ?")
-            params.append(span[0])
-        if near:
-            lat, lon, radius = near
-            dlat = radius / 111.0
-            dlon = radius / (111.0 * max(math.cos(math.radians(lat)), 1e-6))
-            where.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
-            params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
-        sql = "SELECT id, event, lat, lon FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY first_day DESC, id DESC"
         found: list[StoredEvent] = []
-        for event_id, data, lat2, lon2 in self._db.execute(sql, params):
-            if near and merge.km(near[0], near[1], lat2, lon2) > near[2]:
-                continue
+        for event_id, _day, data in self._rows(
+            EventFilter(event_type, country, actor, since, until, near, mode, admin1, bbox, text),
+            after,
+        ):
             found.append(self._stored(event_id, data))
             if limit is not None and len(found) >= limit:
                 break
         return found
+
+    def page(
+        self, filters: EventFilter, *, limit: int = 50, after: Cursor | None = None
+    ) -> EventPage:
+        """One page of ``events`` and the cursor of the next, keyset-paginated.
+
+        The cursor is the (first day, id) of the page's last event: the next page starts
+        strictly after it in the list's order, so events ingested meanwhile neither repeat
+        nor shift a page, and a page costs the same however deep it is.
+        """
+        found: list[StoredEvent] = []
+        last: Cursor | None = None
+        for event_id, day, data in self._rows(filters, after):
+            if len(found) == limit:
+                return EventPage(tuple(found), last)
+            found.append(self._stored(event_id, data))
+            last = (day, event_id)
+        return EventPage(tuple(found), None)
+
+    def _rows(
+        self, filters: EventFilter, after: Cursor | None
+    ) -> Iterator[tuple[int, int | None, bytes]]:
+        where, params = _where(filters)
+        if after is not None:
+            day, last_id = after
+            if day is None:  # undated events come last, by id
+                where.append("(first_day IS NULL AND id < ?)")
+                params.append(last_id)
+            else:
+                where.append("(first_day < ? OR (first_day = ? AND id < ?) OR first_day IS NULL)")
+                params += [day, day, last_id]
+        sql = "SELECT id, first_day, event, lat, lon FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY first_day DESC, id DESC"
+        near = filters.near
+        for event_id, day, data, lat, lon in self._db.execute(sql, params):
+            if near and merge.km(near[0], near[1], lat, lon) > near[2]:
+                continue
+            yield event_id, day, data
+
+    def stats(self, filters: EventFilter) -> Json:
+        """Counts of the events passing ``filters`` (``near`` aside) by type, day and country.
+
+        ``by_day`` counts the events dated to the day, on that day: a week, month or year
+        has no one day to count it on (``total`` counts every event).
+        """
+        where, params = _where(replace(filters, near=None))
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        extra = " AND " if where else " WHERE "
+        run = self._db.execute
+        by_type = dict(
+            run(
+                f"SELECT event_type, count(*) FROM events{clause} GROUP BY event_type"
+                " ORDER BY count(*) DESC, event_type",
+                params,
+            ).fetchall()
+        )
+        by_day = {
+            date.fromordinal(day).isoformat(): n
+            for day, n in run(
+                f"SELECT first_day, count(*) FROM events{clause}{extra}coarse = 0"
+                " AND first_day IS NOT NULL GROUP BY first_day ORDER BY first_day",
+                params,
+            )
+        }
+        by_country = dict(
+            run(
+                f"SELECT country, count(*) FROM events{clause}{extra}country IS NOT NULL"
+                " GROUP BY country ORDER BY count(*) DESC, country",
+                params,
+            ).fetchall()
+        )
+        return {
+            "by_type": by_type,
+            "by_day": by_day,
+            "by_country": by_country,
+            "total": sum(by_type.values()),
+        }
+
+    def document(self, document_id: str) -> Json | None:
+        """The stored output record of a document, ``None`` when there is no such document."""
+        row = self._db.execute("SELECT record FROM documents WHERE id=?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        record: Json = orjson.loads(row[0])
+        return record
+
+    def document_events(self, document_ids: Sequence[str]) -> list[str]:
+        """Ids of the events the documents report, in id order."""
+        marks = ",".join("?" * len(document_ids))
+        rows = self._db.execute(
+            "SELECT DISTINCT r.event FROM event_reports r JOIN mentions m ON r.mention = m.id"
+            f" JOIN documents d ON m.document = d.rowid WHERE d.id IN ({marks}) ORDER BY r.event",
+            list(document_ids),
+        )
+        return [str(row[0]) for row in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Documents whose title or text has every word of ``query`` (normalised), best first."""
@@ -699,6 +804,96 @@ class Store:
             (match, limit),
         )
         return [str(row[0]) for row in rows]
+
+
+# ---- event filters ---------------------------------------------------------------------
+
+Cursor = tuple[int | None, int]  # (first day, id) of the last event of a page
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``Store.events``, ``page`` and ``stats`` filter on; ``None`` keeps everything."""
+
+    event_type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    since: str | None = None
+    until: str | None = None
+    near: tuple[float, float, float] | None = None
+    mode: str | None = None
+    admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """A page of events and the cursor of the next page (``None``: this is the last)."""
+
+    events: tuple[StoredEvent, ...]
+    next: Cursor | None
+
+
+_MODE = "json_extract(CAST(event AS TEXT), '$.mode')"  # as the events_mode index reads it
+
+
+def _day(value: str, name: str) -> int:
+    span = merge.period(value, "day")
+    if span is None:
+        raise ValueError(f"{name}: not an ISO date: {value!r}")
+    return span[0]
+
+
+def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their values for a filter: parameterised, never spliced in."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.event_type:
+        where.append("event_type = ?")
+        params.append(f.event_type.upper())
+    if f.mode:
+        where.append(f"{_MODE} = ?")
+        params.append(f.mode)
+    if f.country:
+        where.append("country = ?")
+        params.append(f.country.upper())
+    if f.admin1:
+        where.append("admin1 = ?")
+        params.append(f.admin1)
+    if f.actor:
+        where.append("(? IN (actor_id, target_id) OR upper(?) IN (actor_cameo, target_cameo))")
+        params += [f.actor, f.actor]
+    if f.since:
+        where.append("last_day >= ?")
+        params.append(_day(f.since, "since"))
+    if f.until:
+        where.append("first_day <= ?")
+        params.append(_day(f.until, "until"))
+    if f.near:
+        lat, lon, radius = f.near
+        dlat = radius / 111.0
+        dlon = radius / (111.0 * max(math.cos(math.radians(lat)), 1e-6))
+        where.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params += [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
+    if f.bbox:
+        west, south, east, north = f.bbox
+        where.append("lat BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            where.append("lon BETWEEN ? AND ?")
+        else:  # the box crosses the antimeridian
+            where.append("(lon >= ? OR lon <= ?)")
+        params += [west, east]
+    if f.text:
+        match = fts_query(f.text)
+        if match:
+            where.append(
+                "id IN (SELECT r.event FROM mentions_fts f JOIN event_reports r"
+                " ON r.mention = f.rowid WHERE mentions_fts MATCH ?)"
+            )
+            params.append(match)
+    return where, params
 
 
 # ---- merge candidates -----------------------------------------------------------------
