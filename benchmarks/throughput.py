@@ -12,7 +12,9 @@ measures, each in a fresh child process so that peak RSS is its own:
 - ``ner``: tagging alone on the documents' tokens, in tokens/s (issue 4's target: at least
   50,000 tokens/s on one core, features included);
 - ``extract``: every stage plus writing every output record (what ``rasd extract`` does;
-  the finished pipeline's goal is 300 documents/s on one core).
+  the finished pipeline's goal is 300 documents/s on one core);
+- ``stages``: the time of each stage of ``rasd.pipeline.STAGES`` per document, one run
+  over the corpus timing every stage call, to show where ``extract`` spends it.
 
 Prints the figures and peak RSS with the machine and commit.
 """
@@ -62,6 +64,7 @@ def make_corpus(path: Path, *, docs: int, chars: int, seed: int = 0) -> None:
 
 def measure(mode: str, corpus: Path, jobs: int) -> dict[str, float]:
     from rasd.pipeline import (
+        STAGES,
         add_text_layer,
         apply_defaults,
         dump_record,
@@ -76,6 +79,15 @@ def measure(mode: str, corpus: Path, jobs: int) -> dict[str, float]:
     settings = Settings()
     started = time.perf_counter()
     count = 0
+    if mode == "stages":
+        spent = dict.fromkeys((name for name, _ in STAGES), 0.0)
+        for doc in iter_documents([str(corpus)], settings):
+            for name, stage in STAGES:
+                begun = time.perf_counter()
+                doc = stage(doc, settings)
+                spent[name] += time.perf_counter() - begun
+            count += 1
+        return {name: 1000 * seconds / count for name, seconds in spent.items()}
     if mode == "read+text":
         for doc in iter_documents([str(corpus)], settings):
             add_text_layer(identify(apply_defaults(doc, settings), settings), settings)
@@ -155,7 +167,7 @@ def main() -> None:
             f"corpus: {args.docs:,} documents x {args.chars:,} characters, "
             f"{size_mb:.1f} MB of JSONL"
         )
-        for mode in ("read+text", "ner", "extract"):
+        for mode in ("read+text", "ner", "extract", "stages"):
             result = subprocess.run(
                 [sys.executable, __file__, "--jobs", str(args.jobs), "--child", mode, str(corpus)],
                 capture_output=True,
@@ -163,6 +175,10 @@ def main() -> None:
                 check=True,
             )
             figures = json.loads(result.stdout)
+            if mode == "stages":
+                times = ", ".join(f"{name} {ms:.2f}" for name, ms in figures.items())
+                print(f"{mode:>10}: ms a document: {times}")
+                continue
             jobs = f", {args.jobs} jobs" if mode == "extract" and args.jobs > 1 else ""
             if mode == "ner":
                 print(

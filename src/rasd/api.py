@@ -36,12 +36,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from rasd import __version__
-from rasd.model import Argument, Document, Event, PloverType
+from rasd.model import Actor, Argument, Document, Event, PloverType
 from rasd.pipeline import dump_record, process
 from rasd.settings import DEFAULT_MAX_CHARS, Settings
 from rasd.sources.dates import parse_published
-from rasd.store.db import Cursor, EventFilter, Store
-from rasd.store.export import actor_name, event_day, figure
+from rasd.store.db import Cursor, EventFilter, EventRow, Store
+from rasd.store.export import actor_name, event_day, figure, parse_day
 from rasd.store.records import StoredEvent
 
 log = logging.getLogger(__name__)
@@ -204,6 +204,50 @@ def summary(stored: StoredEvent) -> dict[str, Any]:
         "target": _who(event.target),
         "reports": len(stored.reports),
     }
+
+
+def row_summary(row: EventRow, store: Store) -> dict[str, Any]:
+    """``summary`` of an event read without its reports: the same fields, from its JSON.
+
+    The one field that needs the reports, the date of an undated event (its first report's
+    publication week), is looked up for such events alone.
+    """
+    event = row.event
+    where = event.get("location") or {}
+    when = event.get("date") or {}
+    day = parse_day(when.get("value"))
+    precision = (when.get("precision") or "day") if day else None
+    if day is None:
+        published = [found for value in store.report_dates(row.id) if (found := parse_day(value))]
+        day, precision = (min(published), "week") if published else (None, None)
+    killed = [count["value"] for count in event.get("counts") or () if count["kind"] == "killed"]
+    return {
+        "id": row.id,
+        "event_type": event["event_type"],
+        "mode": event.get("mode"),
+        "date": day.isoformat() if day else None,
+        "date_precision": precision,
+        "country": where.get("country"),
+        "admin1": where.get("admin1"),
+        "location": (where.get("name_en") or where.get("name_ar") or where.get("text"))
+        if where
+        else None,
+        "lat": where.get("lat"),
+        "lon": where.get("lon"),
+        "geo_precision": where.get("precision"),
+        "fatalities": max(killed) if killed else 0,
+        "actor": _who_json(event.get("actor")),
+        "target": _who_json(event.get("target")),
+        "reports": row.reports,
+    }
+
+
+def _who_json(data: dict[str, Any] | None) -> str | None:
+    if data is None:
+        return None
+    actor = data.get("actor")
+    argument = Argument(**{**data, "actor": None if actor is None else Actor(**actor)})
+    return actor_name(argument) or None
 
 
 def highlights(event: Event, text: str) -> list[dict[str, Any]]:
@@ -399,11 +443,12 @@ def create_app(
     ) -> JsonResponse:
         after = decode_cursor(cursor) if cursor else None
         try:
-            page = stores.reader().page(filters, limit=limit, after=after)
+            store = stores.reader()
+            page = store.rows_page(filters, limit=limit, after=after)
         except ValueError as err:
             raise HTTPException(400, str(err)) from None
         following = encode_cursor(page.next) if page.next else None
-        rows = [summary(stored) for stored in page.events]
+        rows = [row_summary(row, store) for row in page.events]
         if output == "geojson":
             features = [
                 {

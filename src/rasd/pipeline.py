@@ -130,8 +130,10 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
             tagged = apply_titles(tagged, titled)
         elif not matches and all(tag == "O" for tag, _ in tagged):
             continue
-        # Token objects are made only for the tokens that start or end an entity.
-        found = entities_from_tags(text, _Window(tokens, first, last), tagged, is_name=is_name)
+        # Token objects are made only for the tokens that start an entity.
+        found = entities_from_tags(
+            text, _Window(tokens, first, last), tagged, is_name=is_name, ends=ends[first:last]
+        )
         for match in matches:
             # the entity that covers the name's last word is the actor's
             end = ends[first + match.stop - 1]

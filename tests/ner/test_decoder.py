@@ -72,3 +72,15 @@ def test_any_batch_equals_crfsuite(sentences: list[list[str]]) -> None:
     tagger = _tagger()
     for words, ours in zip(sentences, tagger.tag_many(sentences), strict=True):
         _agree(ours, tagger.tag_crfsuite(words))
+
+
+def test_a_word_cache_cleared_mid_document_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import rasd.ner.decoder as decoder
+
+    monkeypatch.setattr(decoder, "_CACHE_SIZE", 7)  # cleared again and again
+    tagger = NerTagger.load()
+    sentences = _sentences()
+    for words, ours in zip(sentences, tagger.tag_many(sentences), strict=True):
+        _agree(ours, tagger.tag_crfsuite(words))

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rasd.store.dedupe import DuplicateIndex, from_bytes, shingles, signature, to_bytes
+from rasd.text import normalize
 from tests.store.fixtures import ALGIERS, BASRA, BASRA_ADDED, MOSUL_A, MOSUL_B
 
 
@@ -52,3 +53,13 @@ def test_signatures_survive_the_database(words: list[str]) -> None:
     again = from_bytes(to_bytes(minhash))
     assert again.jaccard(minhash) == 1.0
     assert list(again.hashvalues) == list(minhash.hashvalues)
+
+
+@given(st.text(alphabet=st.sampled_from("هجوم في الموصل ١٢ abc،.\n\u064e"), max_size=120))
+def test_shingles_are_five_words_joined_by_one_space(text: str) -> None:
+    """Stored signatures depend on these exact bytes: the slicing must equal the definition."""
+    words = re.findall(r"\w+", normalize(text))
+    expected = [" ".join(words[i : i + 5]).encode() for i in range(len(words) - 4)]
+    if 0 < len(words) < 5:
+        expected = [" ".join(words).encode()]
+    assert shingles(text) == expected

@@ -250,9 +250,19 @@ def bare_words(texts: Iterable[str]) -> set[str]:
 
 def structural_features(triggers: list[Trigger], words: list[Word], layer: TextLayer) -> list[str]:
     """Every feature of ``sentence_features`` but the words, without the type prefix."""
-    features = [f"n={min(len(triggers), 3)}"]
     texts = [word[2] for word in words]
     starts = [word[0] for word in words]
+    return [
+        *_candidate_features(triggers, texts, starts, layer),
+        *_context_features(words, texts, layer),
+    ]
+
+
+def _candidate_features(
+    triggers: list[Trigger], texts: list[str], starts: list[int], layer: TextLayer
+) -> list[str]:
+    """The features of the candidates of one type and of the words around them."""
+    features = [f"n={min(len(triggers), 3)}"]
     best = _best(triggers)
     features.append(f"maxw>={int(best.weight * 10) / 10}")
     for trigger in triggers:
@@ -264,7 +274,7 @@ def structural_features(triggers: list[Trigger], words: list[Word], layer: TextL
         index = bisect_left(starts, to_normalized_offset(layer, trigger.start))
         if trigger is best:
             features.extend(trigger_features(trigger, index, texts))
-        if index < len(words):
+        if index < len(texts):
             surface = texts[index]
             features.append(f"pre:{_prefix(surface)}")
             features.append(f"plural:{surface.endswith(('ات', 'ين', 'ون'))}")
@@ -272,6 +282,12 @@ def structural_features(triggers: list[Trigger], words: list[Word], layer: TextL
             features.append(f"prev:{texts[index - 1]}")
         for word in _NEAR_CUES.keys() & texts[max(0, index - 4) : index]:
             features.extend(["before:" + name for name in _NEAR_CUES[word]])
+    return features
+
+
+def _context_features(words: list[Word], texts: list[str], layer: TextLayer) -> list[str]:
+    """The features of the sentence whatever its candidates: one reading serves every type."""
+    features: list[str] = []
     word_set = set(texts)
     for word in _CUE_INDEX.keys() & word_set:
         features.extend(["cue:" + name for name in _CUE_INDEX[word]])
@@ -349,13 +365,19 @@ def sentence_probabilities(
 ) -> dict[str, float]:
     """P(the sentence reports an event of the type), per trained type with a candidate."""
     found: dict[str, float] = {}
-    bare: set[str] | None = None
+    bare: set[str] = set()
+    texts: list[str] = []
+    starts: list[int] = []
+    context: list[str] = []
     for event_type, model in detector.models.items():
         of_type = [trigger for trigger in triggers if trigger.event_type == event_type]
         if of_type:
-            if bare is None:
-                bare = bare_words(word[2] for word in words)
-            features = structural_features(of_type, words, layer)
+            if not texts:  # the sentence is read once for all types
+                texts = [word[2] for word in words]
+                starts = [word[0] for word in words]
+                bare = bare_words(texts)
+                context = _context_features(words, texts, layer)
+            features = [*_candidate_features(of_type, texts, starts, layer), *context]
             found[event_type] = model.score(features, bare if WORD_FEATURES else ())
     return found
 

@@ -4,9 +4,11 @@ crfsuite tags one sentence at a time and looks up each of a token's ~35 attribut
 in a tree of strings, which made it most of ``rasd extract``'s time. The weights of a word's
 own attributes, and of the copies it lends its neighbours, do not change from one sentence
 to the next: ``LinearChain`` sums them once per word, so a token's emission scores are five
-cached rows plus its few neighbour-dependent features. Viterbi and the forward-backward
-marginals then run over all sentences of a document padded into one array, one numpy step
-per position instead of per token.
+cached rows plus its few neighbour-dependent features. The rows live in one table, so a
+document's tokens gather theirs in a single indexing; the word-pair features are looked up
+by the pair of words, never built as strings. Viterbi and the forward-backward marginals
+then run over all sentences of a document padded into one array, longest first, one numpy
+step per position over only the sentences that are still going.
 
 The result is crfsuite's: the same best path, and the marginal probability of its label at
 each position (``tests/ner/test_decoder.py`` checks both against crfsuite). The weights are
@@ -16,6 +18,7 @@ read from crfsuite's model dump, which prints six decimals.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -26,12 +29,28 @@ Array = np.ndarray[Any, np.dtype[np.float64]]
 
 # Cached rows per distinct word: five vectors of len(labels) floats each.
 _CACHE_SIZE = 50_000
+_PREVIOUS, _NEXT = "w-1|w=", "w|w+1="
+
+# A cached word: its row in the table, its normalized form, its readings that start
+# gazetteer phrases and those that start lexicon entries (``FeatureExtractor`` statics 5, 6).
+_Word = tuple[int, str, list[str], list[tuple[str, int]]]
 
 
 class LinearChain:
     """A CRF's labels, attribute weights and transition weights, for batch decoding."""
 
-    __slots__ = ("_cache", "_extractor", "_index", "_matrix", "labels", "transitions")
+    __slots__ = (
+        "_bos",
+        "_eos",
+        "_extractor",
+        "_index",
+        "_matrix",
+        "_pairs",
+        "_table",
+        "_words",
+        "labels",
+        "transitions",
+    )
 
     def __init__(
         self,
@@ -46,7 +65,11 @@ class LinearChain:
         self._index = {attribute: row for row, attribute in enumerate(attributes)}
         self.transitions = transitions  # [from, to]
         self._extractor = extractor
-        self._cache: dict[str, Array] = {}
+        self._words: dict[str, _Word] = {}
+        self._table: Array = np.zeros((1024, 5, len(self.labels)))
+        self._bos = self._index.get("BOS", -1)
+        self._eos = self._index.get("EOS", -1)
+        self._pairs = _pairs(self._index)
 
     @classmethod
     def from_crfsuite(cls, info: Any, extractor: FeatureExtractor) -> LinearChain:
@@ -86,43 +109,107 @@ class LinearChain:
             np.add.at(summed, np.array(segments), self._matrix[rows])
         return summed.reshape(len(statics), 5, len(self.labels))
 
+    def _learn(self, words: Sequence[str]) -> None:
+        """Cache ``words`` (not cached yet): their rows go to the end of the table."""
+        cache = self._words
+        if len(cache) + len(words) > _CACHE_SIZE:
+            cache.clear()  # crude bound, cheaper than LRU bookkeeping per token
+        statics = [self._extractor.word_static(word) for word in words]
+        first = len(cache)
+        table = self._table
+        if first + len(words) > len(table):
+            grown = np.zeros((max(2 * len(table), first + len(words)), *table.shape[1:]))
+            grown[:first] = table[:first]
+            self._table = table = grown
+        table[first : first + len(words)] = self._new_rows(statics)
+        for number, (word, static) in enumerate(zip(words, statics, strict=True)):
+            cache[word] = (first + number, static[0][1][2:], static[5], static[6])
+
+    def _entries(self, sentences: Sequence[Sequence[str]]) -> list[list[_Word]]:
+        """The cached entry of every word, caching the document's new words first."""
+        get = self._words.get
+        found = [list(map(get, words)) for words in sentences]
+        fresh = {
+            word: None
+            for words, entries in zip(sentences, found, strict=True)
+            if None in entries
+            for word, entry in zip(words, entries, strict=True)
+            if entry is None
+        }
+        if not fresh:
+            return found  # type: ignore[return-value]
+        if len(self._words) + len(fresh) > _CACHE_SIZE:
+            # clearing the cache drops the entries found above: cache the whole document
+            self._words.clear()
+            fresh = {word: None for words in sentences for word in words}
+        self._learn(list(fresh))
+        words_of = self._words
+        return [[words_of[word] for word in words] for words in sentences]
+
+    def norms(self, words: Sequence[str]) -> list[str]:
+        """The normalized form of each word, as the features read it."""
+        entries = self._words
+        try:
+            return [entries[word][1] for word in words]
+        except KeyError:  # a word not tagged since the cache was last cleared
+            return self._extractor.norms(words)
+
     def emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[Array, Any, Any]:
         """State scores of every token of non-empty sentences, (tokens, L), with each
         token's sentence number and position in it."""
-        cache = self._cache
-        words_all: list[str] = []
-        parts: list[tuple[list[tuple[list[Any], ...]], list[list[str]]]] = []
-        new: dict[str, tuple[list[Any], ...]] = {}
-        for words in sentences:
-            statics, extras = self._extractor.sentence_parts(words)
-            parts.append((statics, extras))
-            for word, static in zip(words, statics, strict=True):
-                if word not in cache and word not in new:
-                    new[word] = static
-            words_all.extend(words)
-        if new:
-            if len(cache) + len(new) > _CACHE_SIZE:
-                cache.clear()
-            for word, rows in zip(new, self._new_rows(list(new.values())), strict=True):
-                cache[word] = rows
-        stacked = np.stack([cache[word] for word in words_all])  # (tokens, 5, L)
-        index = self._index
-        extra_tokens: list[int] = []
-        extra_rows: list[int] = []
-        numbers: list[int] = []
-        positions: list[int] = []
+        extractor = self._extractor
+        index_get = self._index.get
+        pairs_get = self._pairs.get
+        bos, eos = self._bos, self._eos
+        phrases = extractor.feature_set != "base"
+        lexicon = extractor.lexicon
+        ids: list[int] = []
+        lengths: list[int] = []
+        tokens: list[int] = []  # extra features, in each token's order of crfsuite's
+        rows: list[int] = []
         at = 0
-        for number, (_, extras) in enumerate(parts):
-            for position, features in enumerate(extras):
-                for feature in features:
-                    row = index.get(feature)
+        for entries in self._entries(sentences):
+            size = len(entries)
+            ids += [entry[0] for entry in entries]
+            lengths.append(size)
+            norms = [entry[1] for entry in entries]
+            if bos >= 0:
+                tokens.append(at)
+                rows.append(bos)
+            # this token's w-1 row and the last one's w+1 row, where the model has the pair
+            for position, (previous, following) in [
+                (position, pair)
+                for position, pair in enumerate(map(pairs_get, pairwise(norms)), at + 1)
+                if pair is not None
+            ]:
+                if following >= 0:
+                    tokens.append(position - 1)
+                    rows.append(following)
+                if previous >= 0:
+                    tokens.append(position)
+                    rows.append(previous)
+            if eos >= 0:
+                tokens.append(at + size - 1)
+                rows.append(eos)
+            if phrases and any(entry[2] for entry in entries):
+                firsts = [entry[2] for entry in entries]
+                for position, feature in extractor.sparse_phrase_hits(norms, firsts):
+                    row = index_get(feature)
                     if row is not None:
-                        extra_tokens.append(at + position)
-                        extra_rows.append(row)
-            numbers.extend([number] * len(extras))
-            positions.extend(range(len(extras)))
-            at += len(extras)
-        sentence_of = np.array(numbers)
+                        tokens.append(at + position)
+                        rows.append(row)
+            if lexicon is not None and any(entry[3] for entry in entries):
+                starts = [entry[3] for entry in entries]
+                for position, feature in lexicon.sparse_hits(norms, starts):
+                    row = index_get(feature)
+                    if row is not None:
+                        tokens.append(at + position)
+                        rows.append(row)
+            at += size
+        stacked = self._table[np.array(ids)]  # (tokens, 5, L)
+        length = np.array(lengths)
+        sentence_of = np.repeat(np.arange(len(lengths)), length)
+        starts_at = np.cumsum(length) - length
         scores: Array = stacked[:, 0].copy()
         # a copy crosses to a neighbour only inside the sentence
         same1 = (sentence_of[1:] == sentence_of[:-1])[:, None]
@@ -131,9 +218,9 @@ class LinearChain:
         scores[:-2] += np.where(same2, stacked[2:, 4], 0.0)
         scores[1:] += np.where(same1, stacked[:-1, 2], 0.0)
         scores[:-1] += np.where(same1, stacked[1:, 3], 0.0)
-        if extra_rows:
-            np.add.at(scores, np.array(extra_tokens), self._matrix[extra_rows])
-        return scores, sentence_of, np.array(positions)
+        if rows:
+            np.add.at(scores, np.array(tokens), self._matrix[rows])
+        return scores, sentence_of, np.arange(at) - starts_at[sentence_of]
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[str, float]]]:
         """Per sentence, per word: the best path's label and its marginal probability."""
@@ -143,61 +230,114 @@ class LinearChain:
             return result
         flat, number, position = self.emissions([sentences[i] for i in busy])
         length = np.bincount(number)
-        scores = np.zeros((len(busy), int(length.max()), len(self.labels)))
-        scores[number, position] = flat
-        paths = _viterbi(scores, length, self.transitions)
-        marginals = _marginals(scores, length, self.transitions)
-        best = paths[number, position]
-        probabilities = marginals[number, position, best].tolist()
+        # longest first, so that the sentences still going at a position are a prefix
+        order = np.argsort(-length, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        row = rank[number]
+        ordered = length[order]
+        scores = np.zeros((int(ordered[0]), len(self.labels), len(busy)))
+        scores[position, :, row] = flat
+        going = (ordered[None, :] > np.arange(int(ordered[0]))[:, None]).sum(axis=1).tolist()
+        paths = _viterbi(scores, going, self.transitions)
+        best = paths[position, row]
+        probabilities = _marginals(scores, going, self.transitions, row, position, best)
         labels = [self.labels[label] for label in best.tolist()]
         at = 0
-        for row, i in enumerate(busy):
-            n = int(length[row])
+        for n, i in zip(length.tolist(), busy, strict=True):
             result[i] = list(zip(labels[at : at + n], probabilities[at : at + n], strict=True))
             at += n
         return result
 
 
-def _viterbi(scores: Array, length: Any, transitions: Array) -> Any:
-    """The best label path of each padded sentence: (count, longest) label indices."""
-    count, longest, size = scores.shape
-    best = scores[:, 0].copy()
-    back = np.zeros((count, longest, size), dtype=np.intp)
-    keep = np.broadcast_to(np.arange(size), (count, size))
+class _StringPairs:
+    """``_pairs``'s lookup by building the features' strings, for a model whose word-pair
+    features cannot be split back into their words."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, index: dict[str, int]) -> None:
+        self._index = index
+
+    def get(self, pair: tuple[str, str]) -> tuple[int, int] | None:
+        joined = pair[0] + "|" + pair[1]
+        previous = self._index.get(_PREVIOUS + joined, -1)
+        following = self._index.get(_NEXT + joined, -1)
+        return None if previous < 0 and following < 0 else (previous, following)
+
+
+def _pairs(index: dict[str, int]) -> dict[tuple[str, str], tuple[int, int]] | _StringPairs:
+    """Word pair -> rows of its ``w-1|w=`` feature (the second word's) and its ``w|w+1=``
+    feature (the first word's), -1 where the model has none.
+
+    A pair is split at its one ``|``; were there a feature with more than one (a word with
+    a ``|`` in it), the split would be ambiguous, and the strings are built instead.
+    """
+    found: dict[tuple[str, str], list[int]] = {}
+    for attribute, row in index.items():
+        for slot, prefix in enumerate((_PREVIOUS, _NEXT)):
+            if attribute.startswith(prefix):
+                first, bar, second = attribute[len(prefix) :].partition("|")
+                if not bar or "|" in second:
+                    return _StringPairs(index)
+                found.setdefault((first, second), [-1, -1])[slot] = row
+    return {pair: (rows[0], rows[1]) for pair, rows in found.items()}
+
+
+def _viterbi(scores: Array, going: Sequence[int], transitions: Array) -> Any:
+    """The best label path of each padded sentence: (longest, count) label indices.
+
+    ``scores`` is (position, label, sentence), sentences longest first: ``going[t]``
+    of them are longer than ``t`` words. With the sentences on the last axis, the maximum
+    over the previous label is an elementwise maximum of contiguous rows, four times faster
+    than a reduction over a middle axis of nine.
+    """
+    longest, size, count = scores.shape
+    best = scores[0].copy()  # [label, sentence]
+    back = np.zeros((longest, size, count), dtype=np.intp)
+    moves = transitions[:, :, None]  # [from, to, 1]
+    maximum = np.maximum.reduce
     for t in range(1, longest):
-        candidates = best[:, :, None] + transitions[None]  # [sentence, from, to]
-        live = (t < length)[:, None]
-        best = np.where(live, candidates.max(axis=1) + scores[:, t], best)
-        back[:, t] = np.where(live, candidates.argmax(axis=1), keep)
-    paths = np.zeros((count, longest), dtype=np.intp)
-    paths[:, -1] = best.argmax(axis=1)
-    rows = np.arange(count)
+        live = going[t]
+        candidates = best[:, None, :live] + moves  # [from, to, sentence]
+        candidates.argmax(axis=0, out=back[t, :, :live])
+        maximum(candidates, axis=0, out=best[:, :live])
+        best[:, :live] += scores[t, :, :live]
+    # a sentence's last label, repeated over its padding; back pointers fill the rest
+    paths = np.repeat(best.argmax(axis=0)[None, :], longest, axis=0)
+    columns = np.arange(count)
     for t in range(longest - 1, 0, -1):
-        paths[:, t - 1] = back[rows, t, paths[:, t]]
+        live = going[t]
+        paths[t - 1, :live] = back[t, paths[t, :live], columns[:live]]
     return paths
 
 
-def _marginals(scores: Array, length: Any, transitions: Array) -> Array:
-    """P(label at t) under the CRF, by scaled forward-backward: (count, longest, L)."""
-    count, longest, size = scores.shape
+def _marginals(
+    scores: Array, going: Sequence[int], transitions: Array, row: Any, position: Any, label: Any
+) -> list[float]:
+    """P(``label`` at ``position`` of sentence ``row``) under the CRF, by scaled
+    forward-backward over the padded sentences, laid out as for ``_viterbi``."""
+    longest, size, count = scores.shape
     # Scaled in probability space: each position's scores shifted by their maximum, and
     # alpha and beta renormalised at each step, so nothing overflows.
-    shifted = np.exp(scores - scores.max(axis=2, keepdims=True))
+    shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
     moves = np.exp(transitions - transitions.max())
-    alpha = np.empty((count, longest, size))
-    beta = np.empty((count, longest, size))
-    alpha[:, 0] = shifted[:, 0] / shifted[:, 0].sum(axis=1, keepdims=True)
+    forward = np.ascontiguousarray(moves.T)
+    alpha = np.zeros((longest, size, count))
+    beta = np.ones((longest, size, count))  # a sentence's beta is ones from its last word on
+    alpha[0] = shifted[0] / shifted[0].sum(axis=0, keepdims=True)
+    add, divide, matmul = np.add.reduce, np.divide, np.matmul
     for t in range(1, longest):
-        step = (alpha[:, t - 1] @ moves) * shifted[:, t]
-        alpha[:, t] = step / step.sum(axis=1, keepdims=True)
-    beta[:, longest - 1] = 1.0
-    last = length - 1
+        live = going[t]
+        step = matmul(forward, alpha[t - 1, :, :live])
+        step *= shifted[t, :, :live]
+        divide(step, add(step, axis=0, keepdims=True), out=alpha[t, :, :live])
     for t in range(longest - 2, -1, -1):
-        step = (beta[:, t + 1] * shifted[:, t + 1]) @ moves.T
-        step /= step.sum(axis=1, keepdims=True)
-        # a padded sentence's beta is all ones from its last word on
-        beta[:, t] = np.where((t >= last)[:, None], 1.0, step)
-    product = alpha * beta
-    total = product.sum(axis=2, keepdims=True)
+        live = going[t + 1]
+        step = matmul(moves, beta[t + 1, :, :live] * shifted[t + 1, :, :live])
+        divide(step, add(step, axis=0, keepdims=True), out=beta[t, :, :live])
+    product = alpha[position, :, row] * beta[position, :, row]  # (tokens, L)
+    total = product.sum(axis=1, keepdims=True)
     marginals: Array = np.divide(product, total, out=np.zeros_like(product), where=total > 0)
-    return marginals
+    chosen: list[float] = marginals[np.arange(len(label)), label].tolist()
+    return chosen

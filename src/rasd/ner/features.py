@@ -84,11 +84,15 @@ class Lexicon:
     entries: dict[tuple[str, ...], tuple[tuple[str, str], ...]]
     # First word -> length of its longest entry: most words start none.
     _longest: dict[str, int] = field(default_factory=dict, init=False, compare=False)
+    # Every prefix of every entry: a match is grown a word at a time and stops at the first
+    # word sequence that no entry begins with, instead of trying every length.
+    _prefixes: set[tuple[str, ...]] = field(default_factory=set, init=False, compare=False)
 
     def __post_init__(self) -> None:
         for key in self.entries:
             if len(key) > self._longest.get(key[0], 0):
                 self._longest[key[0]] = len(key)
+            self._prefixes.update(key[:length] for length in range(1, len(key) + 1))
 
     @classmethod
     def build(cls, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
@@ -167,42 +171,93 @@ class Lexicon:
         self, norms: Sequence[str], starts: Sequence[Sequence[tuple[str, int]]]
     ) -> list[list[str]]:
         """``hits`` of words already normalized, with their ``starts``."""
-        entries = self.entries
-        own: list[list[str]] = [[] for _ in norms]
-        found = False
-        size = len(norms)
-        start = 0
-        while start < size:
-            best = 0
-            kinds: tuple[tuple[str, str], ...] = ()
-            for first, most in starts[start]:
-                for length in range(min(most, size - start), best, -1):
-                    key = (first, *norms[start + 1 : start + length])
-                    if key in entries:
-                        best, kinds = length, entries[key]
-                        break
-            if best:
-                found = True
-                for kind, rate in kinds:
-                    own[start].append(f"lx{rate}=B-{kind}")
-                    for inside in range(start + 1, start + best):
-                        own[inside].append(f"lx{rate}=I-{kind}")
-                if best > 1:
-                    own[start].append("lxm=B")
-                start += best
-            else:
-                start += 1
-        if not found:
-            return own
-        result = []
-        for index, mine in enumerate(own):
-            features = list(mine)
-            if index:
-                features += ["-1" + f for f in own[index - 1]]
-            if index + 1 < size:
-                features += ["+1" + f for f in own[index + 1]]
-            result.append(features)
+        result: list[list[str]] = [[] for _ in norms]
+        for index, feature in self.sparse_hits(norms, starts):
+            result[index].append(feature)
         return result
+
+    def sparse_hits(
+        self, norms: Sequence[str], starts: Sequence[Sequence[tuple[str, int]]]
+    ) -> list[tuple[int, str]]:
+        """``hits_of_norms`` as ``(position, feature)`` pairs, a position's in its order.
+
+        The decoder wants only the few positions that have any, not a list per word.
+        """
+        own = _longest_matches(norms, starts, self.entries, self._prefixes, _lexicon_features)
+        if not own:
+            return []
+        size = len(norms)
+        pairs: list[tuple[int, str]] = []
+        for index in sorted({i for at in own for i in (at - 1, at, at + 1) if 0 <= i < size}):
+            pairs += [(index, f) for f in own.get(index, ())]
+            if index - 1 in own:
+                pairs += [(index, "-1" + f) for f in own[index - 1]]
+            if index + 1 in own:
+                pairs += [(index, "+1" + f) for f in own[index + 1]]
+        return pairs
+
+
+def _lexicon_features(
+    own: dict[int, list[str]], start: int, best: int, kinds: tuple[tuple[str, str], ...]
+) -> None:
+    for kind, rate in kinds:
+        own.setdefault(start, []).append(f"lx{rate}=B-{kind}")
+        for inside in range(start + 1, start + best):
+            own.setdefault(inside, []).append(f"lx{rate}=I-{kind}")
+    if best > 1:
+        own.setdefault(start, []).append("lxm=B")
+
+
+def _phrase_features(own: dict[int, list[str]], start: int, best: int, kinds: Any) -> None:
+    for kind in kinds:
+        own.setdefault(start, []).append("mg=B-" + kind)
+        for inside in range(start + 1, start + best):
+            own.setdefault(inside, []).append("mg=I-" + kind)
+
+
+def _longest_matches(
+    norms: Sequence[str],
+    starts: Sequence[Sequence[Any]],
+    entries: dict[tuple[str, ...], Any],
+    prefixes: set[tuple[str, ...]],
+    features: Any,
+    most: int = _MAX_PHRASE,
+) -> dict[int, list[str]]:
+    """Left to right, the longest entry at each position (over its readings ``starts``,
+    a reading alone or ``(reading, longest)``), skipping the words it covers; ``features``
+    records one match's features by position. Empty when nothing matches."""
+    own: dict[int, list[str]] = {}
+    size = len(norms)
+    resume = 0
+    for start in [at for at, readings in enumerate(starts) if readings]:
+        if start < resume:
+            continue
+        best = 0
+        kinds: Any = ()
+        for reading in starts[start]:
+            first, limit = reading if isinstance(reading, tuple) else (reading, most)
+            if limit > size - start:
+                limit = size - start
+            if limit <= best or (first,) not in prefixes:
+                continue
+            key: tuple[str, ...] = (first,)
+            length = 1
+            longest, found = 0, None
+            while True:
+                if key in entries:
+                    longest, found = length, entries[key]
+                if length >= limit:
+                    break
+                key = (*key, norms[start + length])
+                if key not in prefixes:
+                    break
+                length += 1
+            if longest > best:
+                best, kinds = longest, found
+        if best:
+            features(own, start, best, kinds)
+            resume = start + best
+    return own
 
 
 def _mentions(tags: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -258,11 +313,15 @@ class FeatureExtractor:
     known: frozenset[str] | None = None
     _cache: dict[str, tuple[list[Any], ...]] = field(default_factory=dict)
     _first_words: frozenset[str] = frozenset()
+    _phrase_prefixes: set[tuple[str, ...]] = field(default_factory=set, init=False)
 
     def __post_init__(self) -> None:
         if self.feature_set not in FEATURE_SETS:
             raise ValueError(f"unknown feature set {self.feature_set!r}, not in {FEATURE_SETS}")
         self._first_words = frozenset(parts[0] for parts in self.gazetteer.phrases)
+        self._phrase_prefixes = {
+            parts[:length] for parts in self.gazetteer.phrases for length in range(1, len(parts))
+        } | set(self.gazetteer.phrases)
 
     def _gazetteer_hits(self, norm: str, stems: list[str]) -> list[str]:
         hits: list[str] = []
@@ -336,26 +395,24 @@ class FeatureExtractor:
     ) -> list[list[str]]:
         """B/I features of the longest gazetteer phrase at each position (لقوات -> قوات)."""
         hits: list[list[str]] = [[] for _ in norms]
-        phrases = self.gazetteer.phrases
-        start = 0
-        while start < len(norms):
-            best = 0
-            kinds: tuple[str, ...] = ()
-            for first in statics[start][5]:
-                for length in range(min(_MAX_PHRASE, len(norms) - start), best, -1):
-                    key = (first, *norms[start + 1 : start + length])
-                    if key in phrases:
-                        best, kinds = length, phrases[key]
-                        break
-            if best:
-                for kind in kinds:
-                    hits[start].append("mg=B-" + kind)
-                    for inside in range(start + 1, start + best):
-                        hits[inside].append("mg=I-" + kind)
-                start += best
-            else:
-                start += 1
+        for index, feature in self.sparse_phrase_hits(norms, [static[5] for static in statics]):
+            hits[index].append(feature)
         return hits
+
+    def sparse_phrase_hits(
+        self, norms: Sequence[str], firsts: Sequence[Sequence[str]]
+    ) -> list[tuple[int, str]]:
+        """``_phrase_hits`` as ``(position, feature)`` pairs from each word's phrase-starting
+        readings (``static[5]``)."""
+        own = _longest_matches(
+            norms, firsts, self.gazetteer.phrases, self._phrase_prefixes, _phrase_features
+        )
+        return [(index, feature) for index in sorted(own) for feature in own[index]]
+
+    def word_static(self, word: str) -> tuple[list[Any], ...]:
+        """``word``'s static lists (see ``sentence_parts``), not cached here: the decoder
+        keeps its own cache of words with their summed weights."""
+        return self._static(word)
 
     def norms(self, words: Sequence[str]) -> list[str]:
         """The normalized form of each word, from the cache that tagging filled."""

@@ -201,12 +201,17 @@ class KnownNames:
         them, NER does not.
         """
         matches: list[KnownMatch] = []
-        at = 0
         size = len(norms)
         names = self._names
-        while at < size:
+        firsts_of = self._firsts
+        # only the words that may start a name are tried: most sentences have none or few
+        candidates = [at for at, norm in enumerate(norms) if norm in firsts_of]
+        resume = 0
+        for at in candidates:
+            if at < resume:
+                continue
             found: KnownMatch | None = None
-            for first in self._firsts.get(norms[at], ()):
+            for first in firsts_of[norms[at]]:
                 for length in range(min(self._longest, size - at), 0, -1):
                     if found is not None and at + length <= found.stop:
                         break
@@ -221,12 +226,12 @@ class KnownNames:
                     else:
                         found = KnownMatch(at, stop, actor)
             if found is None:
-                at += 1
-            elif found.actor.sector in _DESCRIBED and not described:
-                at = found.stop  # read for grounding later, not an entity in its own right
+                continue
+            if found.actor.sector in _DESCRIBED and not described:
+                resume = found.stop  # read for grounding later, not an entity in its own right
             else:
                 matches.append(found)
-                at = found.stop
+                resume = found.stop
         return matches
 
 

@@ -10,6 +10,7 @@ whole token is not.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from rasd.model import Entity, Token
 from rasd.ner.scoring import entity_spans
@@ -24,14 +25,20 @@ def name_start(text: str, token: Token, is_name: Callable[[str], bool]) -> int:
     start = token.name.start
     if start != token.start:
         return start  # the text layer split the clitics off: بالباغوز -> الباغوز
-    word = text[token.start : token.end]
+    return start + _clitics_length(text[token.start : token.end], is_name)
+
+
+@lru_cache(maxsize=20_000)
+def _clitics_length(word: str, is_name: Callable[[str], bool]) -> int:
+    """How many characters of ``word`` are proclitics before a name; cached per word, as
+    names repeat through a text."""
     normalized = normalize(word)
     if is_name(normalized):
-        return start
+        return 0
     for prefix, rest in reversed(proclitic_splits(normalized)):
         if prefix and not prefix.endswith("ال") and is_name(rest):
-            return token.start + _original_length(word, len(prefix))
-    return start
+            return _original_length(word, len(prefix))
+    return 0
 
 
 def _original_length(word: str, normalized_length: int) -> int:
@@ -48,12 +55,16 @@ def entities_from_tags(
     tagged: Sequence[tuple[str, float]],
     *,
     is_name: Callable[[str], bool],
+    ends: Sequence[int] | None = None,
 ) -> list[Entity]:
-    """Entity mentions of one tagged sentence; ``tokens[i]`` carries ``tagged[i]``."""
+    """Entity mentions of one tagged sentence; ``tokens[i]`` carries ``tagged[i]``.
+
+    ``ends``, the tokens' ends, spares making a ``Token`` for an entity's last word.
+    """
     entities: list[Entity] = []
     for first, stop, label in entity_spans([tag for tag, _ in tagged]):
         start = name_start(text, tokens[first], is_name)
-        end = tokens[stop - 1].end
+        end = tokens[stop - 1].end if ends is None else ends[stop - 1]
         if start >= end:
             continue
         confidence = sum(probability for _, probability in tagged[first:stop]) / (stop - first)

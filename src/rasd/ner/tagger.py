@@ -72,7 +72,7 @@ class NerTagger:
 
     def norms(self, words: Sequence[str]) -> list[str]:
         """The words as the features read them (normalized), cached since ``tag``."""
-        return self._extractor.norms(words)
+        return self._chain.norms(words)
 
     def tag(self, words: Sequence[str]) -> list[tuple[str, float]]:
         """One ``(IOB2 label, marginal probability)`` per word of one sentence."""

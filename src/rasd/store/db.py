@@ -96,6 +96,14 @@ CREATE INDEX IF NOT EXISTS events_day ON events(first_day);
 CREATE INDEX IF NOT EXISTS events_country ON events(country, first_day);
 CREATE INDEX IF NOT EXISTS events_lat ON events(lat);
 CREATE INDEX IF NOT EXISTS events_mode ON events(json_extract(CAST(event AS TEXT), '$.mode'));
+-- merge candidates, one index per way two reports can share a place (see _candidates):
+-- unlocated events of a busy day never sit in the located or the area index's range
+CREATE INDEX IF NOT EXISTS events_merge_point ON events(event_type, coarse, first_day, lat, lon)
+    WHERE lat IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_merge_area
+    ON events(country, admin1, event_type, coarse, first_day)
+    WHERE country IS NOT NULL AND admin1 IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_merge_actor ON events(actor_id, event_type, coarse, first_day);
 CREATE TABLE IF NOT EXISTS event_reports (
     mention INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
     event INTEGER NOT NULL REFERENCES events(id),
@@ -435,39 +443,11 @@ class Store:
                 reason = f"near-duplicate of {match.key} (Jaccard {match.similarity:.2f})"
                 return event_id, self._join(event_id, event, reason)
         mine = merge.features(event)
-        if mine.first_day is None or mine.last_day is None:
+        found = _candidates(mine)
+        if found is None:
             return None, ""
-        slack = merge.DAY_SLACK
-        place, place_params = _place_filter(mine)
-        if place is None:
-            return None, ""
-        # Two index ranges, not "first_day <= end AND last_day >= start" (which scans every
-        # earlier event): day events start within the window; a coarse period (a year at
-        # most) starts at most LONGEST_PERIOD days before it.
-        columns = f"SELECT {_FEATURE_COLUMNS} FROM events WHERE event_type=? AND negated=?"
-        rows = sorted(
-            self._db.execute(
-                f"{columns} AND historical=? AND coarse=0 AND first_day BETWEEN ? AND ? {place}"
-                f" UNION ALL {columns} AND historical=? AND coarse=1 AND first_day BETWEEN ? AND ?"
-                f" AND last_day >= ? {place}",
-                (
-                    mine.event_type,
-                    int(mine.negated),
-                    int(mine.historical),
-                    mine.first_day - slack,
-                    mine.last_day + slack,
-                    *place_params,
-                    mine.event_type,
-                    int(mine.negated),
-                    int(mine.historical),
-                    mine.first_day - slack - LONGEST_PERIOD,
-                    mine.last_day + slack,
-                    mine.first_day - slack,
-                    *place_params,
-                ),
-            )
-        )
-        for row in rows:
+        sql, params = found
+        for row in self._db.execute(sql, params):
             event_id = row[0]
             if event_id in joined:
                 continue  # two reports in one document are two events
@@ -674,6 +654,72 @@ class Store:
             last = (day, event_id)
         return EventPage(tuple(found), None)
 
+    def rows_page(
+        self, filters: EventFilter, *, limit: int = 50, after: Cursor | None = None
+    ) -> RowPage:
+        """``page`` as a list or a map shows it: each event's merged reading, no reports.
+
+        The page's ids come first, from the indexes alone (sorting a few thousand
+        (day, id) pairs, not their JSON); then one query reads the page's events. A page
+        costs two queries, not one per event as ``page`` does.
+        """
+        keys: list[int] = []
+        following: Cursor | None = None
+        last: Cursor | None = None
+        for event_id, day in self._keys(filters, after, None if filters.near else limit + 1):
+            if len(keys) == limit:
+                following = last
+                break
+            keys.append(event_id)
+            last = (day, event_id)
+        if not keys:
+            return RowPage((), None)
+        marks = ",".join("?" * len(keys))
+        found = {
+            event_id: EventRow(str(event_id), orjson.loads(data), reports)
+            for event_id, data, reports in self._db.execute(
+                f"SELECT id, event, reports FROM events WHERE id IN ({marks})", keys
+            )
+        }
+        return RowPage(tuple(found[key] for key in keys if key in found), following)
+
+    def report_dates(self, event_id: str) -> list[str | None]:
+        """The publication dates of an event's reports, in report order."""
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT d.published FROM event_reports r JOIN mentions m ON r.mention = m.id"
+                " JOIN documents d ON m.document = d.rowid WHERE r.event = ? ORDER BY m.id",
+                (int(event_id),),
+            )
+        ]
+
+    def _keys(
+        self, filters: EventFilter, after: Cursor | None, limit: int | None
+    ) -> Iterator[tuple[int, int | None]]:
+        """(id, first day) of the events passing ``filters``, in list order."""
+        where, params = _where(filters)
+        if after is not None:
+            day, last_id = after
+            if day is None:
+                where.append("(first_day IS NULL AND id < ?)")
+                params.append(last_id)
+            else:
+                where.append("(first_day < ? OR (first_day = ? AND id < ?) OR first_day IS NULL)")
+                params += [day, day, last_id]
+        sql = "SELECT id, first_day, lat, lon FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY first_day DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        near = filters.near
+        for event_id, day, lat, lon in self._db.execute(sql, params):
+            if near and merge.km(near[0], near[1], lat, lon) > near[2]:
+                continue
+            yield event_id, day
+
     def _rows(
         self, filters: EventFilter, after: Cursor | None
     ) -> Iterator[tuple[int, int | None, bytes]]:
@@ -835,6 +881,23 @@ class EventPage:
     next: Cursor | None
 
 
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """An event without its reports: what a list, a map marker or a timeline needs."""
+
+    id: str
+    event: Json  # the merged reading, as an output record writes an event
+    reports: int  # how many reports back it
+
+
+@dataclass(frozen=True, slots=True)
+class RowPage:
+    """A page of ``EventRow`` and the cursor of the next page (``None``: this is the last)."""
+
+    events: tuple[EventRow, ...]
+    next: Cursor | None
+
+
 _MODE = "json_extract(CAST(event AS TEXT), '$.mode')"  # as the events_mode index reads it
 
 
@@ -865,8 +928,11 @@ def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
         where.append("(? IN (actor_id, target_id) OR upper(?) IN (actor_cameo, target_cameo))")
         params += [f.actor, f.actor]
     if f.since:
-        where.append("last_day >= ?")
-        params.append(_day(f.since, "since"))
+        # the second bound says the same (no period is longer than a year) in a form the
+        # day indexes can range over: without it a scan by day runs to the oldest event
+        since = _day(f.since, "since")
+        where.append("last_day >= ? AND first_day >= ?")
+        params += [since, since - LONGEST_PERIOD]
     if f.until:
         where.append("first_day <= ?")
         params.append(_day(f.until, "until"))
@@ -924,32 +990,73 @@ def _features(row: tuple[Any, ...]) -> merge.Features:
     )
 
 
-def _place_filter(mine: merge.Features) -> tuple[str | None, tuple[Any, ...]]:
-    """SQL that keeps the events ``merge.same_event`` could accept by place, and its values.
+def _window(where: str) -> str:
+    """The events of one place filter whose dates can overlap a report's, as two index ranges.
 
-    A located report needs a located event within the distance (a bounding box here) or in
-    its area; an unlocated one an unlocated event with the same named actor. ``None``: no
-    event can match.
+    Not "first_day <= end AND last_day >= start" (which scans every earlier event): day
+    events start within the window; a coarse period (a year at most) starts at most
+    LONGEST_PERIOD days before it and must end within it.
     """
+    head = f"SELECT {_FEATURE_COLUMNS} FROM events WHERE {where} AND event_type=?"
+    return (
+        f"{head} AND coarse=0 AND first_day BETWEEN ? AND ? AND negated=? AND historical=?"
+        f" UNION {head} AND coarse=1 AND first_day BETWEEN ? AND ? AND last_day >= ?"
+        " AND negated=? AND historical=?"
+    )
+
+
+_POINT = "lat IS NOT NULL AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+_AREA = "country IS NOT NULL AND admin1 IS NOT NULL AND country=? AND admin1=?"
+_ACTOR = "+lat IS NULL AND +country IS NULL AND actor_id=?"  # +: not an index term
+# UNION, not UNION ALL: an event near the report and in its area is one candidate; the
+# lowest id comes first, so the oldest matching event wins, as it always has
+_POINT_OR_AREA = f"{_window(_POINT)} UNION {_window(_AREA)} ORDER BY 1"
+_POINT_ONLY = f"{_window(_POINT)} ORDER BY 1"
+_AREA_ONLY = f"{_window(_AREA)} ORDER BY 1"
+_ACTOR_ONLY = f"{_window(_ACTOR)} ORDER BY 1"
+
+
+def _candidates(mine: merge.Features) -> tuple[str, tuple[Any, ...]] | None:
+    """SQL for the events ``merge.same_event`` could accept for a report, oldest first.
+
+    A superset, each part an index range (type, day window, then place): a located report
+    needs a located event within the distance (a bounding box here) or an event in its
+    area; an unlocated one an event in its area, or else an unlocated event with the same
+    named actor. ``None``: no event can match (no date, or nothing that stands for a place).
+    """
+    if mine.first_day is None or mine.last_day is None:
+        return None
+    slack = merge.DAY_SLACK
+    day = (
+        mine.event_type,
+        mine.first_day - slack,
+        mine.last_day + slack,
+        int(mine.negated),
+        int(mine.historical),
+        mine.event_type,
+        mine.first_day - slack - LONGEST_PERIOD,
+        mine.last_day + slack,
+        mine.first_day - slack,
+        int(mine.negated),
+        int(mine.historical),
+    )
+    area = (mine.country, mine.admin1) if mine.country and mine.admin1 else None
     if mine.lat is not None and mine.lon is not None:
         dlat = merge.MAX_KM / 110.0
         dlon = merge.MAX_KM / (110.0 * max(math.cos(math.radians(mine.lat)), 0.01))
-        return (
-            "AND ((lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR (country = ? AND admin1 = ?))",
-            (
-                mine.lat - dlat,
-                mine.lat + dlat,
-                mine.lon - dlon,
-                mine.lon + dlon,
-                mine.country,
-                mine.admin1,
-            ),
-        )
+        box = (mine.lat - dlat, mine.lat + dlat, mine.lon - dlon, mine.lon + dlon)
+        point = (*box, *day[:5], *box, *day[5:])
+        if area is None:
+            return _POINT_ONLY, point
+        return _POINT_OR_AREA, (*point, *area, *day[:5], *area, *day[5:])
+    if area is not None:
+        return _AREA_ONLY, (*area, *day[:5], *area, *day[5:])
     if mine.country:
-        return "AND country = ? AND admin1 = ?", (mine.country, mine.admin1)
+        return None  # in a country without an area: same_event wants the same area
     if mine.actor[0]:
-        return "AND lat IS NULL AND country IS NULL AND actor_id = ?", (mine.actor[0],)
-    return None, ()
+        actor = mine.actor[0]
+        return _ACTOR_ONLY, (actor, *day[:5], actor, *day[5:])
+    return None
 
 
 # ---- JSON back to the model -----------------------------------------------------------

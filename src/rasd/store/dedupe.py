@@ -14,6 +14,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -38,13 +39,20 @@ def _template() -> MinHash:
 
 
 def shingles(text: str) -> list[bytes]:
-    """The word 5-shingles of the normalised text (the whole text when it is shorter)."""
+    """The word 5-shingles of the normalised text (the whole text when it is shorter).
+
+    Each shingle is its words joined by one space, UTF-8: cut as slices of the whole text
+    so joined and encoded once, not once per shingle (stored signatures depend on these
+    bytes, so the form must not change).
+    """
     words = _WORD.findall(normalize(text))
     if len(words) < SHINGLE:
         return [" ".join(words).encode("utf-8")] if words else []
-    return [
-        " ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)
-    ]
+    data = " ".join(words).encode("utf-8")
+    ends = list(accumulate(len(word) + 1 for word in data.split(b" ")))  # one past each word
+    starts = [0, *ends]
+    last = SHINGLE - 1
+    return [data[starts[i] : ends[i + last] - 1] for i in range(len(words) - last)]
 
 
 def signature(text: str) -> MinHash:

@@ -271,14 +271,15 @@ def event_day(stored: StoredEvent) -> tuple[date | None, DatePrecision | None]:
     """
     when = stored.event.date
     if when is not None and when.value is not None:
-        day = _parse_day(when.value)
+        day = parse_day(when.value)
         if day is not None:
             return day, when.precision or "day"
-    published = [day for report in stored.reports if (day := _parse_day(report.published))]
+    published = [day for report in stored.reports if (day := parse_day(report.published))]
     return (min(published), "week") if published else (None, None)
 
 
-def _parse_day(value: str | None) -> date | None:
+def parse_day(value: str | None) -> date | None:
+    """The day of an ISO date or date-time, or None when it is not one."""
     if not value:
         return None
     try:
