@@ -3,6 +3,7 @@
     python benchmarks/serve_load.py                     # temporary store, 30 s, 50 clients
     python benchmarks/serve_load.py --db load.db        # fill load.db once, reuse it after
     python benchmarks/serve_load.py --seconds 10 --clients 20
+    python benchmarks/serve_load.py --db load.db --think 1   # analysts: ~1 s between clicks
 
 Fills a store with ``--events`` synthetic events (``benchmarks/store.py``'s filler: a real
 article's coded events spread over ten years and the Middle East), or reuses ``--db`` when
@@ -10,7 +11,8 @@ it already holds that many; starts ``rasd serve`` on 127.0.0.1 on a free port in
 process (uvicorn, one process: FastAPI runs the handlers in anyio's thread pool, 40 worker
 threads by default, each with its own read-only connection); waits for it; then runs
 ``--clients`` clients for ``--seconds``, each sending its next request as soon as the last
-is answered (no think time: the harshest closed loop), a mix of what the web page and a
+is answered (no think time, the default: the harshest closed loop) or after a random pause
+of 0.5 to 1.5 times ``--think`` seconds (50 analysts clicking), a mix of what the web page and a
 script send: filtered ``/api/events`` (type, country, since/until, bbox, limit), the same
 as GeoJSON, ``/api/stats`` and ``/api/search``.
 
@@ -185,9 +187,13 @@ class Tally:
     samples: list[str] = field(default_factory=list)  # the first few errors, to print
 
 
-async def client(http: httpx.AsyncClient, seed: int, stop: float, tally: Tally) -> None:
+async def client(
+    http: httpx.AsyncClient, seed: int, stop: float, tally: Tally, think: float
+) -> None:
     rng = random.Random(seed)
     while time.monotonic() < stop:
+        if think:
+            await asyncio.sleep(think * rng.uniform(0.5, 1.5))
         label, path, params = next_request(rng)
         started = time.perf_counter()
         try:
@@ -204,7 +210,9 @@ async def client(http: httpx.AsyncClient, seed: int, stop: float, tally: Tally) 
                 tally.samples.append(f"{label} {path}?{httpx.QueryParams(params)}: {problem}")
 
 
-async def load(base: str, clients: int, seconds: float, seed: int) -> tuple[Tally, float]:
+async def load(
+    base: str, clients: int, seconds: float, seed: int, think: float = 0.0
+) -> tuple[Tally, float]:
     tally = Tally()
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     timeout = httpx.Timeout(30.0)
@@ -213,7 +221,7 @@ async def load(base: str, clients: int, seconds: float, seed: int) -> tuple[Tall
     ) as http:
         started = time.monotonic()
         stop = started + seconds
-        await asyncio.gather(*(client(http, seed + n, stop, tally) for n in range(clients)))
+        await asyncio.gather(*(client(http, seed + n, stop, tally, think) for n in range(clients)))
         return tally, time.monotonic() - started
 
 
@@ -278,6 +286,9 @@ def main() -> None:
     parser.add_argument("--host", default=HOST, help="only 127.0.0.1 is accepted")
     parser.add_argument("--target-ms", type=float, default=100.0, help="p95 to meet")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds a client waits between requests"
+    )
     args = parser.parse_args()
     if args.host != HOST:
         parser.error(f"--host: this load test runs against {HOST} only, not {args.host!r}")
@@ -294,9 +305,12 @@ def main() -> None:
             wait_ready(base, child, log)
             print(
                 f"rasd serve on {base} (one uvicorn process, anyio's 40 worker threads), "
-                f"{held:,} events; {args.clients} clients for {args.seconds:.0f} s, no think time"
+                f"{held:,} events; {args.clients} clients for {args.seconds:.0f} s, "
+                + (f"think time {args.think:g} s" if args.think else "no think time")
             )
-            tally, seconds = asyncio.run(load(base, args.clients, args.seconds, args.seed))
+            tally, seconds = asyncio.run(
+                load(base, args.clients, args.seconds, args.seed, args.think)
+            )
             crashed = child.poll() is not None
         if crashed:
             print(f"rasd serve stopped during the load:\n{log.read_text('utf-8')}")

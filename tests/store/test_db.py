@@ -274,3 +274,21 @@ def test_cli_ingest_events_show_search(tmp_path: Path) -> None:
     assert missing.exit_code == 1
     found = runner.invoke(app, ["search", "سيارة مفخخة", "--db", db])
     assert "mosul-a" in found.stdout and "mosul-b" in found.stdout
+
+
+def test_stats_are_cached_until_the_store_changes(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    from rasd.store.db import EventFilter
+
+    with Store(tmp_path / "stats.db") as store:
+        store.ingest_records(records[:2])
+        first = store.stats(EventFilter())
+        assert store.stats(EventFilter()) is first  # the same answer, not recomputed
+        before = store.generation()
+        store.ingest_records(records[2:])
+        assert store.generation() > before
+        after = store.stats(EventFilter())
+        assert after is not first
+        assert after["total"] >= first["total"]
+        assert after == store._stats(EventFilter())
