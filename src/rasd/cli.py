@@ -706,8 +706,10 @@ def export_events(
         typer.Option("--historical", help="Also export background events (ACLED, GeoJSON)."),
     ] = False,
 ) -> None:
-    """Write every stored event for the tools analysts use: ACLED CSV, PLOVER JSON lines,
-    a partitioned Parquet dataset or GeoJSON.
+    """Write every stored event as ACLED CSV, PLOVER JSON lines, Parquet or GeoJSON.
+
+    Parquet is a dataset directory partitioned by year; ACLED and GeoJSON hold only what
+    happened (no negated, future or hypothetical events; historical ones with --historical).
 
     Example: rasd export --db events.db --format acled --output events.csv
     """

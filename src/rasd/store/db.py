@@ -39,7 +39,7 @@ from rasd.model import (
 from rasd.pipeline import dump_record
 from rasd.store import dedupe, merge
 from rasd.store.records import Report, StoredEvent
-from rasd.store.search import fts_query, index_text, snippet, stems
+from rasd.store.search import fts_query, index_normalized, index_text, snippet, stems
 from rasd.text import normalize
 
 DEFAULT_DB = "rasd.db"
@@ -165,6 +165,35 @@ def _sentence(text: str, evidence: Sequence[Json]) -> str | None:
 
 def _dumps(value: Any) -> bytes:
     return orjson.dumps(value)
+
+
+# the events columns read from an event's features, in _columns' order
+_STORED_COLUMNS = (
+    "event_type, date, first_day, last_day, coarse, lat, lon, country, admin1, precision,"
+    " actor_id, actor_cameo, target_id, target_cameo, negated, historical"
+)
+
+
+def _columns(f: merge.Features) -> tuple[Any, ...]:
+    """The values of an event's indexed columns (``_STORED_COLUMNS``), as SQLite returns them."""
+    return (
+        f.event_type,
+        f.date,
+        f.first_day,
+        f.last_day,
+        int(f.first_day != f.last_day),
+        f.lat,
+        f.lon,
+        f.country,
+        f.admin1,
+        f.precision,
+        f.actor[0],
+        f.actor[1],
+        f.target[0],
+        f.target[1],
+        int(f.negated),
+        int(f.historical),
+    )
 
 
 class Store:
@@ -337,7 +366,8 @@ class Store:
             return
         doc_id = record["id"]
         text = record.get("text") or ""
-        digest = content_hash(text)
+        flat = normalize(text)  # once: the content hash, the shingles and the index share it
+        digest = hashlib.sha256(flat.encode("utf-8")).hexdigest()  # as content_hash(text)
         old = self._db.execute(
             "SELECT rowid, content_hash FROM documents WHERE id=?", (doc_id,)
         ).fetchone()
@@ -349,7 +379,8 @@ class Store:
             summary.replaced += 1
         else:
             summary.stored += 1
-        found = dedupe.shingles(text)  # the text only: a new headline does not make a new story
+        # the text only: a new headline does not make a new story
+        found = dedupe.normalized_shingles(flat)
         has_words = bool(found)
         minhash = dedupe.signature_of(found)
         match = self._index.find(minhash, exclude=doc_id) if has_words else None
@@ -371,6 +402,7 @@ class Store:
             ),
         )
         rowid = cursor.lastrowid
+        assert rowid is not None
         if match is not None:
             summary.duplicates += 1
         elif has_words:
@@ -378,7 +410,7 @@ class Store:
             added.append(doc_id)
         self._db.execute(
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
-            (rowid, index_text(record.get("title") or ""), index_text(text)),
+            (rowid, index_text(record.get("title") or ""), index_normalized(flat)),
         )
         self._db.executemany(
             'INSERT INTO entities (document, start, "end", text, label, kb_id)'
@@ -388,21 +420,49 @@ class Store:
                 for e in record.get("entities") or ()
             ],
         )
+        events = record.get("events") or ()
+        if events:
+            self._write_reports(rowid, text, events, match, summary)
+
+    def _write_reports(
+        self,
+        rowid: int,
+        text: str,
+        events: Sequence[Json],
+        match: dedupe.Match | None,
+        summary: IngestSummary,
+    ) -> None:
+        """Store a document's event mentions and place each in an event.
+
+        Mentions, their full-text rows and their event links go in with one ``executemany``
+        each, not one statement per row. Mention ids are given, not left to SQLite, so the
+        links can name them: the ids SQLite would pick (one past the largest), so the stored
+        rows are the same. Placing a report reads only the events table and the mentions of
+        another document, so it does not need this document's rows written first.
+        """
+        last = self._db.execute("SELECT max(id) FROM mentions").fetchone()[0]
+        first = (last or 0) + 1
+        sentences = [_sentence(text, event.get("evidence") or ()) for event in events]
+        self._db.executemany(
+            "INSERT INTO mentions (id, document, position, event_type, sentence, event)"
+            " VALUES (?,?,?,?,?,?)",
+            [
+                (first + position, rowid, position, event["event_type"], sentence, _dumps(event))
+                for position, (event, sentence) in enumerate(zip(events, sentences, strict=True))
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO mentions_fts (rowid, sentence) VALUES (?,?)",
+            [
+                (first + position, index_text(sentence))
+                for position, sentence in enumerate(sentences)
+                if sentence
+            ],
+        )
         originals = self._original_events(match.key) if match else []
         joined: set[int] = set()
-        for position, event in enumerate(record.get("events") or ()):
-            sentence = _sentence(text, event.get("evidence") or ())
-            mention = self._db.execute(
-                "INSERT INTO mentions (document, position, event_type, sentence, event)"
-                " VALUES (?,?,?,?,?)",
-                (rowid, position, event["event_type"], sentence, _dumps(event)),
-            ).lastrowid
-            assert mention is not None
-            if sentence:
-                self._db.execute(
-                    "INSERT INTO mentions_fts (rowid, sentence) VALUES (?,?)",
-                    (mention, index_text(sentence)),
-                )
+        links: list[tuple[int, int, str]] = []
+        for position, event in enumerate(events):
             summary.reports += 1
             event_id, reason = self._place(event, originals, joined, match)
             if event_id is None:
@@ -412,10 +472,10 @@ class Store:
             else:
                 summary.merged += 1
             joined.add(event_id)
-            self._db.execute(
-                "INSERT INTO event_reports (mention, event, reason) VALUES (?,?,?)",
-                (mention, event_id, reason),
-            )
+            links.append((first + position, event_id, reason))
+        self._db.executemany(
+            "INSERT INTO event_reports (mention, event, reason) VALUES (?,?,?)", links
+        )
 
     def _original_events(self, original: str) -> list[tuple[str, int]]:
         """The (type, event) of each report of the article a copy copies, in text order."""
@@ -457,35 +517,30 @@ class Store:
         return None, ""
 
     def _join(self, event_id: int, event: Json, reason: str) -> str:
-        row = self._db.execute("SELECT event FROM events WHERE id=?", (event_id,)).fetchone()
+        """Merge a report into an event; its indexed columns are rewritten only if they change.
+
+        Most reports of a known event leave its place, date and actors as they were, and an
+        UPDATE that names an indexed column rewrites that column's index entries.
+        """
+        row = self._db.execute(
+            f"SELECT event, {_STORED_COLUMNS} FROM events WHERE id=?", (event_id,)
+        ).fetchone()
         merged, notes = merge.reconcile(orjson.loads(row[0]), event)
-        self._save_event(merged, event_id=event_id, reports_delta=1)
+        values = _columns(merge.features(merged))
+        if values == row[1:]:
+            self._db.execute(
+                "UPDATE events SET event=?, reports=reports+1 WHERE id=?",
+                (_dumps(merged), event_id),
+            )
+        else:
+            self._save_event(merged, event_id=event_id, reports_delta=1)
         return "; ".join([reason, *notes])
 
     def _new_event(self, event: Json) -> int:
         return self._save_event(event, event_id=None, reports_delta=1)
 
     def _save_event(self, event: Json, *, event_id: int | None, reports_delta: int) -> int:
-        f = merge.features(event)
-        values = (
-            f.event_type,
-            f.date,
-            f.first_day,
-            f.last_day,
-            int(f.first_day != f.last_day),
-            f.lat,
-            f.lon,
-            f.country,
-            f.admin1,
-            f.precision,
-            f.actor[0],
-            f.actor[1],
-            f.target[0],
-            f.target[1],
-            int(f.negated),
-            int(f.historical),
-            _dumps(event),
-        )
+        values = (*_columns(merge.features(event)), _dumps(event))
         if event_id is None:
             cursor = self._db.execute(
                 "INSERT INTO events (event_type, date, first_day, last_day, coarse, lat, lon,"

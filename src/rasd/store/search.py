@@ -31,6 +31,11 @@ def index_text(text: str) -> str:
     return _STRIP.sub("", normalize(text))
 
 
+def index_normalized(flat: str) -> str:
+    """``index_text`` of a text already normalised (``flat`` is ``normalize(text)``)."""
+    return _STRIP.sub("", flat)
+
+
 def stems(text: str) -> list[str]:
     """The stems of the words of ``text``, normalised."""
     return _WORD.findall(index_text(text))
