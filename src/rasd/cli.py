@@ -170,9 +170,7 @@ def eval_ner(
     """
     from rasd.evaluate import GoldFormatError, evaluate_ner
 
-    if not path.is_file():
-        stderr.print(f"rasd: error: no such file: {path}", markup=False)
-        raise typer.Exit(2)
+    _require_files([path])
     try:
         figures = evaluate_ner(path, Settings(ner_model=model))
     except (GoldFormatError, UnicodeDecodeError, ValueError) as err:
@@ -214,10 +212,7 @@ def eval_events(
     """
     from rasd.evaluate import GoldFormatError, evaluate_events
 
-    for path in paths:
-        if not path.is_file():
-            stderr.print(f"rasd: error: no such file: {path}", markup=False)
-            raise typer.Exit(2)
+    _require_files(paths)
     try:
         figures = evaluate_events(paths)
     except (GoldFormatError, UnicodeDecodeError) as err:
@@ -350,10 +345,7 @@ def eval_actors(
     """
     from rasd.evaluate import GoldFormatError, evaluate_actors
 
-    for path in paths:
-        if not path.is_file():
-            stderr.print(f"rasd: error: no such file: {path}", markup=False)
-            raise typer.Exit(2)
+    _require_files(paths)
     try:
         figures = evaluate_actors(paths)
     except (GoldFormatError, UnicodeDecodeError) as err:
@@ -803,6 +795,14 @@ def _settings(*, published: str | None, max_chars: int, tokens: bool) -> Setting
         if published_iso is None:
             raise UsageError(f"--published: cannot read the date {published!r} (use 2019-03-05)")
     return Settings(max_chars=max_chars, published=published_iso, include_tokens=tokens)
+
+
+def _require_files(paths: list[Path]) -> None:
+    """Exit 2 with one line when a gold or annotation file is missing."""
+    for path in paths:
+        if not path.is_file():
+            stderr.print(f"rasd: error: no such file: {path}", markup=False)
+            raise typer.Exit(2)
 
 
 def _check_paths(paths: list[str]) -> None:

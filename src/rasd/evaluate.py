@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -126,28 +127,39 @@ class GoldSentence:
     arguments: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
-def read_gsr(path: Path) -> Iterator[GoldSentence]:
-    """The scored sentences of a gold-standard JSONL file (``ambiguous`` ones left out)."""
+def _gsr_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, row)`` of a gold-standard JSONL file; a bad line stops the run."""
     with path.open(encoding="utf-8-sig") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
                 row = orjson.loads(line)
-                label = row["label"]
-                text, event_type = row["text"], row["event_type"]
-            except (orjson.JSONDecodeError, KeyError, TypeError) as err:
+                if not isinstance(row, dict):
+                    raise TypeError("expected a JSON object")
+            except (orjson.JSONDecodeError, TypeError) as err:
                 raise GoldFormatError(f"{path}:{number}: not a gold sentence ({err})") from None
-            if label not in GSR_LABELS:
-                continue
-            spans = (row.get("gold_spans") or {}).get("spans") or []
-            arguments = tuple(
-                (tuple(span.get("source_actor") or ()), tuple(span.get("target_actor") or ()))
-                for span in spans
-            )
-            yield GoldSentence(
-                row.get("id", str(number)), event_type, GSR_LABELS[label], text, arguments
-            )
+            yield number, row
+
+
+def read_gsr(path: Path) -> Iterator[GoldSentence]:
+    """The scored sentences of a gold-standard JSONL file (``ambiguous`` ones left out)."""
+    for number, row in _gsr_rows(path):
+        try:
+            label = row["label"]
+            text, event_type = row["text"], row["event_type"]
+        except KeyError as err:
+            raise GoldFormatError(f"{path}:{number}: not a gold sentence ({err})") from None
+        if label not in GSR_LABELS:
+            continue
+        spans = (row.get("gold_spans") or {}).get("spans") or []
+        arguments = tuple(
+            (tuple(span.get("source_actor") or ()), tuple(span.get("target_actor") or ()))
+            for span in spans
+        )
+        yield GoldSentence(
+            row.get("id", str(number)), event_type, GSR_LABELS[label], text, arguments
+        )
 
 
 def token_f1(predicted: Sequence[str], gold: Sequence[str]) -> float:
@@ -297,34 +309,11 @@ def _gsr_path(data_dir: Path, name: str) -> Path:
 def gsr_rows(path: Path) -> dict[str, dict[str, object]]:
     """Every row of a gold-standard JSONL file by id, whatever its label."""
     rows: dict[str, dict[str, object]] = {}
-    with path.open(encoding="utf-8-sig") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = orjson.loads(line)
-                rows[str(row["id"])] = row
-            except (orjson.JSONDecodeError, KeyError, TypeError) as err:
-                raise GoldFormatError(f"{path}:{number}: not a gold sentence ({err})") from None
+    for number, row in _gsr_rows(path):
+        if "id" not in row:
+            raise GoldFormatError(f"{path}:{number}: not a gold sentence (no id)")
+        rows[str(row["id"])] = row
     return rows
-
-
-def _grounded(doc: Document) -> Document:
-    """``doc`` with places and actors resolved, whether or not the pipeline already did it.
-
-    Grounding is idempotent (a place already resolved resolves to itself), so running it on
-    a grounded document changes nothing; it is skipped when some field shows it ran.
-    """
-    done = any(
-        (event.location is not None and event.location.lat is not None)
-        or any(arg is not None and arg.actor is not None for arg in _arguments(event))
-        for event in doc.events
-    )
-    if done or not doc.ok:
-        return doc
-    from rasd.grounding.ground import ground  # imported late: not every eval needs it
-
-    return ground(doc)
 
 
 def _arguments(event: Event) -> tuple[Argument | None, ...]:
@@ -332,9 +321,10 @@ def _arguments(event: Event) -> tuple[Argument | None, ...]:
 
 
 def _run_gold(gold_id: str, text: str, settings: Settings) -> Document:
-    """The pipeline and grounding on one gold sentence, dated by its id when it can be."""
+    """The pipeline (grounding is its last stage) on one gold sentence, dated by its id when
+    it can be."""
     dated = settings if settings.published else replace(settings, published=gsr_published(gold_id))
-    return _grounded(extract_text(text, doc_id=gold_id, settings=dated))
+    return extract_text(text, doc_id=gold_id, settings=dated)
 
 
 @dataclass(frozen=True, slots=True)

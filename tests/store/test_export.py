@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rasd.events.lexicon import MODES as LEXICON_MODES
 from rasd.model import Actor, Argument, Count, Event, EventDate, Evidence, Location, PloverType
 from rasd.store.export import (
     ACLED_COLUMNS,
@@ -275,31 +276,8 @@ def test_acled_types_map_plover_type_and_mode(
     assert acled_types(event) == expected
 
 
-MODES = (
-    None,
-    "abduct",
-    "beat",
-    "torture",
-    "sexual",
-    "targeted",
-    "destroy",
-    "primitive",
-    "firearms",
-    "explosives",
-    "suicide-attack",
-    "aerial",
-    "drone",
-    "heavy-weapons",
-    "crowd-control",
-    "demo",
-    "riot",
-    "strike",
-    "vandalize",
-    "arrest",
-    "seize",
-    "withdraw",
-    "release",
-)
+# every PLOVER mode rasd codes, and none
+MODES = (None, *sorted(set().union(*LEXICON_MODES.values())))
 INTER = st.one_of(st.none(), st.integers(1, 8))
 
 
