@@ -16,17 +16,18 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import orjson
 
 from rasd.codes import Code, diagnostic
 from rasd.events.coder import with_events
 from rasd.grounding.ground import ground
-from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Token, Tokens
+from rasd.model import INTERNAL_FIELDS, SCHEMA_VERSION, Document, Entity, Tokens
 from rasd.ner.known import apply_known, known_names
-from rasd.ner.spans import entities_from_tags
+from rasd.ner.spans import entities_from_columns, entities_from_tags
 from rasd.ner.tagger import NerTagger
 from rasd.ner.titles import apply_titles, title_rule
 from rasd.settings import Settings
@@ -73,29 +74,7 @@ def _ner(model: str | None) -> tuple[NerTagger, Callable[[str], bool]]:
     return tagger, names.__contains__
 
 
-class _Window(Sequence[Token]):
-    """``tokens[first:last]`` without making the ``Token`` objects nobody reads."""
-
-    __slots__ = ("_first", "_last", "_tokens")
-
-    def __init__(self, tokens: Sequence[Token], first: int, last: int) -> None:
-        self._tokens, self._first, self._last = tokens, first, last
-
-    def __len__(self) -> int:
-        return self._last - self._first
-
-    @overload
-    def __getitem__(self, index: int) -> Token: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Token]: ...
-
-    def __getitem__(self, index: int | slice) -> Token | Sequence[Token]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if not -len(self) <= index < len(self):
-            raise IndexError("token index out of range")
-        return self._tokens[self._first + index % len(self)]
+_OUTSIDE = "O"
 
 
 def tag_entities(doc: Document, settings: Settings) -> Document:
@@ -106,21 +85,21 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
     known = known_names()
     titles = title_rule()
     tokens = doc.tokens
-    starts = tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]
-    ends = tokens.ends if isinstance(tokens, Tokens) else [t.end for t in tokens]
+    columns = tokens if isinstance(tokens, Tokens) else None
+    starts = columns.starts if columns is not None else [t.start for t in tokens]
+    ends = columns.ends if columns is not None else [t.end for t in tokens]
     text = doc.text
-    entities: list[Entity] = []
-    windows: list[tuple[int, int, list[str]]] = []
+    words = list(map(text.__getitem__, map(slice, starts, ends)))
+    windows: list[tuple[int, int]] = []
     for sentence in doc.sentences:
         first = bisect_left(starts, sentence.start)
         last = bisect_left(starts, sentence.end, first)
         if first < last:
-            words = [text[s:e] for s, e in zip(starts[first:last], ends[first:last], strict=True)]
-            windows.append((first, last, words))
+            windows.append((first, last))
     # one decoding for the whole document: the CRF runs over all its sentences at once
-    tags = tagger.tag_many([words for _, _, words in windows])
-    for (first, last, words), tagged in zip(windows, tags, strict=True):
-        norms = tagger.norms(words)
+    tags, norms_of = tagger.tag_document([words[first:last] for first, last in windows])
+    entities: list[Entity] = []
+    for (first, last), tagged, norms in zip(windows, tags, norms_of, strict=True):
         matches = known.find(norms)
         if matches:
             tagged = apply_known(tagged, matches)
@@ -128,20 +107,21 @@ def tag_entities(doc: Document, settings: Settings) -> Document:
         if titled:
             # persons named after a title or role that the tagger left untagged
             tagged = apply_titles(tagged, titled)
-        elif not matches and all(tag == "O" for tag, _ in tagged):
+        elif not matches and all(map(_OUTSIDE.__eq__, map(itemgetter(0), tagged))):
             continue
-        # Token objects are made only for the tokens that start an entity.
-        found = entities_from_tags(
-            text, _Window(tokens, first, last), tagged, is_name=is_name, ends=ends[first:last]
-        )
-        for match in matches:
+        if columns is not None:
+            # Token objects are never made: names and ends come off the columns
+            found = entities_from_columns(text, columns, first, tagged, is_name=is_name)
+        else:
+            found = entities_from_tags(text, tokens[first:last], tagged, is_name=is_name)
+        if matches:
             # the entity that covers the name's last word is the actor's
-            end = ends[first + match.stop - 1]
+            actors = {ends[first + match.stop - 1]: match.actor for match in matches}
             found = [
-                replace(entity, kb_id=match.actor.id)
-                if entity.label == match.actor.label and entity.end == end
-                else entity
-                for entity in found
+                Entity(e.start, e.end, e.text, e.label, e.confidence, actor.id)
+                if (actor := actors.get(e.end)) is not None and actor.label == e.label
+                else e
+                for e in found
             ]
         entities.extend(found)
     return replace(doc, entities=tuple(entities))

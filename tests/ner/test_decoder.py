@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rasd.ner.clusters import load_clusters
+from rasd.ner.features import FeatureExtractor, Gazetteer
 from rasd.ner.tagger import NerTagger
 from rasd.text import analyze
 
@@ -84,3 +86,27 @@ def test_a_word_cache_cleared_mid_document_changes_nothing(
     sentences = _sentences()
     for words, ours in zip(sentences, tagger.tag_many(sentences), strict=True):
         _agree(ours, tagger.tag_crfsuite(words))
+
+
+def test_a_long_sentence_equals_crfsuite(tagger: NerTagger) -> None:
+    # hundreds of positions: the passes are rescaled many times over, never underflow
+    words = [word for sentence in _sentences() for word in sentence][:400]
+    (ours,) = tagger.tag_many([words])
+    _agree(ours, tagger.tag_crfsuite(words))
+
+
+def test_tag_document_gives_the_norms_of_each_sentence(tagger: NerTagger) -> None:
+    sentences = [[], *_sentences()[:5], []]
+    tags, norms = tagger.tag_document(sentences)
+    assert tags == tagger.tag_many(sentences)
+    assert [list(words) for words in norms] == [tagger.norms(words) for words in sentences]
+
+
+@pytest.mark.parametrize("feature_set", ["base", "gazetteer"])
+def test_smaller_feature_sets_equal_crfsuite(tagger: NerTagger, feature_set: str) -> None:
+    # no phrase or lexicon features: words that start gazetteer phrases match nothing
+    extractor = FeatureExtractor(Gazetteer.load(), load_clusters(), feature_set)
+    smaller = NerTagger(tagger._model, extractor)
+    sentences = _sentences()[:8]
+    for words, ours in zip(sentences, smaller.tag_many(sentences), strict=True):
+        _agree(ours, smaller.tag_crfsuite(words))

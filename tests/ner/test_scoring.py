@@ -1,6 +1,8 @@
 """Entity spans and conlleval-style scores."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.ner.scoring import entity_spans, score
 
@@ -43,3 +45,28 @@ def test_score_perfect_and_empty() -> None:
 def test_score_length_mismatch_raises() -> None:
     with pytest.raises(ValueError, match="sentence"):
         score([["O", "O"]], [["O"]])
+
+
+def _spans_one_by_one(tags: list[str]) -> list[tuple[int, int, str]]:
+    """conlleval's reading, tag by tag: the reference for ``entity_spans``."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for index, tag in enumerate(tags):
+        prefix, _, label = tag.partition("-")
+        if prefix == "I" and label == kind and start >= 0:
+            continue
+        if start >= 0:
+            spans.append((start, index, kind))
+            start = -1
+        if prefix in ("B", "I") and label:
+            start, kind = index, label
+    if start >= 0:
+        spans.append((start, len(tags), kind))
+    return spans
+
+
+@given(
+    st.lists(st.sampled_from(["O", "O", "B-PER", "I-PER", "I-LOC", "B-LOC", "B-", "X-PER", "O-"]))
+)
+def test_entity_spans_reads_as_conlleval_tag_by_tag(tags: list[str]) -> None:
+    assert entity_spans(tags) == _spans_one_by_one(tags)

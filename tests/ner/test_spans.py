@@ -1,7 +1,11 @@
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.model import Clitic, Token
-from rasd.ner.spans import entities_from_tags, name_start
+from rasd.ner.spans import entities_from_columns, entities_from_tags, name_start
 from rasd.text import analyze
 
 KNOWN = {"اسرائيل", "الباغوز"}
@@ -46,3 +50,22 @@ def test_entities_from_tags_spans_index_the_original_text() -> None:
     for ent in entities:
         assert text[ent.start : ent.end] == ent.text
         assert ent.confidence == pytest.approx(0.9)
+
+
+ARTICLE = Path(__file__).parents[2] / "examples" / "baghouz_surrender_ar.txt"
+_TAGS = ("O", "O", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_entities_from_columns_equal_entities_from_tokens(data: st.DataObject) -> None:
+    """Read off the columns, every name starts where ``Token.name`` says it does."""
+    text = ARTICLE.read_text("utf-8")
+    _, _, tokens = analyze(text)
+    first = data.draw(st.integers(0, len(tokens) - 1))
+    stop = data.draw(st.integers(first + 1, min(len(tokens), first + 40)))
+    tags = data.draw(st.lists(st.sampled_from(_TAGS), min_size=stop - first, max_size=stop - first))
+    tagged = [(tag, 0.5 + index / 100) for index, tag in enumerate(tags)]
+    is_name = {"اسرائيل", "الباغوز", "سوريا", "داعش"}.__contains__
+    expected = entities_from_tags(text, tokens[first:stop], tagged, is_name=is_name)
+    assert entities_from_columns(text, tokens, first, tagged, is_name=is_name) == expected

@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 
 import rasd.store.db as db_module
 from rasd.cli import app
-from rasd.pipeline import extract_text
+from rasd.pipeline import dump_record, extract_text
 from rasd.settings import Settings
+from rasd.store import dedupe
 from rasd.store.db import Store, StoreError
 from tests.store.fixtures import (
     ALGIERS,
@@ -103,6 +104,17 @@ def test_ingesting_twice_changes_nothing(tmp_path: Path, records: list[dict[str,
         summary = store.ingest_records(records)
     assert summary.unchanged == len(records) and summary.stored == summary.reports == 0
     assert _snapshot(path) == before
+
+
+def test_documents_are_stored_as_their_records_are(tmp_path: Path) -> None:
+    """``ingest`` stores the JSON it dumped, byte for byte what ``ingest_records`` writes."""
+    settings = Settings(published=PUBLISHED)
+    docs = [extract_text(doc["text"], doc_id=doc["id"], settings=settings) for doc in CORPUS]
+    with Store(tmp_path / "docs.db") as store:
+        store.ingest(docs, batch_size=2)
+    with Store(tmp_path / "records.db") as store:
+        store.ingest_records([orjson.loads(dump_record(doc)) for doc in docs], batch_size=2)
+    assert _snapshot(tmp_path / "docs.db") == _snapshot(tmp_path / "records.db")
 
 
 def test_new_content_under_an_old_id_replaces_it(
@@ -230,15 +242,37 @@ def test_an_older_store_is_upgraded_or_refused(
         store.ingest_records(
             [{"id": "a", "text": "نص قصير.", "language": "ar", "origin": "x", "events": []}]
         )
-    # a future layout 2 that adds a column: layout 1 stores are upgraded in place
-    monkeypatch.setattr(db_module, "STORE_SCHEMA", 2)
-    monkeypatch.setattr(
-        db_module, "MIGRATIONS", {1: "ALTER TABLE documents ADD COLUMN reviewed INTEGER;"}
-    )
+    # layout 1 had an index on entities.kb_id, which layout 2 drops, and signatures hashed
+    # shingle by shingle, which layout 2 makes again from the stored text
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE INDEX entities_kb_id ON entities(kb_id)")
+        db.execute("UPDATE documents SET minhash = zeroblob(512)")
+        db.execute("UPDATE meta SET value='1' WHERE key='schema'")
     with Store(path) as store:
         assert store.counts()["documents"] == 1
+        copy = store.ingest_records(
+            [{"id": "b", "text": "نصٌّ قصير.", "language": "ar", "origin": "x", "events": []}]
+        )
+        assert copy.duplicates == 1
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
+        indexes = {row[1] for row in db.execute("PRAGMA index_list(entities)")}
+        assert "entities_kb_id" not in indexes
+        stored = db.execute("SELECT minhash FROM documents WHERE id='a'").fetchone()[0]
+        assert stored == dedupe.to_bytes(dedupe.signature("نص قصير."))
+    # a future layout 3 that adds a column: layout 2 stores are upgraded in place
+    current = db_module.STORE_SCHEMA
+    monkeypatch.setattr(db_module, "STORE_SCHEMA", current + 1)
+    monkeypatch.setattr(
+        db_module,
+        "MIGRATIONS",
+        {**db_module.MIGRATIONS, current: "ALTER TABLE documents ADD COLUMN reviewed INTEGER;"},
+    )
+    with Store(path) as store:
+        assert store.counts()["documents"] == 2
+    with sqlite3.connect(path) as db:
+        row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        assert row == (str(current + 1),)
         columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
         assert "reviewed" in columns
     # a layout with no migration to the current one is refused, with what to do

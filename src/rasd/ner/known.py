@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress, count
 from pathlib import Path
 
 from rasd.text import normalize
@@ -201,11 +202,13 @@ class KnownNames:
         them, NER does not.
         """
         matches: list[KnownMatch] = []
+        firsts_of = self._firsts
+        if firsts_of.keys().isdisjoint(norms):
+            return matches  # most sentences: one set operation
         size = len(norms)
         names = self._names
-        firsts_of = self._firsts
         # only the words that may start a name are tried: most sentences have none or few
-        candidates = [at for at, norm in enumerate(norms) if norm in firsts_of]
+        candidates = compress(count(), map(firsts_of.__contains__, norms))
         resume = 0
         for at in candidates:
             if at < resume:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TypedDict
+from itertools import compress, count
+from typing import Final, TypedDict
+
+_OUTSIDE: Final = "O"
 
 
 class Figures(TypedDict):
@@ -27,22 +30,26 @@ def entity_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """The entities of ``tags`` as half-open token ranges with their type.
 
     ``entity_spans(["B-PER", "I-PER", "O", "I-LOC"]) == [(0, 2, "PER"), (3, 4, "LOC")]``
+
+    Most tags are ``O``: only the others are read (found in C), an ``O`` between two of
+    them ending the entity before it.
     """
     spans: list[tuple[int, int, str]] = []
-    start = -1
+    start = last = -1
     kind = ""
-    for index, tag in enumerate(tags):
-        prefix, _, label = tag.partition("-")
-        continues = prefix == "I" and label == kind and start >= 0
-        if continues:
-            continue
+    for index in compress(count(), map(_OUTSIDE.__ne__, tags)):
+        prefix, _, label = tags[index].partition("-")
         if start >= 0:
-            spans.append((start, index, kind))
+            if index == last + 1 and prefix == "I" and label == kind:
+                last = index
+                continue
+            spans.append((start, last + 1, kind))
             start = -1
         if prefix in ("B", "I") and label:
             start, kind = index, label
+        last = index
     if start >= 0:
-        spans.append((start, len(tags), kind))
+        spans.append((start, last + 1, kind))
     return spans
 
 

@@ -9,10 +9,12 @@ whole token is not.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
-from rasd.model import Entity, Token
+from rasd.model import Entity, Token, Tokens
 from rasd.ner.scoring import entity_spans
 from rasd.text import normalize, proclitic_splits
 
@@ -61,12 +63,66 @@ def entities_from_tags(
 
     ``ends``, the tokens' ends, spares making a ``Token`` for an entity's last word.
     """
+
+    def start_at(index: int) -> int:
+        return name_start(text, tokens[index], is_name)
+
+    def end_at(index: int) -> int:
+        return tokens[index].end if ends is None else ends[index]
+
+    return _entities(text, tagged, start_at, end_at)
+
+
+def entities_from_columns(
+    text: str,
+    tokens: Tokens,
+    first: int,
+    tagged: Sequence[tuple[str, float]],
+    *,
+    is_name: Callable[[str], bool],
+) -> list[Entity]:
+    """``entities_from_tags`` of the sentence whose tokens start at ``tokens[first]``,
+    read off the columns: no ``Token`` is made."""
+    starts, ends = tokens.starts, tokens.ends
+    owners, kinds, clitic_ends = tokens.clitic_owners, tokens.clitic_kinds, tokens.clitic_ends
+
+    def start_at(index: int) -> int:
+        index += first
+        start = token_start = starts[index]
+        # Token.name.start: past the conjunction and preposition the text layer split off
+        at = bisect_left(owners, index)
+        while at < len(owners) and owners[at] == index:
+            if kinds[at] in _NAME_PROCLITICS:
+                start = max(start, clitic_ends[at])
+            at += 1
+        if start != token_start:
+            return start
+        return start + _clitics_length(text[start : ends[index]], is_name)
+
+    def end_at(index: int) -> int:
+        return ends[first + index]
+
+    return _entities(text, tagged, start_at, end_at)
+
+
+_NAME_PROCLITICS = frozenset(("conjunction", "preposition"))
+_label, _probability = itemgetter(0), itemgetter(1)
+
+
+def _entities(
+    text: str,
+    tagged: Sequence[tuple[str, float]],
+    start_at: Callable[[int], int],
+    end_at: Callable[[int], int],
+) -> list[Entity]:
+    """The mentions of ``tagged``, its ``i``-th token's name starting at ``start_at(i)``
+    and the token ending at ``end_at(i)``."""
     entities: list[Entity] = []
-    for first, stop, label in entity_spans([tag for tag, _ in tagged]):
-        start = name_start(text, tokens[first], is_name)
-        end = tokens[stop - 1].end if ends is None else ends[stop - 1]
+    for first, stop, label in entity_spans(list(map(_label, tagged))):
+        start = start_at(first)
+        end = end_at(stop - 1)
         if start >= end:
             continue
-        confidence = sum(probability for _, probability in tagged[first:stop]) / (stop - first)
+        confidence = sum(map(_probability, tagged[first:stop])) / (stop - first)
         entities.append(Entity(start, end, text[start:end], label, round(confidence, 4)))
     return entities

@@ -82,6 +82,13 @@ class NerTagger:
         """``tag`` of many sentences at once (a document's): much faster than one by one."""
         return self._chain.decode(sentences)
 
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> tuple[list[list[tuple[str, float]]], list[Sequence[str]]]:
+        """``tag_many``, and per sentence its words as ``norms`` gives them: the pipeline's
+        rules read both."""
+        return self._chain.decode_with_norms(sentences)
+
     def tag_crfsuite(self, words: Sequence[str]) -> list[tuple[str, float]]:
         """``tag`` by crfsuite itself, one sentence: the reference the decoder is tested on."""
         if not words:

@@ -43,11 +43,45 @@ from rasd.store.search import fts_query, index_normalized, index_text, snippet, 
 from rasd.text import normalize
 
 DEFAULT_DB = "rasd.db"
-STORE_SCHEMA = 1  # the database layout; bumped with a migration when tables change
+STORE_SCHEMA = 2  # the database layout; bumped with a migration when tables change
 # SQL that upgrades a store of layout N to N + 1, keyed by N. Layout 1 is the first.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # 2: no index on entities.kb_id: no query reads it, and every ingested entity paid for it;
+    # near-duplicate signatures hashed word by word (see REWRITES)
+    1: "DROP INDEX IF EXISTS entities_kb_id;",
+}
 BATCH_SIZE = 64
 LONGEST_PERIOD = 366  # days: the longest period a date can name (a leap year)
+
+
+def _resign(db: sqlite3.Connection) -> None:
+    """Every stored signature made again from its document's text, as this rasd makes it.
+
+    Layout 2 hashes shingles from word hashes: an older signature would not be comparable
+    with a new one, so copies of articles stored before the upgrade would go unfound. Read
+    in rowid pages, so a large store is never held in memory.
+    """
+    last = 0
+    while True:
+        rows = db.execute(
+            "SELECT rowid, record FROM documents WHERE rowid > ? AND minhash IS NOT NULL"
+            " ORDER BY rowid LIMIT 1000",
+            (last,),
+        ).fetchall()
+        if not rows:
+            return
+        db.executemany(
+            "UPDATE documents SET minhash=? WHERE rowid=?",
+            [
+                (dedupe.to_bytes(dedupe.signature(orjson.loads(record).get("text") or "")), rowid)
+                for rowid, record in rows
+            ],
+        )
+        last = rows[-1][0]
+
+
+# What upgrading from layout N also rewrites in Python, after N's SQL, in its transaction.
+REWRITES: dict[int, Callable[[sqlite3.Connection], None]] = {1: _resign}
 
 Json = dict[str, Any]
 
@@ -70,7 +104,6 @@ CREATE TABLE IF NOT EXISTS entities (
     text TEXT NOT NULL, label TEXT NOT NULL, kb_id TEXT
 );
 CREATE INDEX IF NOT EXISTS entities_document ON entities(document);
-CREATE INDEX IF NOT EXISTS entities_kb_id ON entities(kb_id);
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY,
     document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
@@ -113,6 +146,17 @@ CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports(event);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, body);
 CREATE VIRTUAL TABLE IF NOT EXISTS mentions_fts USING fts5(sentence);
 """
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (``executescript`` would commit first)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 class StoreError(Exception):
@@ -275,10 +319,19 @@ class Store:
                 f"{self.path} has store layout {version}, which this rasd (layout "
                 f"{STORE_SCHEMA}) cannot upgrade: ingest the documents into a new store"
             )
-        script = "".join(step for step in steps if step is not None)
-        self._db.executescript(
-            "BEGIN;" + script + f"UPDATE meta SET value='{STORE_SCHEMA}' WHERE key='schema';COMMIT;"
-        )
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for step, script in enumerate(steps, start=version):
+                for statement in _statements(script or ""):
+                    self._db.execute(statement)
+                rewrite = REWRITES.get(step)
+                if rewrite is not None:
+                    rewrite(self._db)
+            self._db.execute("UPDATE meta SET value=? WHERE key='schema'", (str(STORE_SCHEMA),))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -304,8 +357,9 @@ class Store:
         on_document: Callable[[Json], None] | None = None,
     ) -> IngestSummary:
         """Store processed documents, merge their events; see ``ingest_records``."""
-        records = (orjson.loads(dump_record(doc)) for doc in documents)
-        return self.ingest_records(records, batch_size=batch_size, on_document=on_document)
+        raws = (dump_record(doc).rstrip(b"\n") for doc in documents)  # the JSON, as _dumps
+        pairs = ((orjson.loads(raw), raw) for raw in raws)
+        return self._ingest(pairs, batch_size=batch_size, on_document=on_document)
 
     def ingest_records(
         self,
@@ -319,10 +373,22 @@ class Store:
         ``on_document`` is called after each record is handled, inside its batch's
         transaction (the CLI advances its progress bar there).
         """
+        pairs = ((record, None) for record in records)
+        return self._ingest(pairs, batch_size=batch_size, on_document=on_document)
+
+    def _ingest(
+        self,
+        pairs: Iterable[tuple[Json, bytes | None]],
+        *,
+        batch_size: int,
+        on_document: Callable[[Json], None] | None,
+    ) -> IngestSummary:
+        """``ingest_records`` of (record, its JSON when already encoded, else ``None``):
+        a record dumped by ``ingest`` is stored as dumped, not encoded a second time."""
         summary = IngestSummary()
-        batch: list[Json] = []
-        for record in records:
-            batch.append(record)
+        batch: list[tuple[Json, bytes | None]] = []
+        for pair in pairs:
+            batch.append(pair)
             if len(batch) >= batch_size:
                 self._write_batch(batch, summary, on_document)
                 batch = []
@@ -331,15 +397,18 @@ class Store:
         return summary
 
     def _write_batch(
-        self, batch: list[Json], summary: IngestSummary, on_document: Callable[[Json], None] | None
+        self,
+        batch: list[tuple[Json, bytes | None]],
+        summary: IngestSummary,
+        on_document: Callable[[Json], None] | None,
     ) -> None:
         added: list[str] = []
-        removed: list[tuple[str, Any]] = []
+        removed: list[tuple[str, dedupe.Signature]] = []
         before = replace(summary)
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            for record in batch:
-                self._write(record, summary, added, removed)
+            for record, raw in batch:
+                self._write(record, raw, summary, added, removed)
                 if on_document is not None:
                     on_document(record)
             self._db.execute("COMMIT")
@@ -356,9 +425,10 @@ class Store:
     def _write(
         self,
         record: Json,
+        raw: bytes | None,
         summary: IngestSummary,
         added: list[str],
-        removed: list[tuple[str, Any]],
+        removed: list[tuple[str, dedupe.Signature]],
     ) -> None:
         summary.documents += 1
         if record.get("errors"):
@@ -381,7 +451,7 @@ class Store:
             summary.stored += 1
         # the text only: a new headline does not make a new story
         found = dedupe.normalized_shingles(flat)
-        has_words = bool(found)
+        has_words = len(found) > 0
         minhash = dedupe.signature_of(found)
         match = self._index.find(minhash, exclude=doc_id) if has_words else None
         cursor = self._db.execute(
@@ -395,7 +465,7 @@ class Store:
                 record.get("title"),
                 record.get("published"),
                 record.get("language"),
-                _dumps(record),
+                _dumps(record) if raw is None else raw,
                 dedupe.to_bytes(minhash) if has_words else None,
                 match.key if match else None,
                 match.similarity if match else None,
@@ -559,7 +629,9 @@ class Store:
         )
         return event_id
 
-    def _remove_document(self, rowid: int, doc_id: str, removed: list[tuple[str, Any]]) -> None:
+    def _remove_document(
+        self, rowid: int, doc_id: str, removed: list[tuple[str, dedupe.Signature]]
+    ) -> None:
         """Delete a document and its reports; events it alone reported go, others re-merge."""
         events = [
             row[0]
