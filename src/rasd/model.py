@@ -15,7 +15,7 @@ from typing import Literal, overload
 
 # Bump the minor version when fields are added, the major version when a field changes
 # meaning or disappears. Every output record carries it.
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 PloverType = Literal[
     "AGREE",
@@ -228,6 +228,11 @@ class Actor:
     sector: str | None = None
     inter: int | None = None  # ACLED inter code: 1 state forces ... 8 external/other
     country: str | None = None  # ISO 3166 alpha-3: where the actor is from
+    # A person's dated role (persons.tsv) and the day it was chosen for; as_of None with a
+    # role: no date was known and the latest role is given.
+    role_start: str | None = None  # ISO date
+    role_end: str | None = None  # None: still held, or no role
+    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

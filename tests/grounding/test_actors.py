@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rasd.grounding.actors import (
-    _COUNTRIES,
+    COUNTRIES,
     ResolvedActor,
     inflections,
     read_agents,
@@ -68,12 +68,12 @@ def test_agents_table_reader_rejects_bad_rows() -> None:
 
 
 def test_country_table_is_consistent() -> None:
-    codes = Counter(iso3 for iso3, _, _ in _COUNTRIES)
+    codes = Counter(iso3 for iso3, _, _ in COUNTRIES)
     assert max(codes.values()) == 1
     assert all(len(iso3) == 3 and iso3.isupper() for iso3 in codes)
     spellings = Counter(
         normalize(name)
-        for _, names, demonyms in _COUNTRIES
+        for _, names, demonyms in COUNTRIES
         for name in f"{names}|{demonyms}".split("|")
         if name
     )

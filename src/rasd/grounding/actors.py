@@ -15,6 +15,7 @@ curated nationality table below, so a call costs microseconds.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,7 @@ from rasd.ner.known import KnownActor, known_names
 from rasd.text import normalize, to_normalized_offset, to_original_span
 
 AGENTS_RESOURCE = "agents.tsv"
+PERSONS_RESOURCE = "persons.tsv"
 _AGENT_COLUMNS = ("phrase", "role", "sector", "inter", "source")
 
 # The countries of the region's news and of the foreign actors in it: ISO 3166 alpha-3,
@@ -32,7 +34,7 @@ _AGENT_COLUMNS = ("phrase", "role", "sector", "inter", "source")
 # masculine singular (its other forms are derived: العراقية، عراقيون، العراقيين ...).
 # Curated, not derived: CLDR has no demonyms, and names the press does not use (الأراضي
 # الفلسطينية) or that are common words (مالي "financial", عمان also Amman) are left out.
-_COUNTRIES: tuple[tuple[str, str, str], ...] = (
+COUNTRIES: tuple[tuple[str, str, str], ...] = (
     ("SYR", "سوريا|سورية", "سوري"),
     ("IRQ", "العراق", "عراقي"),
     ("LBN", "لبنان", "لبناني"),
@@ -154,6 +156,11 @@ class ResolvedActor:
     country: str | None  # ISO3: where the actor is from
     start: int  # the matched alias or agent word, in the original text
     end: int
+    # a person's dated role (persons.tsv): the days it ran (None: open), and the date it was
+    # chosen for; ``as_of`` None with a role means no date was known: the latest role
+    role_start: str | None = None
+    role_end: str | None = None
+    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,9 +261,15 @@ class Tables:
         "located",
         "longest_english",
         "named",
+        "persons",
+        "role_sectors",
     )
 
-    def __init__(self, agents: Sequence[Agent]) -> None:
+    def __init__(
+        self, agents: Sequence[Agent], persons: Iterable[tuple[Person, Sequence[str]]] = ()
+    ) -> None:
+        self.persons = Persons(persons)
+        self.role_sectors = _role_sectors(agents)
         self.named = known_names()
         self.first_words = self.named.first_words
         self.english: dict[tuple[str, ...], KnownActor] = {}
@@ -270,7 +283,7 @@ class Tables:
         self.countries = _Lexicon()
         # a country name with ب or ك on it (بالعراق) says where, not whose
         self.located: set[str] = set()
-        for iso3, names, demonyms in _COUNTRIES:
+        for iso3, names, demonyms in COUNTRIES:
             for name in names.split("|"):
                 words = normalize(name).split()
                 forms = {words[0], _stem(words[0])}
@@ -283,6 +296,141 @@ class Tables:
                 }
             for demonym in filter(None, demonyms.split("|")):
                 self.countries.add(normalize(demonym).split(), _Origin(iso3, True))
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A dated role of a person: ``IRQGOV`` from ``start`` to ``end`` (ISO days, None: open)."""
+
+    code: str
+    start: str | None
+    end: str | None
+
+    def holds_on(self, day: str) -> bool:
+        """Whether the role ran on ``day``: an open end runs to today, an open start from ever."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A row of ``persons.tsv``: a person the press names, and the roles they held."""
+
+    id: str
+    name_ar: str
+    name_en: str | None
+    roles: tuple[Role, ...]
+
+
+_PERSON_COLUMNS = ("id", "name_ar", "aliases_ar", "name_en", "roles")
+_ROLE_CODE = re.compile(r"^(?:[A-Z]{3})+$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Code prefixes that are no country: international, transnational and non-governmental.
+_NON_STATE = frozenset({"IGO", "IMG", "NGO"})
+
+
+def _role(text: str, number: int) -> Role:
+    code, start, end = text.split(" ")
+    days = [day for day in (start, end) if day != "-"]
+    if not _ROLE_CODE.match(code) or not all(_ISO_DAY.match(day) for day in days):
+        raise ValueError(f"persons table line {number}: bad role {text!r}")
+    role = Role(code, None if start == "-" else start, None if end == "-" else end)
+    if role.start and role.end and role.end < role.start:
+        raise ValueError(f"persons table line {number}: role {text!r} ends before it starts")
+    return role
+
+
+def read_persons(lines: Iterable[str]) -> list[tuple[Person, tuple[str, ...]]]:
+    """Rows of the persons TSV (``#`` comments, a header): each person and its aliases."""
+    rows: list[tuple[Person, tuple[str, ...]]] = []
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if not header_seen:
+            if tuple(fields) != _PERSON_COLUMNS:
+                raise ValueError(f"persons table: expected {_PERSON_COLUMNS}, got {fields}")
+            header_seen = True
+            continue
+        if len(fields) != len(_PERSON_COLUMNS):
+            raise ValueError(f"persons table line {number}: {len(fields)} fields, not 5")
+        id_, name_ar, aliases, name_en, roles = fields
+        person = Person(
+            id_, name_ar, name_en or None, tuple(_role(r, number) for r in roles.split("|"))
+        )
+        rows.append((person, tuple(alias for alias in aliases.split("|") if alias)))
+    return rows
+
+
+def _key(words: Iterable[str]) -> tuple[str, ...]:
+    """A name's words without their articles: the dictionary wrote أنور سادات for السادات."""
+    return tuple(word[2:] if word.startswith("ال") and len(word) >= 5 else word for word in words)
+
+
+class Persons:
+    """People by their aliases' words, matched ignoring each word's article."""
+
+    __slots__ = ("_firsts", "_longest", "_names", "by_id")
+
+    def __init__(self, rows: Iterable[tuple[Person, Sequence[str]]]) -> None:
+        self.by_id: dict[str, Person] = {}
+        self._names: dict[tuple[str, ...], Person] = {}
+        for person, aliases in rows:
+            self.by_id[person.id] = person
+            for alias in aliases:
+                self._names.setdefault(_key(alias.split()), person)
+        # every written form of a first word (proclitics, article) -> its key
+        self._firsts: dict[str, str] = {}
+        for first in {key[0] for key in self._names}:
+            for surface in _surfaces((first, "ال" + first)):
+                self._firsts.setdefault(surface, first)
+        self._longest = max((len(key) for key in self._names), default=0)
+
+    def find(self, words: Sequence[str]) -> tuple[int, int, Person] | None:
+        """The first, longest alias in the normalized words: its word range and person."""
+        for at, word in enumerate(words):
+            first = self._firsts.get(word)
+            if first is None:
+                continue
+            rest = _key(words[at + 1 : at + self._longest])
+            for length in range(len(rest), -1, -1):
+                person = self._names.get((first, *rest[:length]))
+                if person is not None:
+                    return at, at + 1 + length, person
+        return None
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """The first words of the aliases as written alone (with the article or not)."""
+        return frozenset(
+            form for first in set(self._firsts.values()) for form in (first, "ال" + first)
+        )
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def role_on(person: Person, day: str | None) -> Role | None:
+    """The person's role on ``day`` (the latest begun, if several), or with no day the latest.
+
+    Of roles begun the same day, the one that ends first: the dictionary often lists a
+    broad role (ELI, elite) beside the office held over part of it.
+
+    None when no role of theirs ran on the day: the person is known, their role then is not.
+    """
+    roles = person.roles if day is None else [r for r in person.roles if r.holds_on(day)]
+    if not roles:
+        return None
+    latest = max(role.start or "" for role in roles)
+    begun = [role for role in roles if (role.start or "") == latest]
+    return min(begun, key=lambda role: role.end or "9999-12-31")  # the narrower: more specific
+
+
+def code_country(code: str | None) -> str | None:
+    """The ISO3 country a CAMEO-style code starts with; None for IGO, IMG, NGO or no code."""
+    if not code or len(code) < 3 or code[:3] in _NON_STATE:
+        return None
+    return code[:3]
 
 
 def read_agents(lines: Iterable[str]) -> list[Agent]:
@@ -307,11 +455,31 @@ def read_agents(lines: Iterable[str]) -> list[Agent]:
     return agents
 
 
+# Roles of dated people the agents table has no word for: elites (former officials,
+# notables) are civilians in ACLED's coding unless acting for a state or group.
+_EXTRA_ROLES: dict[str, tuple[str, int | None]] = {
+    "ELI": ("elite", 7),
+    "HRI": ("ngo", 7),
+    "IGO": ("international", 8),
+}
+
+
+def _role_sectors(agents: Sequence[Agent]) -> dict[str, tuple[str, int | None]]:
+    """A CAMEO role's sector and ACLED inter: the agents table's commonest for the role."""
+    counts: dict[str, Counter[tuple[str, int | None]]] = {}
+    for agent in agents:
+        counts.setdefault(agent.role, Counter())[(agent.sector, agent.inter)] += 1
+    found = {role: counter.most_common(1)[0][0] for role, counter in counts.items()}
+    return {**_EXTRA_ROLES, **found}
+
+
 @cache
 def tables() -> Tables:
     """The committed tables, read once a process."""
-    text = resources.files("rasd.resources").joinpath(AGENTS_RESOURCE).read_text("utf-8")
-    return Tables(read_agents(text.splitlines()))
+    folder = resources.files("rasd.resources")
+    agents = read_agents(folder.joinpath(AGENTS_RESOURCE).read_text("utf-8").splitlines())
+    persons = read_persons(folder.joinpath(PERSONS_RESOURCE).read_text("utf-8").splitlines())
+    return Tables(agents, persons)
 
 
 def _words(layer: TextLayer, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
@@ -400,12 +568,50 @@ def _find_named(words: Sequence[str], found: Tables) -> tuple[int, int, KnownAct
     return None
 
 
+def _person(
+    person: Person,
+    start: int,
+    end: int,
+    on: str | None,
+    found: Tables,
+    countries: Sequence[str],
+) -> ResolvedActor:
+    """A person as the actor they were on ``on``: their role then gives code, country, sector.
+
+    With no role that day the person is still who the text names, with no code; their
+    country is kept when all their roles are in one.
+    """
+    role = role_on(person, on)
+    if role is None:
+        homes = {code_country(r.code) for r in person.roles}
+        country = next(iter(homes)) if len(homes) == 1 else None
+        return ResolvedActor(
+            person.id, person.name_en, None, None, None, country, start, end, as_of=on
+        )
+    country = code_country(role.code)
+    sector, inter = found.role_sectors.get(role.code[3:6], (None, None))
+    return ResolvedActor(
+        id=person.id,
+        name_en=person.name_en,
+        cameo=role.code,
+        sector=sector,
+        inter=_inter(inter, country, countries),
+        country=country,
+        start=start,
+        end=end,
+        role_start=role.start,
+        role_end=role.end,
+        as_of=on,
+    )
+
+
 def resolve_actor(
     text: str,
     layer: TextLayer,
     argument: Argument,
     entities: Sequence[Entity],
     context_countries: Sequence[str] = (),
+    on: str | None = None,
 ) -> ResolvedActor | None:
     """Who ``argument`` is, or None when its words name no actor the tables know.
 
@@ -415,6 +621,10 @@ def resolve_actor(
     أوزبكستان``), else the first of ``context_countries``; a bare country or nationality
     (``إسرائيل``) is that country's actor with no role. ``context_countries`` are the
     article's countries, most prominent first (``places.document_countries``).
+
+    A person of the persons table (``نوري المالكي``, named by the entity's ``kb_id`` or in
+    the words) is the actor of their role on ``on`` (the event's ISO date, else the
+    publication's; None: their latest role).
     """
     found = tables()
     words, spans = _words(layer, argument.start, argument.end)
@@ -424,8 +634,12 @@ def resolve_actor(
     if entity is not None and entity.kb_id:
         kb_id = entity.kb_id
     actor = found.named.actors.get(kb_id) if kb_id else None
-    if actor is not None:
+    person = found.persons.by_id.get(kb_id) if kb_id else None
+    if actor is not None or person is not None:
         start, end = (entity.start, entity.end) if entity else (argument.start, argument.end)
+        if person is not None:
+            return _person(person, start, end, on, found, context_countries)
+        assert actor is not None
         return _named(actor, start, end, origin, context_countries)
     if not words:
         return None
@@ -435,6 +649,12 @@ def resolve_actor(
         cut = _proclitics(words[first], found.first_words)
         start, end = _original(text, layer, spans, first, stop, cut)
         return _named(actor, start, end, origin, context_countries)
+    dated = found.persons.find(words)
+    if dated is not None:
+        first, stop, person = dated
+        cut = _proclitics(words[first], found.persons.first_words)
+        start, end = _original(text, layer, spans, first, stop, cut)
+        return _person(person, start, end, on, found, context_countries)
     for at in range(len(words)):
         matched = found.agents.match(words, at)
         if matched is None:

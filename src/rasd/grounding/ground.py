@@ -9,6 +9,12 @@ Where an event's sentence names no place, or only a region or country, and the a
 about one town (named at least twice, more than any other, and inside that country), the
 event is placed in that town, with the span of the town's first mention as its evidence:
 an analyst reads "the last pocket in eastern Syria" in an article about Baghouz as Baghouz.
+
+Actors are resolved before places, and the countries of the named actors the article
+names (its entities' table ids, its events' resolved actors) are context for its places:
+طرابلس beside حزب الله is Tripoli in Lebanon. A PER entity that spells a name of the
+persons table gets its id, and resolves to the role the person held on the event's date
+(else the publication's).
 """
 
 from __future__ import annotations
@@ -16,10 +22,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from rasd.grounding.actors import ResolvedActor, resolve_actor
+from rasd.grounding.actors import ResolvedActor, code_country, resolve_actor, role_on, tables
 from rasd.grounding.places import Resolved, document_countries, ground_location, resolve
 from rasd.model import Actor, Argument, Document, Entity, Event, Location, TextLayer
+from rasd.text import normalize
 
 # A town is the article's focus when named this often, and more than any other town.
 FOCUS_MENTIONS = 2
@@ -37,6 +45,9 @@ def _actor(resolved: ResolvedActor | None) -> Actor | None:
         sector=resolved.sector,
         inter=resolved.inter,
         country=resolved.country,
+        role_start=resolved.role_start,
+        role_end=resolved.role_end,
+        as_of=resolved.as_of,
     )
 
 
@@ -46,13 +57,60 @@ def _ground_argument(
     layer: TextLayer,
     entities: Sequence[Entity],
     countries: Sequence[str],
+    on: str | None,
 ) -> Argument | None:
     if argument is None:
         return None
-    actor = _actor(resolve_actor(text, layer, argument, entities, countries))
+    actor = _actor(resolve_actor(text, layer, argument, entities, countries, on))
     if actor is None:
         return argument
     return replace(argument, actor=actor, kb_id=argument.kb_id or actor.id)
+
+
+def event_day(event: Event, doc: Document) -> str | None:
+    """The ISO day a person's role is read for: the event's date, else the publication's."""
+    if event.date is not None and event.date.value:
+        return event.date.value[:10]
+    return doc.published[:10] if doc.published else None
+
+
+@lru_cache(maxsize=65536)
+def person_id(name: str) -> str | None:
+    """The persons table id of the person an entity's text names, or None."""
+    match = tables().persons.find(normalize(name).split())
+    return match[2].id if match is not None else None
+
+
+def person_entities(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The entities, each PER entity that spells a name of the persons table with its id."""
+    found: list[Entity] | None = None
+    for index, entity in enumerate(entities):
+        if entity.label != "PER" or entity.kb_id is not None:
+            continue
+        kb_id = person_id(entity.text)
+        if kb_id is not None:
+            found = found if found is not None else list(entities)
+            found[index] = replace(entity, kb_id=kb_id)
+    return entities if found is None else tuple(found)
+
+
+def actor_countries(entities: Sequence[Entity], day: str | None) -> list[str]:
+    """The countries of the named actors and persons among the entities, most named first."""
+    found = tables()
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.kb_id is None:
+            continue
+        actor = found.named.actors.get(entity.kb_id)
+        if actor is not None:
+            country = actor.country
+        else:
+            person = found.persons.by_id.get(entity.kb_id)
+            role = role_on(person, day) if person is not None else None
+            country = code_country(role.code) if role is not None else None
+        if country:
+            counts[country] += 1
+    return [country for country, _ in counts.most_common()]
 
 
 def focus_town(doc: Document, countries: Sequence[str]) -> tuple[Entity, Resolved] | None:
@@ -92,29 +150,66 @@ def _place(
     return ground_location(in_town, countries)
 
 
+_Arguments = tuple[Argument | None, Argument | None, Argument | None]
+
+
+def ground_actors(event: Event, doc: Document, countries: Sequence[str]) -> _Arguments:
+    """The event's actor, target and attribution, resolved."""
+    layer = doc.layer
+    assert layer is not None  # grounding runs after the text layer
+    text, entities, on = doc.text, doc.entities, event_day(event, doc)
+    return (
+        _ground_argument(event.actor, text, layer, entities, countries, on),
+        _ground_argument(event.target, text, layer, entities, countries, on),
+        _ground_argument(event.attribution, text, layer, entities, countries, on),
+    )
+
+
 def ground_event(
     event: Event,
     doc: Document,
     countries: Sequence[str],
     focus: tuple[Entity, Resolved] | None,
 ) -> Event:
-    layer = doc.layer
-    assert layer is not None  # grounding runs after the text layer
-    text, entities = doc.text, doc.entities
-    return replace(
-        event,
-        location=_place(event.location, countries, focus),
-        actor=_ground_argument(event.actor, text, layer, entities, countries),
-        target=_ground_argument(event.target, text, layer, entities, countries),
-        attribution=_ground_argument(event.attribution, text, layer, entities, countries),
-    )
+    """``event`` with its actors and its place resolved."""
+    actor, target, attribution = ground_actors(event, doc, countries)
+    location = _place(event.location, countries, focus)
+    return replace(event, actor=actor, target=target, attribution=attribution, location=location)
 
 
 def ground(doc: Document) -> Document:
-    """``doc`` with its events' places and actors resolved."""
-    if not doc.events or doc.layer is None:
+    """``doc`` with its events' actors, then places, resolved (see the module's doc)."""
+    layer = doc.layer
+    if layer is None:
         return doc
-    countries = document_countries(doc.text, doc.layer, doc.entities)
+    entities = person_entities(doc.entities)
+    if entities is not doc.entities:
+        doc = replace(doc, entities=entities)
+    if not doc.events:
+        return doc
+    day = doc.published[:10] if doc.published else None
+    hints = actor_countries(doc.entities, day)
+    countries = document_countries(doc.text, layer, doc.entities, hints)
+    arguments = [ground_actors(event, doc, countries) for event in doc.events]
+    named = [
+        argument.actor.country
+        for found in arguments
+        for argument in found
+        if argument is not None and argument.actor is not None and argument.actor.id
+        if argument.actor.country
+    ]
+    more = [country for country in dict.fromkeys(named) if country not in hints]
+    if more:  # named actors the entities did not show (الجيش اللبناني): context for places
+        countries = document_countries(doc.text, layer, doc.entities, [*hints, *more])
     focus = focus_town(doc, countries)
-    events = tuple(ground_event(event, doc, countries, focus) for event in doc.events)
+    events = tuple(
+        replace(
+            event,
+            actor=actor,
+            target=target,
+            attribution=attribution,
+            location=_place(event.location, countries, focus),
+        )
+        for event, (actor, target, attribution) in zip(doc.events, arguments, strict=True)
+    )
     return replace(doc, events=events)

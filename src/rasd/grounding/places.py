@@ -491,7 +491,12 @@ def is_origin(normalized: str, start: int) -> bool:
     return False
 
 
-def document_countries(text: str, layer: TextLayer, entities: Sequence[Entity]) -> list[str]:
+def document_countries(
+    text: str,
+    layer: TextLayer,
+    entities: Sequence[Entity],
+    actor_countries: Sequence[str] = (),
+) -> list[str]:
     """ISO3 countries of the article, most telling first: the context ``resolve`` weighs.
 
     First the countries of its LOC entities, most frequent first (ties: first named): a
@@ -501,6 +506,11 @@ def document_countries(text: str, layer: TextLayer, entities: Sequence[Entity]) 
     city elsewhere (عمان). Then the countries of the article's nationality words (المعارضة
     الأردنية): weaker evidence than a place, never a location (issue 6.3), but what tells
     Amman from Oman and Tripoli from Tripoli when the places alone cannot.
+
+    ``actor_countries`` are the countries of the named actors the article resolves to (حزب
+    الله: LBN), most named first: a place with a candidate in one of them counts for it,
+    however much larger a namesake elsewhere (الجديدة is Jdeideh beside Hezbollah, not El
+    Jadida), and they follow the places' countries in the list, before nationalities.
     """
     places = gazetteer()
     counts: Counter[str] = Counter()
@@ -515,16 +525,27 @@ def document_countries(text: str, layer: TextLayer, entities: Sequence[Entity]) 
         reading = _read(places, normalize(ent.text).strip())
         if reading is None:
             continue
-        country = _reading_country(reading.places)
+        country = _hinted_country(reading.places, actor_countries)
+        if country is None:
+            country = _reading_country(reading.places)
         if country is None:
             ambiguous = True
             continue
         counts[country] += 1
         first.setdefault(country, ent.start)
     ranked = sorted(counts, key=lambda country: (-counts[country], first[country]))
+    ranked += [country for country in dict.fromkeys(actor_countries) if country not in counts]
     if ranked and not ambiguous:
         return ranked  # the nationalities would only follow: nothing left to decide
-    return ranked + [c for c in _nationalities(places, layer.normalized) if c not in counts]
+    return ranked + [c for c in _nationalities(places, layer.normalized) if c not in ranked]
+
+
+def _hinted_country(places: Sequence[Place], actor_countries: Sequence[str]) -> str | None:
+    """The first of the actors' countries that one of a name's candidates lies in, or None."""
+    if not actor_countries:
+        return None
+    candidates = {place.country for place in places}
+    return next((country for country in actor_countries if country in candidates), None)
 
 
 _NON_LETTERS = re.compile("[^\u0621-\u064a]+")
