@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -339,21 +339,32 @@ def _role(text: str, number: int) -> Role:
     return role
 
 
-def read_persons(lines: Iterable[str]) -> list[tuple[Person, tuple[str, ...]]]:
-    """Rows of the persons TSV (``#`` comments, a header): each person and its aliases."""
-    rows: list[tuple[Person, tuple[str, ...]]] = []
+def _tsv_rows(
+    lines: Iterable[str], columns: tuple[str, ...], table: str
+) -> Iterator[tuple[int, list[str]]]:
+    """The line number and fields of each row of a reviewed TSV table: ``#`` comments and
+    blank lines skipped, the header checked, every row of the header's width."""
     header_seen = False
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.rstrip("\n").split("\t")
         if not header_seen:
-            if tuple(fields) != _PERSON_COLUMNS:
-                raise ValueError(f"persons table: expected {_PERSON_COLUMNS}, got {fields}")
+            if tuple(fields) != columns:
+                raise ValueError(f"{table} table: expected header {columns}, got {fields}")
             header_seen = True
             continue
-        if len(fields) != len(_PERSON_COLUMNS):
-            raise ValueError(f"persons table line {number}: {len(fields)} fields, not 5")
+        if len(fields) != len(columns):
+            raise ValueError(
+                f"{table} table line {number}: {len(fields)} fields, not {len(columns)}"
+            )
+        yield number, fields
+
+
+def read_persons(lines: Iterable[str]) -> list[tuple[Person, tuple[str, ...]]]:
+    """Rows of the persons TSV (``#`` comments, a header): each person and its aliases."""
+    rows: list[tuple[Person, tuple[str, ...]]] = []
+    for number, fields in _tsv_rows(lines, _PERSON_COLUMNS, "persons"):
         id_, name_ar, aliases, name_en, roles = fields
         person = Person(
             id_, name_ar, name_en or None, tuple(_role(r, number) for r in roles.split("|"))
@@ -436,18 +447,7 @@ def code_country(code: str | None) -> str | None:
 def read_agents(lines: Iterable[str]) -> list[Agent]:
     """Rows of the agents TSV: ``#`` comments, a header, then one phrase a row."""
     agents: list[Agent] = []
-    header_seen = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.rstrip("\n").split("\t")
-        if not header_seen:
-            if tuple(fields) != _AGENT_COLUMNS:
-                raise ValueError(f"agents table: expected header {_AGENT_COLUMNS}, got {fields}")
-            header_seen = True
-            continue
-        if len(fields) != len(_AGENT_COLUMNS):
-            raise ValueError(f"agents table line {number}: {len(fields)} fields, not 5")
+    for number, fields in _tsv_rows(lines, _AGENT_COLUMNS, "agents"):
         phrase, role, sector, inter, _source = fields
         if not (inter.isdigit() and 1 <= int(inter) <= 8):
             raise ValueError(f"agents table line {number}: inter {inter!r} is not 1-8")
