@@ -51,6 +51,12 @@ BUILD = "python train/build_events.py --data DATA --cv 5 --write"
 # Accepting every verbal trigger of lexicon weight >= 0.9 whatever the model says (اغتال،
 # فجر نفسه، أطلق النار): whole-pipeline F1 0.641 -> 0.626 | 0.473 -> 0.454: the recall it adds
 # is the clear attack reports that only some annotators accepted.
+# The armed-attack rule (rasd.events.armed: an armed actor's past, affirmed attack verb or
+# light verb + attack noun is accepted whatever the model says), pipeline row: ASSAULT
+# 0.641 -> 0.657 (0.606/0.680 -> 0.608/0.713); not after a verbal noun (قتل وخطف) 0.659
+# (0.613/0.713), actor/target token-F1 0.553/0.534 -> 0.568/0.549; a settlement after على
+# read as the location, not the target: target 0.561 (0.563 with the coder's role-swap
+# merge check). PROTEST unchanged (0.478). The detector row and artifact are unchanged.
 # Tried and not kept: C 0.3 / 0.01 (0.639 | 0.405, 0.627 | 0.356); class_weight balanced
 # (0.641 | 0.475, no ASSAULT gain, less stable); MIN_COUNT 3 (0.635 | 0.412); damping the
 # soft target of "no" sentences by half (0.629 | 0.391); no word features (0.610 | 0.378);

@@ -425,10 +425,25 @@ def test_verbal_roles_by_event_type(
 
 def test_possessive_nominal_takes_the_governing_verbs_subject() -> None:
     text = f"واستأنفت {_SDF} مطلع هذا الأسبوع هجومها على قرية الباغوز."
+    # the village after على is where the offensive is (find_location), not whom it is on
     assert _run(text, "هجومها", nominal=True, entities=_sdf(text), event_type="ASSAULT") == (
         _SDF,
-        "قرية الباغوز",
+        None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("شن مسلحون هجوما على مدينة الموصل.", "هجوما", None),
+        ("أطلق الجنود النار على حي الشيخ مقصود.", "أطلق", None),
+        ("شن مسلحون هجوما على نقطة تفتيش.", "هجوما", "نقطة تفتيش"),
+        ("أطلق الجنود النار على المتظاهرين.", "أطلق", "المتظاهرين"),
+    ],
+)
+def test_a_settlement_after_ala_is_no_target(text: str, trigger: str, target: str | None) -> None:
+    nominal = trigger == "هجوما"
+    assert _run(text, trigger, nominal=nominal, event_type="ASSAULT")[1] == target
 
 
 def test_possessive_victim_noun_is_the_target() -> None:

@@ -47,14 +47,40 @@ def test_seed_sunday_attacks_are_assaults_with_their_modes(seed: Document) -> No
     sunday = [
         e
         for e in seed.events
-        if e.event_type == "ASSAULT" and e.date is not None and e.date.value == "2019-03-03"
+        if e.event_type == "ASSAULT" and e.date is not None and e.date.text == "يوم الأحد"
     ]
     assert {e.mode for e in sunday} >= {"explosives", "suicide-attack"}
     for event in sunday:
         assert event.date is not None and event.date.precision == "day"
+        assert event.date.value == "2019-03-03"
         assert event.target is not None and event.target.text == "قوات سوريا الديمقراطية"
         assert event.target.entity is not None
         assert seed.entities[event.target.entity].kb_id == "sdf"
+
+
+def test_seed_sdf_offensive_is_an_assault_by_the_sdf(seed: Document) -> None:
+    # واستأنفت قوات سوريا الديمقراطية مطلع هذا الأسبوع هجومها على قرية الباغوز: the
+    # sentence model scores it low (no count, no mode); the armed-attack rule accepts it
+    (event,) = [e for e in seed.events if any(v.trigger == "هجومها" for v in e.evidence)]
+    assert event.event_type == "ASSAULT"
+    assert event.actor is not None and event.actor.text == "قوات سوريا الديمقراطية"
+    assert event.actor.entity is not None and seed.entities[event.actor.entity].kb_id == "sdf"
+    # the village is where, not whom; ISIS, the other side, is not named in the sentence
+    assert event.target is None
+    assert event.location is not None and "الباغوز" in event.location.text
+    assert event.date is not None
+    assert (event.date.value, event.date.precision) == ("2019-03-03", "week")
+    assert not (event.negated or event.future or event.hypothetical or event.historical)
+
+
+def test_seed_halted_offensive_is_a_ceasefire_not_an_arrest(seed: Document) -> None:
+    # وأوقفت قوات سوريا الديمقراطية بالفعل الهجوم لأسابيع: أوقف with an attack as object
+    halted = [e for e in seed.events if any("أوقفت" in v.trigger for v in e.evidence)]
+    assert [(e.event_type, e.mode) for e in halted] == [("RETREAT", "ceasefire")]
+    (event,) = halted
+    assert event.actor is not None and event.actor.text == "قوات سوريا الديمقراطية"
+    assert event.target is None
+    assert not [e for e in seed.events if e.mode == "arrest"]
 
 
 def test_seed_background_and_origins_are_not_current_events(seed: Document) -> None:
@@ -158,3 +184,65 @@ def test_golden_baghouz_events(seed: Document, update_golden: bool) -> None:
     if update_golden:
         GOLDEN.write_text(rendered, encoding="utf-8")
     assert rendered == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجمت قوات سوريا الديمقراطية قرية الباغوز أمس.",
+        "وشنت قوات الجيش هجوما على مواقع المسلحين في ريف حلب أمس.",
+        "واستأنفت جماعة الحوثي هجومها على مدينة مأرب مطلع هذا الأسبوع.",
+    ],
+)
+def test_an_armed_actors_past_attack_is_an_assault(text: str) -> None:
+    assaults = [e for e in _code(text) if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].actor is not None
+    assert not (assaults[0].negated or assaults[0].future or assaults[0].hypothetical)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a committee's verbal attack: no armed agent
+        "شنت اللجنة الدولية للحقوقيين هجوما شديدا على الحكومة أمس.",
+        # a planned attack: no past
+        "قد تشن قوات الجيش هجوما على المدينة خلال الأيام المقبلة.",
+        "وهددت قوات الجيش بشن هجوم على المدينة.",
+    ],
+)
+def test_verbal_and_planned_attacks_are_no_assault(text: str) -> None:
+    assert not [e for e in _code(text) if e.event_type == "ASSAULT" and not e.future]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("أوقف الجيش القصف على المدينة أمس.", "الجيش"),
+        ("وعلقت إسرائيل عملياتها العسكرية في غزة.", "إسرائيل"),
+        ("وأوقفت قوات الحكومة بالفعل إطلاق النار في المنطقة.", "قوات الحكومة"),
+    ],
+)
+def test_halting_an_attack_is_a_ceasefire(text: str, actor: str) -> None:
+    events = _code(text)
+    assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "ceasefire")]
+    assert events[0].actor is not None and events[0].actor.text == actor
+    assert events[0].target is None  # what is halted is no party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أوقفت الشرطة ثلاثة مشتبهين أمس.",
+        "أوقفت الشرطة مشتبها بالهجوم.",
+        "أوقفت الشرطة منفذي الهجوم.",
+        "أوقفت الشرطة أحد منفذي الهجوم في المدينة.",
+    ],
+)
+def test_stopping_a_person_stays_an_arrest(text: str) -> None:
+    assert [(e.event_type, e.mode) for e in _code(text)] == [("COERCE", "arrest")]
+
+
+def test_commenting_on_an_attack_is_no_ceasefire() -> None:
+    # علق على: commented on; الهجوم is the object of على, not of علق
+    assert not [e for e in _code("وعلق الوزير على الهجوم قائلا إنه عمل جبان.") if e.mode]

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.events.dates import Calendar, days_before, find_dates, is_future
+from rasd.events.dates import (
+    Calendar,
+    _grammar,
+    _starts,
+    _word_starts,
+    days_before,
+    find_dates,
+    is_future,
+)
 from rasd.model import EventDate, Span
 from rasd.text import build_layer
 
@@ -335,3 +343,23 @@ def test_spans_match_the_original_text(prefix: str, published: datetime.date) ->
     for date in found:
         assert date.start is not None and date.end is not None
         assert text[date.start : date.end] == date.text
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(["أمس", "في", "2019", "آذار", "/", "مارس", "،", "الأحد", "«12-3»", " "]),
+        max_size=14,
+    ).map("".join),
+    a=st.integers(0, 60),
+    b=st.integers(0, 60),
+)
+def test_sentence_word_starts_are_those_of_the_whole_text(text: str, a: int, b: int) -> None:
+    # find_dates scans only the sentence it is asked about: from the word its start falls
+    # in to the word its end falls in, the same words as a scan of the whole text.
+    layer = build_layer(text)
+    normalized = layer.normalized
+    start, end = sorted((min(a, len(normalized)), min(b, len(normalized))))
+    whole = _word_starts(normalized, _grammar())
+    assert _starts(normalized, _grammar(), start, end) == tuple(
+        (at, word) for at, word in whole if start <= at < end
+    )

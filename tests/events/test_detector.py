@@ -6,6 +6,7 @@ import importlib.util
 import json
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -14,6 +15,7 @@ import pytest
 from rasd.events.detector import (
     Detector,
     Model,
+    _weighted,
     bare_words,
     detect,
     load_detector,
@@ -174,3 +176,13 @@ def test_training_twice_gives_identical_detector_that_detect_applies(tmp_path: P
             assert weights == {round(probability, 4)}
         else:
             assert not weights
+
+
+def test_a_weighted_trigger_is_the_trigger_with_its_new_weight() -> None:
+    # detect builds accepted triggers field by field: a field added to Trigger must be kept.
+    text = "وقتل ثلاثة أشخاص في هجوم انتحاري."
+    layer, _, tokens = analyze(text)
+    triggers = find_triggers(text, layer, tokens, Span(0, len(text)))
+    assert triggers
+    for trigger in triggers:
+        assert _weighted(trigger, 0.25) == replace(trigger, weight=0.25)

@@ -132,6 +132,59 @@ def test_halting_an_offensive_is_a_ceasefire_not_an_arrest() -> None:
     assert (arrest.event_type, arrest.mode) == ("COERCE", "arrest")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "halt"),
+    [
+        # the subject fills the gap; time words and adverbs do not count against it
+        (
+            "وأوقفت قوات سوريا الديمقراطية بالفعل الهجوم لأسابيع.",
+            "وأوقفت قوات سوريا الديمقراطية بالفعل الهجوم",
+        ),
+        ("أوقف الجيش صباح أمس القصف على المدينة.", "أوقف الجيش صباح أمس القصف"),
+        ("وجمدت القوات عملياتها في المنطقة.", "وجمدت القوات عملياتها"),
+        ("أوقف الجيش إطلاق النار.", "أوقف الجيش إطلاق النار"),
+    ],
+)
+def test_a_halt_verb_with_an_attack_as_object_is_a_ceasefire(sentence: str, halt: str) -> None:
+    found = triggers_of(sentence)
+    assert [(t.text, t.event_type, t.mode) for t in found] == [(halt, "RETREAT", "ceasefire")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أوقفت الشرطة مشتبها بالهجوم.",  # after a preposition: not what is halted
+        "أوقفت الشرطة ثلاثة مشتبهين في الهجوم.",  # a count opens the object
+        "أوقفت الشرطة منفذي الهجوم.",  # the genitive of a construct head
+        "أوقفت الشرطة أحد منفذي الهجوم.",
+        "أوقفت الشرطة عددا من منفذي الهجوم.",
+        "أوقفت الشرطة الرجل الذي نفذ الهجوم.",  # a clause boundary ends the gap
+    ],
+)
+def test_a_halt_verb_with_a_person_as_object_stays_an_arrest(sentence: str) -> None:
+    found = triggers_of(sentence)
+    assert (found[0].text, found[0].event_type, found[0].mode) == ("أوقفت", "COERCE", "arrest")
+    assert not [t for t in found if t.event_type == "RETREAT"]
+
+
+def test_commenting_on_an_attack_is_not_suspending_it() -> None:
+    assert not [t for t in triggers_of("وعلق الوزير على الهجوم.") if t.event_type == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("ويرددون بعض الشعارات.", "ويرددون بعض الشعارات"),  # a quantified object
+        ("لقي أربعة أشخاص مصرعهم.", "لقي أربعة أشخاص مصرعهم"),  # a counted subject
+        ("أطلق مسلحون مجهولون النار.", "أطلق مسلحون مجهولون النار"),
+        # a gap before a preposition takes what the verb takes first
+        ("حكمت المحكمة بالسجن على المتهم.", "حكمت المحكمة بالسجن على"),
+    ],
+)
+def test_gaps_take_subjects_and_quantifiers(sentence: str, text: str) -> None:
+    assert text in [t.text for t in triggers_of(sentence)]
+
+
 def test_mode_cues_set_the_mode_of_an_assault() -> None:
     text = "فجر انتحاري سيارته قرب حاجز للشرطة."
     layer, _, _ = analyze(text)
@@ -159,6 +212,10 @@ _TEXT_ALPHABET = "قتلهجومفي ابوال٠١2،.«»َُ\n"
 def test_sentence_words_equal_a_plain_scan_of_the_sentence(text: str, a: int, b: int) -> None:
     # The cached whole-document scan, sliced per sentence, is the same as scanning only the
     # sentence's normalized range (words cut at the sentence end included).
+    _check_sentence_words(text, a, b)
+
+
+def _check_sentence_words(text: str, a: int, b: int) -> None:
     layer, _, _ = analyze(text)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     lo, hi = to_normalized_offset(layer, start), to_normalized_offset(layer, end)
@@ -166,3 +223,17 @@ def test_sentence_words_equal_a_plain_scan_of_the_sentence(text: str, a: int, b:
     if plain and plain[0][0] == lo > 0 and WORD.match(layer.normalized, lo - 1):
         plain = plain[1:]  # the tail of a word cut by the sentence start is not one of its own
     assert sentence_words(layer, Span(start, end)) == plain
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.text(alphabet=_TEXT_ALPHABET + "abپکـ", max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+def test_sentence_words_equal_a_plain_scan_with_latin_and_other_letters(
+    text: str, a: int, b: int
+) -> None:
+    # A document with Latin letters or letters outside WORD is split on its own; one
+    # without reuses the numbers module's split: both read the same words.
+    _check_sentence_words(text, a, b)

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rasd.grounding.places import is_notable_place, is_place
+from rasd.events.entities import overlapping
+from rasd.grounding import places
 from rasd.model import Argument, Entity, Location, Span, TextLayer, Token, Tokens
 from rasd.text import normalize
 
@@ -141,6 +142,7 @@ _AGENT_MARKERS: tuple[tuple[str, ...], ...] = tuple(
         "تبنته",
     )
 )
+_AGENT_FIRST = frozenset(marker[0] for marker in _AGENT_MARKERS)
 # Verbal nouns whose genitive is the victim (مقتل X), not the one who acts.
 _VICTIM_NOUNS = _words(
     "مقتل قتل اغتيال اعتقال اختطاف خطف إصابة اصابة جرح إعدام اعدام استهداف تعذيب ضرب "
@@ -211,6 +213,13 @@ def _verbs() -> frozenset[str]:
 _WORD_CACHE = 1 << 16  # word tests are pure: news repeats its words, so remember them
 
 
+@lru_cache(maxsize=_WORD_CACHE)
+def is_place(name: str) -> bool:
+    """``rasd.grounding.places.is_place``, remembered: ``_named_words`` asks it of two and
+    three words at every untagged name, and it normalizes the phrase on each call."""
+    return places.is_place(name)
+
+
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     """The tokens of one sentence as offsets and normalized words, and their entities."""
@@ -268,11 +277,11 @@ def _read_sentence(
     last = bisect_left(all_starts, sentence.end, first)
     starts = tuple(all_starts[first:last])
     ends = tuple(all_ends[first:last])
-    words = tuple(_normal(text[s:e]) for s, e in zip(starts, ends, strict=True))
+    # slices and the remembered normalize mapped in C: no Python frame per token
+    words = tuple(map(_normal, map(text.__getitem__, map(slice, starts, ends))))
     entity_of: dict[int, int] = {}
-    for index, ent in enumerate(entities):
-        if ent.end <= sentence.start or ent.start >= sentence.end:
-            continue
+    for index in overlapping(entities, sentence.start, sentence.end):
+        ent = entities[index]
         lo = bisect_right(ends, ent.start)
         hi = bisect_left(starts, ent.end)
         for position in range(lo, hi):
@@ -338,7 +347,7 @@ def _stops_phrase(word: str) -> bool:
 
 def _can_head(view: _Sentence, at: int, *, counted: bool = False) -> bool:
     """Whether the token at ``at`` can start a noun phrase."""
-    if at >= len(view):
+    if at >= len(view.words):
         return False
     word = view.words[at]
     if at in view.entity_of:
@@ -361,7 +370,7 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     apposition; an indefinite noun in the construct state takes a genitive; a noun with
     tanween or the plural ن (``مسلحون``, ``مركزا``) takes only adjectives.
     """
-    n = len(view)
+    n = len(view.words)
     counted = False
     while at < n and (_is_quantity(view.words[at]) or view.words[at] in "«\"'(“"):
         counted = counted or _is_quantity(view.words[at])
@@ -409,13 +418,13 @@ def _member_of(view: _Sentence, first: int, last: int, depth: int) -> int:
     indefinite noun says which body by من/في + a definite noun or a name. A place
     (``في بوساسو``، ``من جنوب لبنان``), a time or a count after من/في is not a body.
     """
-    if last + 1 >= len(view) or view.words[last] not in _MEMBER_PREPOSITIONS:
+    if last + 1 >= len(view.words) or view.words[last] not in _MEMBER_PREPOSITIONS:
         return last
     head = view.words[first]
     if head.startswith(("ال", "لل")) or first in view.entity_of:
         return last
     at = last + 1
-    while at + 1 < len(view) and _is_quantity(view.words[at]) and view.words[last] == "من":
+    while at + 1 < len(view.words) and _is_quantity(view.words[at]) and view.words[last] == "من":
         at += 1  # مجموعة من حوالي ثلاثين طالبا
     word = view.words[at]
     entity = view.entity_of.get(at)
@@ -449,14 +458,14 @@ def _is_place_word(word: str) -> bool:
 
 def _next_word(view: _Sentence, at: int) -> tuple[int, str] | None:
     """The next word at or after ``at``, across quotation marks inside a name (جنود «المارينز»)."""
-    while at < len(view) and view.words[at] in '«»"“”':
+    while at < len(view.words) and view.words[at] in '«»"“”':
         at += 1
-    return (at, view.words[at]) if at < len(view) else None
+    return (at, view.words[at]) if at < len(view.words) else None
 
 
 def _entity_end(view: _Sentence, at: int) -> int:
     entity = view.entity_of[at]
-    while at < len(view) and view.entity_of.get(at) == entity:
+    while at < len(view.words) and view.entity_of.get(at) == entity:
         at += 1
     return at
 
@@ -557,7 +566,7 @@ def _token_at(view: _Sentence, offset: int) -> int:
 
 def _skip_time(view: _Sentence, at: int) -> int:
     """Past time words and commas (اغتالت قبل ظهر امس الثلاثاء ناشطاً)."""
-    n = len(view)
+    n = len(view.words)
     while at < n:
         word = view.words[at]
         before_time = (
@@ -578,19 +587,36 @@ def _prepositional_target(
     A protest's target also follows أمام (اعتصام أمام البرلمان).
     """
     markers = _PROTEST_MARKERS if protest else _TARGET_MARKERS
-    for position in range(at, min(len(view), at + limit)):
+    for position in range(at, min(len(view.words), at + limit)):
         word = view.words[position]
         if word in markers:
             after = position + 1
-            if after + 1 < len(view) and view.words[after] in _ON_BOARD:
+            if after + 1 < len(view.words) and view.words[after] in _ON_BOARD:
                 after += 1  # على متن 3 قطارات: what is on board is the target
-            return _arg(view, _phrase(view, after))
+            phrase = _phrase(view, after)
+            if not protest and phrase is not None and _settlement(view, phrase[0]):
+                return None  # هجومها على قرية الباغوز: the village is where, not whom
+            return _arg(view, phrase)
         if _has_preposition(word) and word[-1] != "ه" and _strip_conjunction(word)[:3] == "بال":
             # بالمتظاهرين after a verb of attack: the ب object.
             continue
         if word in _CLAUSE_WORDS or word in _CLAUSE_PUNCTUATION:
             return None
     return None
+
+
+# Heads of a populated place: an attack "on" one (على قرية، على مدينة) happened there; the
+# village is the event's location (find_location), its people or fighters the target.
+_SETTLEMENT_HEADS = _words(
+    "بلدة مدينة قرية محافظة منطقة ريف حي ناحية قضاء مخيم ولاية إقليم اقليم مقاطعة ضاحية "
+    "مدن قرى بلدات مناطق أحياء منطقتي"
+)
+
+
+def _settlement(view: _Sentence, at: int) -> bool:
+    """Whether the phrase at ``at`` is headed by a settlement noun (قرية الباغوز)."""
+    word = _strip_conjunction(view.words[at])
+    return (word[2:] if word.startswith("ال") else word) in _SETTLEMENT_HEADS
 
 
 # Punctuation that ends a clause; quotes, brackets and numbers inside a phrase do not.
@@ -628,12 +654,14 @@ def _clause_start(word: str) -> bool:
 def _agent_phrase(view: _Sentence, at: int, limit: int) -> Argument | None:
     """The NP after على يد / من قبل / برصاص / شنه ... within ``limit`` tokens."""
     words = view.words
-    for position in range(at, min(len(view), at + limit)):
-        for marker in _AGENT_MARKERS:
-            size = len(marker)
-            if tuple(words[position : position + size]) == marker:
-                return _arg(view, _phrase(view, position + size))
-        if words[position] in _CLAUSE_WORDS or words[position] in ".:؛;":
+    for position in range(at, min(len(words), at + limit)):
+        word = words[position]
+        if word in _AGENT_FIRST:  # one set test spares a slice per marker at most words
+            for marker in _AGENT_MARKERS:
+                size = len(marker)
+                if marker[0] == word and words[position : position + size] == marker:
+                    return _arg(view, _phrase(view, position + size))
+        if word in _CLAUSE_WORDS or word in ".:؛;":
             return None
     return None
 
@@ -665,11 +693,13 @@ def find_arguments(
     PROTEST, MOBILIZE, ...).
     """
     view = _sentence_view(text, tokens, sentence, entities)
-    if not len(view):
+    if not len(view.words):
         return None, None
     at = _token_at(view, trigger.start)
     while (
-        at + 1 < len(view) and view.ends[at] < trigger.end and not _is_arabic_word(view.words[at])
+        at + 1 < len(view.words)
+        and view.ends[at] < trigger.end
+        and not _is_arabic_word(view.words[at])
     ):
         at += 1  # «مقتل: the trigger is the word, not the quotation mark
     if nominal:
@@ -704,9 +734,9 @@ def _reads_passive(view: _Sentence, at: int) -> bool:
     if _pronoun_suffix(word):
         # شخصين قتلا: nothing follows; جنوده قتلوا خمسة مسلحين: an object follows.
         return _phrase(view, after) is None
-    if after < len(view) and _is_quantity(view.words[after]):
+    if after < len(view.words) and _is_quantity(view.words[after]):
         return True
-    return after < len(view) and view.words[after] in ("شخص", "مدني", "جندي", "طفل")
+    return after < len(view.words) and view.words[after] in ("شخص", "مدني", "جندي", "طفل")
 
 
 def _active(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
@@ -853,15 +883,15 @@ def _borrowed_actor(view: _Sentence, at: int) -> Argument | None:
     for position in range(at - 1, max(-1, at - 4), -1):
         if _strip_conjunction(view.words[position]) in _RESULT_WORDS:
             return _earlier_actor(view, position)
-    for position in range(at + 1, min(len(view), at + _MAX_ATTACK_GAP + 6)):
+    for position in range(at + 1, min(len(view.words), at + _MAX_ATTACK_GAP + 6)):
         word = view.words[position]
         if word in ".:؛;" or word in _COMPLEMENTIZERS:
             return None
-        if _strip_conjunction(word) in _WHEN_WORDS and position + 1 < len(view):
+        if _strip_conjunction(word) in _WHEN_WORDS and position + 1 < len(view.words):
             verb = position + 1
             if view.words[verb] in ("ان", "أن"):
                 verb += 1
-            if verb < len(view) and _is_verb(view.words[verb]):
+            if verb < len(view.words) and _is_verb(view.words[verb]):
                 phrase, _ = _subject(view, verb)
                 if phrase is not None and not _not_an_actor(view, phrase):
                     return _arg(view, phrase)
@@ -908,7 +938,7 @@ _MAX_ATTACK_GAP = 10  # tokens from a victim's verb to في هجوم ... على
 def _attack_on(view: _Sentence, at: int) -> Argument | None:
     """``قتل 20 في هجوم انتحاري على الطائفة اليزيدية``: the victims' verb names no one, the
     attack they died in says whom it was on."""
-    for position in range(at, min(len(view), at + _MAX_ATTACK_GAP)):
+    for position in range(at, min(len(view.words), at + _MAX_ATTACK_GAP)):
         word = view.words[position]
         if word in _CLAUSE_PUNCTUATION or word in _CLAUSE_WORDS:
             return None
@@ -928,7 +958,7 @@ def _event_noun(word: str) -> bool:
 
 def _past_modifiers(view: _Sentence, at: int) -> int:
     """Past what describes an attack: ``انتحاري بسيارة مفخخة، امس،`` before its object."""
-    n = len(view)
+    n = len(view.words)
     while at < n:
         word = view.words[at]
         timed = _skip_time(view, at)
@@ -955,7 +985,7 @@ _MAX_TARGETING_GAP = 6  # tokens between an attack noun and استهدف
 def _targeted(view: _Sentence, at: int) -> Argument | None:
     """What the attack named at ``at`` hit: ``تفجير انتحاري استهدف سيارات للجيش`` and
     ``واستهدف هجوم انتحاري بسيارة مفخخة، امس، موكبا``."""
-    n = len(view)
+    n = len(view.words)
     if at and _strip_conjunction(view.words[at - 1]) in _TARGETING_VERBS:
         return _object(view, _past_modifiers(view, at + 1))
     for position in range(at + 1, min(n, at + 1 + _MAX_TARGETING_GAP)):
@@ -1061,7 +1091,7 @@ def _past_trigger(view: _Sentence, at: int, end: int, bare: str) -> int:
     ملغومة، إطلاق سراح): where its genitive would begin."""
     after = at + 1
     plural = bare.endswith(("ين", "ان", "ون"))
-    while after < len(view) and after not in view.entity_of:
+    while after < len(view.words) and after not in view.entity_of:
         word = view.words[after]
         if (after < end and word in _RELEASE_NOUNS) or (
             _is_adjective(word)
@@ -1080,7 +1110,7 @@ def _genitive(view: _Sentence, after: int) -> tuple[int, int] | None:
     Not an instrument (هجوم بسيارة مفخخة), not a conjunct (سيارات ملغومة وكمائن: a second
     object, not the first one's agent), not an agreeing adjective (معركة شرسة).
     """
-    if after >= len(view):
+    if after >= len(view.words):
         return None
     word = view.words[after]
     if any(marker[0] == word for marker in _AGENT_MARKERS):
@@ -1128,7 +1158,7 @@ def _lam_arg(view: _Sentence, phrase: tuple[int, int] | None) -> Argument | None
 
 def _after_marker(view: _Sentence, at: int, markers: frozenset[str]) -> Argument | None:
     """The NP right after one of ``markers`` at ``at`` or the token after it."""
-    for position in range(at, min(len(view), at + 2)):
+    for position in range(at, min(len(view.words), at + 2)):
         if view.words[position] in markers:
             return _arg(view, _phrase(view, position + 1))
     return None
@@ -1209,7 +1239,7 @@ def find_location(
     the subject of a verb of saying (``قالت سوريا``).
     """
     view = _sentence_view(text, tokens, sentence, entities)
-    if not len(view):
+    if not len(view.words):
         return None
     at = _token_at(view, trigger.start)
     candidates = _sites(view, entities)
@@ -1285,21 +1315,20 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
     """(token position, start, end) of each place phrase the sentence introduces as a site."""
     words = view.words
     seen: set[int] = set()
-    dateline = _dateline_end(view)
     covered = 0  # tokens up to here belong to a phrase already yielded
-    for position in range(len(view)):
-        if position < dateline:
-            continue
-        entity = view.entity_of.get(position)
+    entity_of = view.entity_of
+    for position in range(_dateline_end(view), len(words)):
+        entity = entity_of.get(position)
         word = words[position]
-        bare = _strip_conjunction(word)
-        head = bare[1:] if bare[:1] in "ب" and bare[1:] in _PLACE_HEADS else bare
+        head = _site_head(word)
         if entity is not None and entities[entity].label == "LOC" and entity not in seen:
             seen.add(entity)
             ent = entities[entity]
             if _introduced(view, position, ent.text) and not _origin(view, position):
                 yield position, _place_start(view, position, ent), ent.end
-        elif head in _PLACE_HEADS and position + 1 < len(view) and not _origin(view, position):
+        elif (
+            head in _PLACE_HEADS and position + 1 < len(view.words) and not _origin(view, position)
+        ):
             nxt = position + 1
             named = _named_words(view, nxt) if nxt not in view.entity_of else 0
             if named or nxt in view.entity_of or words[nxt].startswith("ال"):
@@ -1323,6 +1352,13 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
             seen.update(view.entity_of[at] for at in range(position, last) if at in view.entity_of)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
+def _site_head(word: str) -> str:
+    """The word a place head may be, its conjunction and a ب before the head taken off."""
+    bare = _strip_conjunction(word)
+    return bare[1:] if bare[:1] in "ب" and bare[1:] in _PLACE_HEADS else bare
+
+
 _QUOTES = frozenset('«»"“”')
 
 
@@ -1341,7 +1377,7 @@ def _named_words(view: _Sentence, position: int) -> int:
     first = _strip_conjunction(view.words[position])
     if first in _PREPOSITIONS or first in _NEAR_WORDS:
         return 0  # من بيشاور، شرق بعقوبة: the phrase around a name is read elsewhere
-    for size in range(min(_MAX_NAME_WORDS, len(view) - position), 1, -1):
+    for size in range(min(_MAX_NAME_WORDS, len(view.words) - position), 1, -1):
         last = position + size - 1
         if not _is_arabic_word(view.words[last]):
             continue
@@ -1349,7 +1385,7 @@ def _named_words(view: _Sentence, position: int) -> int:
             return size
     if _notable_clitic(view.words[position]) < 0:
         return 0
-    following = view.words[position + 1] if position + 1 < len(view) else ""
+    following = view.words[position + 1] if position + 1 < len(view.words) else ""
     return 0 if following.startswith("ال") else 1
 
 
@@ -1360,9 +1396,9 @@ def _notable_clitic(word: str) -> int:
         return -1
     for clitic in ("وب", "فب", "و", "ف", "ب"):
         rest = word[len(clitic) :]
-        if word.startswith(clitic) and len(rest) >= 3 and is_notable_place(rest):
+        if word.startswith(clitic) and len(rest) >= 3 and places.is_notable_place(rest):
             return len(clitic)
-    return 0 if is_notable_place(word) else -1
+    return 0 if places.is_notable_place(word) else -1
 
 
 def _untagged_start(view: _Sentence, position: int) -> int:
@@ -1428,7 +1464,7 @@ def _introduced(view: _Sentence, position: int, name: str) -> bool:
 
 def _origin(view: _Sentence, position: int) -> bool:
     previous = view.words[position - 1] if position else ""
-    nxt = view.words[position + 1] if position + 1 < len(view) else ""
+    nxt = view.words[position + 1] if position + 1 < len(view.words) else ""
     if previous == "من" and position > 1 and view.words[position - 2] in _NEAR_WORDS:
         previous = ""  # بالقرب من بيشاور is near it, not from it
     return previous in _ORIGIN_WORDS or nxt in _ORIGIN_WORDS
@@ -1436,7 +1472,7 @@ def _origin(view: _Sentence, position: int) -> bool:
 
 def _dateline_end(view: _Sentence) -> int:
     """Tokens of a dateline at the start: ``بيروت - رويترز``, ``(رويترز) -``, ``مدريد ـ``."""
-    for position in range(min(len(view), 8)):
+    for position in range(min(len(view.words), 8)):
         if view.text[view.starts[position] : view.ends[position]] in ("-", "ـ", "–", "—", ":"):
             return position + 1
     return 0

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from itertools import compress, count
 from typing import Final
 
+from rasd.events.entities import overlapping
 from rasd.events.numbers import sentence_words
 from rasd.model import Argument, Entity, Span, TextLayer
 from rasd.text import normalize, to_normalized_offset, to_original_span
@@ -103,9 +104,8 @@ class _Sentence:
         if not self.words:
             return
         first, last = self.starts[0], self.ends[-1]
-        for ent in entities:
-            if ent.end <= span.start or ent.start >= span.end:
-                continue
+        for index in overlapping(entities, span.start, span.end):
+            ent = entities[index]
             start = to_normalized_offset(layer, ent.start)
             end = min(to_normalized_offset(layer, ent.end), last)
             if start < first:

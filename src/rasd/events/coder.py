@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rasd.events.arguments import find_arguments, find_location
+from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution
 from rasd.events.counts import find_counts
 from rasd.events.dates import days_before, find_dates, is_future
@@ -74,6 +76,13 @@ _SECURITY = tuple(
     normalize(word)
     for word in ("قوات", "الجيش", "جيش", "الشرطة", "شرطة", "الأمن", "جنود", "عسكري", "مقاتل")
 )
+
+
+@lru_cache(maxsize=1 << 14)
+def _normal(phrase: str) -> str:
+    """``normalize`` of an argument or place; merging compares each mention with every
+    event before it, and the same parties recur through an article."""
+    return normalize(phrase)
 
 
 @dataclass(slots=True)
@@ -142,7 +151,7 @@ def _counts_for(
 def _context(event_type: PloverType, trigger: Trigger, mention: _Mention) -> tuple[str, ...]:
     labels = set(trigger.context)
     parties = " ".join(
-        normalize(argument.text) for argument in (mention.actor, mention.target) if argument
+        _normal(argument.text) for argument in (mention.actor, mention.target) if argument
     )
     if event_type in ("ASSAULT", "MOBILIZE", "RETREAT", "COERCE") and any(
         word in parties for word in _TERRORIST
@@ -175,7 +184,7 @@ _GENERIC_HEADS = frozenset(normalize(w) for w in ("قوات", "عناصر", "أ�
 
 def _content_words(argument: Argument) -> set[str]:
     words = set()
-    for word in normalize(argument.text).split():
+    for word in _normal(argument.text).split():
         word = word.removeprefix("ال")
         if word in _GENERIC_HEADS or len(word) < 2:
             continue
@@ -199,7 +208,7 @@ def _compatible(first: Argument | None, second: Argument | None) -> bool:
 def _same_place(first: Location | None, second: Location | None) -> bool:
     if first is None or second is None:
         return True
-    a, b = normalize(first.text), normalize(second.text)
+    a, b = _normal(first.text), _normal(second.text)
     return a in b or b in a
 
 
@@ -227,12 +236,26 @@ def _same_event(first: _Mention, second: _Mention) -> bool:
         _same_place(first.location, second.location) and _compatible(first.actor, second.actor)
     ):
         return False
+    if _swapped(first, second) or _swapped(second, first):
+        return False
     # In one sentence, an attack and the casualties it caused (قتل ثلاثة جنود وأصيب خمسة في
     # هجوم شنه مسلحون) are one event; otherwise different targets are different events
     # (اقتحموا منزل X وقتلوا Y: two assaults).
     if first.sentence == second.sentence and (_casualties(first) or _casualties(second)):
         return True
     return _compatible(first.target, second.target)
+
+
+def _swapped(first: _Mention, second: _Mention) -> bool:
+    """Whether the one who acts in one mention is acted on in the other: the SDF's
+    offensive and the mines ISIS met the SDF with (واجهت قوات سوريا الديمقراطية ألغاما)
+    are two events, whatever else they share."""
+    if first.actor is None or second.target is None:
+        return False
+    actor = _content_words(first.actor)
+    if second.actor is not None and actor & _content_words(second.actor):
+        return False  # the same one acts in both; a misread target is no swap
+    return bool(actor & _content_words(second.target))
 
 
 def _casualties(mention: _Mention) -> bool:
@@ -272,6 +295,14 @@ def _describes_a_state(layer: TextLayer, trigger: Trigger) -> bool:
     return bool(before) and before[-1] in _RELATIVES
 
 
+def _in_trigger_object(argument: Argument, trigger: Trigger) -> bool:
+    """Whether an argument overlaps the trigger's last word: the object of a pattern with
+    a gap (علقت إسرائيل عملياتها، أطلق مسلحون النار) or the trigger itself, never a
+    party to the event. The gap's subject (لقي ثلاثة جنود حتفهم) may be one."""
+    last = trigger.start + trigger.text.rfind(" ") + 1
+    return argument.start < trigger.end and argument.end > last
+
+
 def _read_sentence(
     doc: Document,
     layer: TextLayer,
@@ -282,14 +313,18 @@ def _read_sentence(
     detector: Detector | None,
 ) -> list[_Mention]:
     text = doc.text
+    entities: Sequence[Entity] = doc.entities
+
+    def rescue(trigger: Trigger) -> bool:
+        return armed_attack(text, layer, tokens, sentence, trigger, entities)
+
     triggers = [
         trigger
-        for trigger in detect(text, layer, tokens, sentence, detector=detector)
+        for trigger in detect(text, layer, tokens, sentence, detector=detector, rescue=rescue)
         if not _describes_a_state(layer, trigger)
     ]
     if not triggers:
         return []
-    entities: Sequence[Entity] = doc.entities
     dates = [
         date
         for date in find_dates(text, layer, published, sentence)
@@ -311,6 +346,8 @@ def _read_sentence(
             entities=entities,
             event_type=trigger.event_type,
         )
+        if target is not None and _in_trigger_object(target, trigger):
+            target = None  # أوقف الجيش إطلاق النار: what is halted is no target
         flags = event_flags(text, layer, sentence, trigger_span)
         mention = _Mention(
             trigger=trigger,

@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -39,8 +38,9 @@ from typing import Final
 
 from hijridate import Gregorian, Hijri
 
+from rasd.events.numbers import normalized_span
 from rasd.model import DatePrecision, EventDate, Span, TextLayer
-from rasd.text import normalize, to_normalized_offset, to_original_span
+from rasd.text import normalize, to_original_span
 
 RESOURCE: Final = "calendar_ar.json"
 
@@ -523,18 +523,26 @@ def _word_starts(normalized: str, grammar: _Grammar) -> tuple[tuple[int, str], .
     return tuple(starts)
 
 
-# The word starts of the last layer seen: the event coder asks for the dates of one
-# sentence at a time, and each call would otherwise scan the whole document again.
-_last_starts: tuple[TextLayer | None, tuple[tuple[int, str], ...]] = (None, ())
+_SEPARATORS: Final = frozenset(_GLUED + " ")
 
 
-def _starts(layer: TextLayer, grammar: _Grammar) -> tuple[tuple[int, str], ...]:
-    global _last_starts  # a one-entry cache, keyed by the layer itself
-    cached_layer, starts = _last_starts
-    if cached_layer is not layer:
-        starts = _word_starts(layer.normalized, grammar)
-        _last_starts = (layer, starts)
-    return starts
+def _starts(
+    normalized: str, grammar: _Grammar, start: int, end: int
+) -> tuple[tuple[int, str], ...]:
+    """``_word_starts`` of the whole text, those from ``start`` up to ``end``.
+
+    The event coder asks for the dates of the few sentences that report an event, so only
+    they are scanned: from the start of the word ``start`` falls in to the end of the word
+    ``end - 1`` falls in, the very words the whole text splits into there.
+    """
+    first = start
+    while first > 0 and normalized[first - 1] not in _SEPARATORS:
+        first -= 1
+    last = end
+    while last < len(normalized) and normalized[last] not in _SEPARATORS:
+        last += 1
+    chunk = _word_starts(normalized[first:last], grammar)
+    return tuple((first + at, word) for at, word in chunk if start <= first + at < end)
 
 
 # --- resolving ------------------------------------------------------------------------------
@@ -841,15 +849,12 @@ def find_dates(
     if span is None:
         start, end = 0, len(normalized)
     else:
-        start = to_normalized_offset(layer, span.start)
-        end = to_normalized_offset(layer, span.end)
+        start, end = normalized_span(layer, span.start, span.end)
     if isinstance(published, datetime.datetime):
         published = published.date()
-    starts = _starts(layer, grammar)
     dates = []
     done = start
-    first = bisect_left(starts, (start, ""))
-    for at, word in starts[first : bisect_left(starts, (end, ""), first)]:
+    for at, word in _starts(normalized, grammar, start, end):
         if at < done:
             continue  # inside the expression found before
         match = grammar.regexes[word].match(normalized, at, end)

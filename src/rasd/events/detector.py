@@ -18,15 +18,16 @@ import json
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from functools import cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Final
 
 from rasd.events.lexicon import Lexicon, load_lexicon
-from rasd.events.triggers import Trigger, Word, candidate_words, triggers_in
+from rasd.events.triggers import Trigger, Word, candidates, triggers_in
 from rasd.model import Span, TextLayer, Tokens
 from rasd.text import normalize, to_normalized_offset
 
@@ -87,6 +88,13 @@ def _index(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 _CUE_INDEX: Final = _index(CUES)
 _NEAR_CUES: Final = _index(_BEFORE)
+# The feature names of each cue word, built once rather than for every sentence.
+_CUE_FEATURES: Final = {
+    word: tuple("cue:" + n for n in names) for word, names in _CUE_INDEX.items()
+}
+_BEFORE_FEATURES: Final = {
+    word: tuple("before:" + n for n in names) for word, names in _NEAR_CUES.items()
+}
 _YEAR: Final = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _DIGITS: Final = re.compile(r"\d")
 # A number before a casualty noun: 15 قتيلا، 30 شخصا، 5 من عناصر
@@ -154,9 +162,9 @@ class Model:
 
     def score(self, features: Iterable[str], words: Iterable[str]) -> float:
         """``probability`` of unprefixed features plus the sentence's bare words."""
-        plain, lexical = self.plain, self.lexical
-        total = self.bias + sum([plain.get(feature, 0.0) for feature in set(features)])
-        return _sigmoid(total + sum([lexical.get(word, 0.0) for word in words]))
+        # map over dict.get with a default runs in C; the sums add in the same order
+        total = self.bias + sum(map(self.plain.get, set(features), repeat(0.0)))
+        return _sigmoid(total + sum(map(self.lexical.get, words, repeat(0.0))))
 
 
 def _sigmoid(score: float) -> float:
@@ -171,6 +179,7 @@ class Detector:
     min_weight: float = MIN_WEIGHT
 
 
+@lru_cache(maxsize=1 << 16)
 def _prefix(surface: str) -> str:
     for prefix in _PREFIXES:
         if surface.startswith(prefix) and len(surface) - len(prefix) >= 3:
@@ -281,7 +290,7 @@ def _candidate_features(
         if index > 0:
             features.append(f"prev:{texts[index - 1]}")
         for word in _NEAR_CUES.keys() & texts[max(0, index - 4) : index]:
-            features.extend(["before:" + name for name in _NEAR_CUES[word]])
+            features.extend(_BEFORE_FEATURES[word])
     return features
 
 
@@ -290,9 +299,11 @@ def _context_features(words: list[Word], texts: list[str], layer: TextLayer) -> 
     features: list[str] = []
     word_set = set(texts)
     for word in _CUE_INDEX.keys() & word_set:
-        features.extend(["cue:" + name for name in _CUE_INDEX[word]])
+        features.extend(_CUE_FEATURES[word])
     sentence = layer.normalized[words[0][0] : words[-1][1]] if words else ""
-    if _COUNT.search(sentence) or (
+    # _COUNT and _YEAR both need a digit: one scan for it spares two in most sentences
+    digits = _DIGITS.search(sentence) is not None
+    if (digits and _COUNT.search(sentence)) or (
         not NUMBERS.isdisjoint(word_set)
         and any(
             texts[i] in NUMBERS and not VICTIMS.isdisjoint(texts[i + 1 : i + 3])
@@ -305,9 +316,9 @@ def _context_features(words: list[Word], texts: list[str], layer: TextLayer) -> 
         for i in range(len(texts) - 1)
     ):
         features.append("place")
-    if _YEAR.search(sentence):
+    if digits and _YEAR.search(sentence):
         features.append("year")
-    if _DIGITS.search(sentence):
+    if digits:
         features.append("digits")
     if "«" in sentence or "\u201c" in sentence:
         features.append("quote")
@@ -361,25 +372,47 @@ def load_detector(path: Path | None = None) -> Detector:
 
 
 def sentence_probabilities(
-    triggers: list[Trigger], words: list[Word], layer: TextLayer, detector: Detector
+    triggers: list[Trigger],
+    words: list[Word],
+    layer: TextLayer,
+    detector: Detector,
+    texts: list[str] | None = None,
 ) -> dict[str, float]:
-    """P(the sentence reports an event of the type), per trained type with a candidate."""
+    """P(the sentence reports an event of the type), per trained type with a candidate.
+
+    ``texts`` are the words' strings when the caller has them already."""
     found: dict[str, float] = {}
     bare: set[str] = set()
-    texts: list[str] = []
+    strings: list[str] = []
     starts: list[int] = []
     context: list[str] = []
     for event_type, model in detector.models.items():
         of_type = [trigger for trigger in triggers if trigger.event_type == event_type]
         if of_type:
-            if not texts:  # the sentence is read once for all types
-                texts = [word[2] for word in words]
+            if not starts:  # the sentence is read once for all types
+                strings = [word[2] for word in words] if texts is None else texts
                 starts = [word[0] for word in words]
-                bare = bare_words(texts)
-                context = _context_features(words, texts, layer)
-            features = [*_candidate_features(of_type, texts, starts, layer), *context]
+                bare = bare_words(strings)
+                context = _context_features(words, strings, layer)
+            features = [*_candidate_features(of_type, strings, starts, layer), *context]
             found[event_type] = model.score(features, bare if WORD_FEATURES else ())
     return found
+
+
+def _weighted(trigger: Trigger, weight: float) -> Trigger:
+    """``replace(trigger, weight=weight)`` without its reading of the fields on each call."""
+    return Trigger(
+        trigger.start,
+        trigger.end,
+        trigger.text,
+        trigger.event_type,
+        trigger.mode,
+        trigger.context,
+        trigger.nominal,
+        trigger.passive,
+        weight,
+        trigger.key,
+    )
 
 
 def detect(
@@ -390,24 +423,28 @@ def detect(
     *,
     detector: Detector | None = None,
     lexicon: Lexicon | None = None,
+    rescue: Callable[[Trigger], bool] | None = None,
 ) -> list[Trigger]:
     """The triggers that report an event, each with its confidence in ``.weight``.
 
     For ASSAULT and PROTEST the trained model decides per sentence and every candidate of
     the type gets its probability; other types pass when their lexicon weight reaches
     ``min_weight``. Negated, future or hypothetical events are still returned when the
-    model says the sentence reports them (the coder flags them).
+    model says the sentence reports them (the coder flags them). A candidate the model
+    turns down is still accepted, at the threshold's confidence, when ``rescue`` says its
+    grammar reports the event (``rasd.events.armed``: an armed actor's past attack).
     """
     del tokens  # the stage contract; matching reads the text layer (see find_triggers)
     detector = detector or load_detector()
     lexicon = lexicon or load_lexicon()
-    words = candidate_words(layer, sentence, lexicon)
-    if words is None:
+    found = candidates(layer, sentence, lexicon)
+    if found is None:
         return []
-    triggers = triggers_in(text, layer, words, lexicon)
+    words, texts = found
+    triggers = triggers_in(text, layer, words, lexicon, texts)
     if not triggers:
         return []
-    probabilities = sentence_probabilities(triggers, words, layer, detector)
+    probabilities = sentence_probabilities(triggers, words, layer, detector, texts)
     accepted: list[Trigger] = []
     for trigger in triggers:
         model = detector.models.get(trigger.event_type)
@@ -417,5 +454,7 @@ def detect(
             continue
         probability = probabilities[trigger.event_type]
         if probability >= model.threshold:
-            accepted.append(replace(trigger, weight=round(probability, 4)))
+            accepted.append(_weighted(trigger, round(probability, 4)))
+        elif rescue is not None and rescue(trigger):
+            accepted.append(_weighted(trigger, model.threshold))
     return accepted

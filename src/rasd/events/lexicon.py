@@ -6,7 +6,10 @@ The table is written in ordinary Arabic, one reviewed pattern a row, and normali
 - ``a|b`` lists alternatives for one word;
 - ``قتل/يقتل`` (past/imperfect, third person masculine singular) stands for the verb's
   common inflections: قتل، قتلت، قتلوا، قتلا، قتلتا، يقتل، تقتل، يقتلون، يقتلان، نقتل ...;
-- ``…`` lets up to four words stand between its neighbours (أطلق مسلحون مجهولون النار).
+- ``…`` stands for the verb's subject between it and its object (أطلق مسلحون مجهولون
+  النار): up to ``MAX_GAP`` words, time words and adverbs not counted, and no clause
+  boundary, preposition before the object or construct head of it (``rasd.events.triggers``
+  checks the gap); the word after it is the object as written, without a proclitic.
 
 Arabic writes clitics onto the word, so every form is expanded at load into the surfaces it
 takes in text: a verb with و/ف and, in the imperfect, س/ل in front and an object pronoun
@@ -125,7 +128,7 @@ CONTEXTS: Final = frozenset(
 )
 SOURCES: Final = frozenset({"petrarch", "curated"})
 GAP: Final = "…"
-MAX_GAP = 3  # words a … may skip: أطلق [مسلحون مجهولون] النار
+MAX_GAP = 3  # words a … may skip: أطلق [مسلحون مجهولون] النار; time words are free
 
 _VERB_PREFIXES: Final = ("", "و", "ف")
 _IMPERFECT_PREFIXES: Final = ("", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل")
@@ -137,6 +140,8 @@ _NOUN_PREFIXES: Final = tuple(
     for preposition in ("", "ب", "ل", "ك")
     for article in ("", "ال")
 )
+
+_OBJECT_PREFIXES: Final = ("", "ال")
 
 
 class LexiconError(ValueError):
@@ -159,14 +164,24 @@ class LexiconEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Gap:
+    """A ``…`` of a pattern. Before an object noun (أطلق … النار، أوقف … الهجوم) it is the
+    verb's subject, checked as such (``rasd.events.triggers``), and the object is written
+    without a proclitic; before a preposition (حكم … على، أفرج … عن) it may hold anything
+    the verb takes first (بالسجن 12 عاما), up to ``MAX_GAP`` words."""
+
+    subject: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Compiled:
     """A pattern from its first word on: the entry and, per later word, its surfaces.
 
-    ``rest`` holds a frozenset of accepted surfaces per word, or ``None`` for a gap.
+    ``rest`` holds a frozenset of accepted surfaces per word, or a ``Gap``.
     """
 
     entry: int
-    rest: tuple[frozenset[str] | None, ...]
+    rest: tuple[frozenset[str] | Gap, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +249,12 @@ def verb_surfaces(word: str) -> set[str]:
     return surfaces
 
 
-def noun_surfaces(word: str) -> set[str]:
-    """Every surface of one pattern word read as a noun (normalized); the article optional."""
+def noun_surfaces(word: str, *, prefixes: tuple[str, ...] | None = None) -> set[str]:
+    """Every surface of one pattern word read as a noun (normalized); the article optional.
+
+    ``prefixes`` replaces the proclitic combinations (``_NOUN_PREFIXES``) allowed in front.
+    """
+    prefixes = _NOUN_PREFIXES if prefixes is None else prefixes
     surfaces: set[str] = set()
     for alternative in word.split("|"):
         base = (
@@ -247,14 +266,24 @@ def noun_surfaces(word: str) -> set[str]:
         if base[-1] not in "هاء":
             forms.append(base + "ا")  # the accusative's alef: هجوما، انتحاريا
         for form in forms:
-            for prefix in _NOUN_PREFIXES:
+            for prefix in prefixes:
                 surfaces.add(prefix + form)
-        for prefix in _NOUN_PREFIXES:
+        for prefix in prefixes:
             if not prefix.endswith(("ال", "لل")):
                 surfaces.update(
                     prefix + inflected for inflected in _with_pronouns(base, _POSSESSIVES)
                 )
     return surfaces
+
+
+def object_surfaces(word: str) -> set[str]:
+    """The surfaces of the word right after a gap: the verb's object (or the preposition
+    it governs), with the article, a possessive or tanween but no proclitic.
+
+    ``أوقفت الشرطة مشتبها بالهجوم`` is an arrest: بالهجوم, after a preposition, is not
+    what أوقف halts, as الهجوم in ``أوقفت القوات الهجوم`` is.
+    """
+    return noun_surfaces(word, prefixes=_OBJECT_PREFIXES)
 
 
 def _parse_row(row: dict[str, str], line: int) -> LexiconEntry:
@@ -301,6 +330,23 @@ def read_entries(data: str) -> tuple[LexiconEntry, ...]:
     return tuple(_parse_row(row, number) for number, row in enumerate(reader, start=2))
 
 
+# Prepositions a pattern may have after a gap: the gap before them is no subject.
+_PREPOSITIONS: Final = frozenset(normalize("عن إلى الى على في مع ب ل من").split())
+
+
+def _compile_rest(words: list[str]) -> Iterator[frozenset[str] | Gap]:
+    """The words of a pattern after its first: surfaces, and each gap with its kind."""
+    for at in range(1, len(words)):
+        word = words[at]
+        if word == GAP:
+            following = words[at + 1] if at + 1 < len(words) else ""
+            yield Gap(subject=_PREPOSITIONS.isdisjoint(following.split("|")))
+        elif words[at - 1] == GAP and _PREPOSITIONS.isdisjoint(word.split("|")):
+            yield frozenset(object_surfaces(word))
+        else:
+            yield frozenset(noun_surfaces(word))
+
+
 def compile_lexicon(entries: tuple[LexiconEntry, ...]) -> Lexicon:
     """Expand every pattern into its surfaces and index it by its first word."""
     triggers: dict[str, list[Compiled]] = {}
@@ -309,7 +355,7 @@ def compile_lexicon(entries: tuple[LexiconEntry, ...]) -> Lexicon:
         words = entry.key.split()
         verbal = entry.pos in ("verb", "passive")
         first = verb_surfaces(words[0]) if verbal else noun_surfaces(words[0])
-        rest = tuple(None if word == GAP else frozenset(noun_surfaces(word)) for word in words[1:])
+        rest = tuple(_compile_rest(words))
         compiled = Compiled(index, rest)
         table = cues if entry.pos == "cue" else triggers
         for surface in first:

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import Final
 
-from rasd.events.lexicon import MAX_GAP, Compiled, Lexicon, load_lexicon
+from rasd.events.lexicon import MAX_GAP, Compiled, Gap, Lexicon, load_lexicon
+from rasd.events.numbers import document_words, normalized_span
 from rasd.model import PloverType, Span, TextLayer, Tokens
-from rasd.text import to_normalized_offset, to_original_span
+from rasd.text import normalize, to_normalized_offset, to_original_span
 
 # A run of letters of the normalized text (harakat and tatweel are gone there already).
 # Written class-then-star so that sre skips ahead between words.
 WORD: Final = re.compile("[\u0621-\u063a\u0641-\u064a][\u0621-\u063a\u0641-\u064a]*")
 _SPLIT: Final = re.compile(f"({WORD.pattern})")
+# Letters that ``rasd.events.numbers`` puts in words and ``WORD`` does not: where none is
+# in a document, the two modules' letter words are the same.
+_NOT_SHARED: Final = re.compile("[A-Za-z\u063b-\u0640\u0671-\u06d3]")
 _DAMMA = "\u064f"
 _NEAR = 25  # characters: a cue this close describes the trigger, not a list around it
 
@@ -63,13 +68,26 @@ class _LastDocument:
 
     def __init__(self, layer: TextLayer | None) -> None:
         self.layer = layer
+        normalized = layer.normalized if layer is not None else ""
+        if _NOT_SHARED.search(normalized) is None:
+            # Counts, dates and the flags split the document into words too (``numbers``):
+            # without Latin letters or letters outside this module's class, its letter
+            # runs are this module's words, the ones ``str.isalpha`` keeps.
+            texts, starts, ends = document_words(normalized)
+            keep = list(map(str.isalpha, texts))
+            self.texts = list(compress(texts, keep))
+            self.starts = list(compress(starts, keep))
+            self.words: list[Word] = list(
+                zip(self.starts, compress(ends, keep), self.texts, strict=True)
+            )
+            return
         # split with a group alternates gaps and words; their running lengths are the
         # offsets: all C loops, no match object per word
-        parts = _SPLIT.split(layer.normalized if layer is not None else "")
+        parts = _SPLIT.split(normalized)
         bounds = list(accumulate(map(len, parts), initial=0))
         self.texts = parts[1::2]
         self.starts = bounds[1:-1:2]
-        self.words: list[Word] = list(zip(self.starts, bounds[2::2], self.texts, strict=True))
+        self.words = list(zip(self.starts, bounds[2::2], self.texts, strict=True))
 
 
 _last = _LastDocument(None)
@@ -110,24 +128,44 @@ def candidate_words(layer: TextLayer, sentence: Span, lexicon: Lexicon) -> list[
     Most sentences of a long article name no event: a set test over the sentence's word
     strings dismisses them before any per-word work.
     """
+    found = candidates(layer, sentence, lexicon)
+    return None if found is None else found[0]
+
+
+def candidates(
+    layer: TextLayer, sentence: Span, lexicon: Lexicon
+) -> tuple[list[Word], list[str]] | None:
+    """``candidate_words`` with the words' texts, which matching and the detector read."""
     document = _document(layer)
-    first, last = _bounds(layer, sentence, document)
-    if lexicon.triggers.keys().isdisjoint(document.texts[first:last]):
+    start, end = normalized_span(layer, sentence.start, sentence.end)
+    starts = document.starts
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first)
+    texts = document.texts[first:last]
+    if lexicon.triggers.keys().isdisjoint(texts):
         return None
-    return _clipped(document.words[first:last], to_normalized_offset(layer, sentence.end))
+    words = _clipped(document.words[first:last], end)
+    if words[-1][2] is not texts[-1]:
+        texts[-1] = words[-1][2]
+    return words, texts
 
 
 def _match_rest(
-    words: list[Word], at: int, rest: tuple[frozenset[str] | None, ...], step: int
+    words: list[Word], at: int, rest: tuple[frozenset[str] | Gap, ...], step: int
 ) -> int | None:
     """The index of the last word matched by ``rest[step:]`` from word ``at``, or None."""
     if step == len(rest):
         return at - 1
     surfaces = rest[step]
-    if surfaces is None:  # a gap: the next word may come up to MAX_GAP words later
+    if isinstance(surfaces, Gap):  # the next word may come some words later
         following = rest[step + 1]
-        assert following is not None  # the table never has two gaps in a row
-        for skip in range(at, min(at + MAX_GAP + 1, len(words))):
+        assert not isinstance(following, Gap)  # the table never has two gaps in a row
+        ends = (
+            _gap_ends(words, at)
+            if surfaces.subject
+            else range(at, min(at + MAX_GAP + 1, len(words)))
+        )
+        for skip in ends:
             if words[skip][2] in following:
                 last = _match_rest(words, skip + 1, rest, step + 2)
                 if last is not None:
@@ -138,27 +176,122 @@ def _match_rest(
     return None
 
 
+def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
+    """Where the word after a gap opening at ``at`` may stand: the gap holds the verb's
+    subject (وأوقفت [قوات سوريا الديمقراطية بالفعل] الهجوم, أطلق [مسلحون] النار).
+
+    Up to ``MAX_GAP`` words, time words and adverbs not counted. A gap ends at a clause
+    word (أن، الذي، لكن) or a prepositional phrase (بالهجوم); the word after it is no
+    object of a preposition (علق الوزير على الهجوم: he commented on it) nor the genitive
+    of a construct head (أوقفت الشرطة منفذي الهجوم: an arrest); and a definite word then
+    an indefinite count or participle means the object has begun (أوقفت الشرطة ثلاثة
+    مشتبهين), so nothing after it is.
+    """
+    counted = 0
+    definite = False  # the last word of the subject so far is definite
+    governed = False  # the previous word governs the next: a preposition, a construct head
+    for skip in range(at, min(at + MAX_GAP + _FREE_WORDS + 1, len(words))):
+        if not governed:
+            yield skip
+        word = words[skip][2]
+        if word in _GAP_FREE:
+            governed = False
+            continue
+        counted += 1
+        if counted > MAX_GAP or word in _GAP_STOPS or word.startswith(_PREPOSITION_ARTICLE):
+            return
+        if word in _QUANTIFIERS:
+            yield from _quantified(words, skip + 1)
+            if counted > 1:
+                return  # after the subject, the object: أغلق المتظاهرون عددا من الشوارع
+            continue  # first in the gap, the subject's count may be: لقي أربعة أشخاص مصرعهم
+        governed = word in _GAP_PREPOSITIONS or _construct_head(word)
+        if word in _GAP_PREPOSITIONS:
+            definite = False
+        elif word.startswith(("ال", "وال")):
+            definite = True
+        elif definite and _object_like(word):
+            return
+        else:
+            definite = False  # a name after a title (الرئيس محمود عباس) goes on
+
+
+def _quantified(words: list[Word], at: int) -> Iterator[int]:
+    """The word a quantifier counts: right after it, or after its من."""
+    if at < len(words):
+        yield at
+        if words[at][2] == "من" and at + 1 < len(words):
+            yield at + 1
+
+
+def _construct_head(word: str) -> bool:
+    """An indefinite participle plural in construct (منفذي، مقاتلو) or a noun that heads
+    its own genitive (أحد، منفذ): the word after it belongs to it."""
+    if word.startswith("ال"):
+        return False
+    return word in _HEADS or (len(word) >= 5 and word[0] == "م" and word[-1] in "يو")
+
+
+def _object_like(word: str) -> bool:
+    """An indefinite object or participle: مشتبهين، منفذي، شخصا."""
+    if len(word) >= 5 and word[0] == "م" and word.endswith(("ين", "ي", "ا")):
+        return True
+    return len(word) >= 4 and word[-1] == "ا" and word[-2] != "ا"
+
+
+def _normalized(words: str) -> frozenset[str]:
+    return frozenset(normalize(words).split())
+
+
+# Time words and adverbs that may stand in a gap without counting (ولا تعد كلمة).
+_GAP_FREE: Final = _normalized(
+    "أمس اليوم الليلة ليلة ليل صباح مساء فجر ظهر عصر يوم الأحد الاثنين الإثنين الثلاثاء "
+    "الأربعاء الخميس الجمعة السبت الماضي الماضية أول الأول مطلع هذا هذه الأسبوع الشهر "
+    "بالفعل فعلا مجددا أيضا مؤقتا بالخطأ للمرة رسميا كذلك لاحقا مؤخرا حاليا مرة أخرى"
+)
+_FREE_WORDS = 4  # the most free words a gap takes on top of MAX_GAP
+# Words that end the clause a gap is in.
+_GAP_STOPS: Final = _normalized(
+    "أن إن أنه إنه أنها إنها أنهم بأن وأن الذي التي الذين اللذين اللتين اللواتي لكن ولكن "
+    "بينما فيما حيث عندما حين بعدما لما لم لن لا ما قد وقد ثم أو كما"
+)
+_GAP_PREPOSITIONS: Final = _normalized(
+    "في على عن إلى الى مع ضد بين خلال عند لدى حتى منذ بعد قبل أمام داخل خارج قرب نحو حول "
+    "عبر عقب إثر وسط من"
+)
+_PREPOSITION_ARTICLE: Final = ("بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل")
+_HEADS: Final = _normalized("أحد إحدى منفذ مدبر مرتكب قائد زعيم عناصر أفراد")
+# Quantifiers open the object: what they count may follow them, nothing after it may.
+_QUANTIFIERS: Final = _normalized(
+    "اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة ثلاث أربع خمس ست سبع ثماني تسع عشر "
+    "عشرات مئات آلاف عددا عدد بعض كل جميع"
+)
+
+
 def match_words(
-    words: list[Word], table: dict[str, tuple[Compiled, ...]]
+    words: list[Word], table: dict[str, tuple[Compiled, ...]], texts: list[str] | None = None
 ) -> list[tuple[int, int, int]]:
     """(first word, last word, entry) for each match, overlaps resolved: longest wins.
 
     Longest counts words, then characters; matches over the very same words all stay (a
     pattern may signal two types: رشق is ASSAULT and, at a protest, PROTEST riot).
+    ``texts`` are the words' strings when the caller has them already.
     """
     found: list[tuple[int, int, int]] = []
-    texts = [word[2] for word in words]
+    if texts is None:
+        texts = [word[2] for word in words]
     hits = table.keys() & texts
     if not hits:
         return found
-    for index, text in enumerate(texts):
-        if text not in hits:
-            continue
-        for pattern in table[text]:
+    for index in compress(count(), map(hits.__contains__, texts)):
+        for pattern in table[texts[index]]:
             last = _match_rest(words, index + 1, pattern.rest, 0) if pattern.rest else index
             if last is not None:
                 found.append((index, last, pattern.entry))
     if len(found) < 2:
+        return found
+    if all(first == last for first, last, _ in found):
+        found.sort()  # one word each: no overlap but on the very same word, and those all stay
         return found
     found.sort(key=lambda m: (m[0] - m[1], words[m[0]][0] - words[m[1]][1], m[0]))
     taken: set[int] = set()
@@ -181,9 +314,15 @@ def find_mode_cues(
     return _mode_cues(text, layer, sentence_words(layer, sentence), lexicon or load_lexicon())
 
 
-def _mode_cues(text: str, layer: TextLayer, words: list[Word], lexicon: Lexicon) -> list[ModeCue]:
+def _mode_cues(
+    text: str,
+    layer: TextLayer,
+    words: list[Word],
+    lexicon: Lexicon,
+    texts: list[str] | None = None,
+) -> list[ModeCue]:
     cues: list[ModeCue] = []
-    for first, last, index in match_words(words, lexicon.cues):
+    for first, last, index in match_words(words, lexicon.cues, texts):
         mode = lexicon.entries[index].mode
         if mode is not None:
             start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
@@ -233,9 +372,18 @@ def find_triggers(
     return [] if words is None else triggers_in(text, layer, words, lexicon)
 
 
-def triggers_in(text: str, layer: TextLayer, words: list[Word], lexicon: Lexicon) -> list[Trigger]:
-    """``find_triggers`` over a sentence's words already read (``sentence_words``)."""
-    matches = match_words(words, lexicon.triggers)
+def triggers_in(
+    text: str,
+    layer: TextLayer,
+    words: list[Word],
+    lexicon: Lexicon,
+    texts: list[str] | None = None,
+) -> list[Trigger]:
+    """``find_triggers`` over a sentence's words already read (``sentence_words``), and
+    their texts when the caller has them."""
+    if texts is None:
+        texts = [word[2] for word in words]
+    matches = match_words(words, lexicon.triggers, texts)
     if not matches:
         return []
     cues: list[ModeCue] | None = None
@@ -250,7 +398,7 @@ def triggers_in(text: str, layer: TextLayer, words: list[Word], lexicon: Lexicon
         mode = entry.mode
         if entry.event_type == "ASSAULT":
             if cues is None:
-                cues = _mode_cues(text, layer, words, lexicon)
+                cues = _mode_cues(text, layer, words, lexicon, texts)
             mode = _cue_mode(start, mode, cues)
         # Harakat, where the writer gave them, tell the passive: قُتل، اُعتقل.
         passive = entry.pos == "passive" or (entry.pos == "verb" and _damma_first(text, start))
