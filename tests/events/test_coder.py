@@ -65,8 +65,10 @@ def test_seed_sdf_offensive_is_an_assault_by_the_sdf(seed: Document) -> None:
     assert event.event_type == "ASSAULT"
     assert event.actor is not None and event.actor.text == "قوات سوريا الديمقراطية"
     assert event.actor.entity is not None and seed.entities[event.actor.entity].kb_id == "sdf"
-    # the village is where, not whom; ISIS, the other side, is not named in the sentence
-    assert event.target is None
+    # the village is where, not whom; ISIS, the other side, is not named in the sentence:
+    # grounding gives the article's main adversary, a mention before the sentence
+    assert event.target is not None and event.target.kb_id == "isis"
+    assert event.target.end <= event.evidence[0].sentence_start
     assert event.location is not None and "الباغوز" in event.location.text
     assert event.date is not None
     assert (event.date.value, event.date.precision) == ("2019-03-03", "week")
@@ -79,7 +81,7 @@ def test_seed_halted_offensive_is_a_ceasefire_not_an_arrest(seed: Document) -> N
     assert [(e.event_type, e.mode) for e in halted] == [("RETREAT", "ceasefire")]
     (event,) = halted
     assert event.actor is not None and event.actor.text == "قوات سوريا الديمقراطية"
-    assert event.target is None
+    assert event.target is not None and event.target.kb_id == "isis"  # the adversary
     assert not [e for e in seed.events if e.mode == "arrest"]
 
 

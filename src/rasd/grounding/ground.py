@@ -15,6 +15,9 @@ names (its entities' table ids, its events' resolved actors) are context for its
 طرابلس beside حزب الله is Tripoli in Lebanon. A PER entity that spells a name of the
 persons table gets its id, and resolves to the role the person held on the event's date
 (else the publication's).
+
+Last, a fight whose sentence names one armed side gets the article's main adversary as
+the other (``sides``).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from functools import lru_cache
 
 from rasd.grounding.actors import ResolvedActor, code_country, resolve_actor, role_on, tables
 from rasd.grounding.places import Resolved, document_countries, ground_location, resolve
+from rasd.grounding.sides import with_other_sides
 from rasd.model import Actor, Argument, Document, Entity, Event, Location, TextLayer
 from rasd.text import normalize
 
@@ -212,4 +216,22 @@ def ground(doc: Document) -> Document:
         )
         for event, (actor, target, attribution) in zip(doc.events, arguments, strict=True)
     )
+    sided = with_other_sides(events, doc.entities, doc.text)
+    events = tuple(
+        event if event is before else _ground_other_side(event, doc, countries)
+        for event, before in zip(sided, events, strict=True)
+    )
     return replace(doc, events=events)
+
+
+def _ground_other_side(event: Event, doc: Document, countries: Sequence[str]) -> Event:
+    """Resolve the side ``sides.with_other_sides`` filled (the one with no actor yet)."""
+    layer = doc.layer
+    assert layer is not None
+    on = event_day(event, doc)
+    actor, target = event.actor, event.target
+    if actor is not None and actor.actor is None:
+        actor = _ground_argument(actor, doc.text, layer, doc.entities, countries, on)
+    if target is not None and target.actor is None:
+        target = _ground_argument(target, doc.text, layer, doc.entities, countries, on)
+    return replace(event, actor=actor, target=target)
