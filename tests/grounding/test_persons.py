@@ -19,7 +19,8 @@ from rasd.grounding.actors import (
     role_on,
     tables,
 )
-from rasd.model import Document
+from rasd.grounding.ground import person_entities
+from rasd.model import Document, Entity
 from rasd.pipeline import process
 from rasd.settings import Settings
 from rasd.text import normalize
@@ -126,3 +127,24 @@ def test_actors_countries_place_the_event(text: str, country: str) -> None:
     doc = _extract(text, "2019-03-05")
     locations = [event.location for event in doc.events if event.location is not None]
     assert locations and {location.country for location in locations} == {country}
+
+
+def test_a_family_name_alone_is_the_person_named_in_full_before() -> None:
+    doc = _extract(
+        "التقى نوري المالكي وفدا أمريكيا في بغداد. وقال المالكي إن الحكومة لن تتراجع.",
+        "2008-05-01",
+    )
+    people = [e for e in doc.entities if e.label == "PER"]
+    assert [e.text for e in people] == ["نوري المالكي", "المالكي"]
+    assert people[0].kb_id is not None and people[1].kb_id == people[0].kb_id
+
+
+def test_a_family_name_shared_by_two_people_named_stays_unresolved() -> None:
+    entities = (
+        Entity(0, 10, "نوري المالكي", "PER", 0.9),
+        Entity(20, 31, "حبيب المالكي", "PER", 0.9),
+        Entity(40, 47, "المالكي", "PER", 0.9),
+    )
+    found = person_entities(entities)
+    assert found[0].kb_id and found[1].kb_id and found[0].kb_id != found[1].kb_id
+    assert found[2].kb_id is None

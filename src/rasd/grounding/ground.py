@@ -86,8 +86,14 @@ def person_id(name: str) -> str | None:
 
 
 def person_entities(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """The entities, each PER entity that spells a name of the persons table with its id."""
+    """The entities, each PER entity that spells a name of the persons table with its id.
+
+    News names a person in full once and then by the family name alone (نوري المالكي ...
+    وقال المالكي): a PER entity whose words end the full name of exactly one person the
+    article has named in full gets that person's id too.
+    """
     found: list[Entity] | None = None
+    named: dict[str, tuple[str, ...]] = {}  # person id -> the name's words, as first written
     for index, entity in enumerate(entities):
         if entity.label != "PER" or entity.kb_id is not None:
             continue
@@ -95,7 +101,27 @@ def person_entities(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
         if kb_id is not None:
             found = found if found is not None else list(entities)
             found[index] = replace(entity, kb_id=kb_id)
-    return entities if found is None else tuple(found)
+            named.setdefault(kb_id, name_key(entity.text))
+    if not named:
+        return entities if found is None else tuple(found)
+    assert found is not None
+    for index, entity in enumerate(found):
+        if entity.label != "PER" or entity.kb_id is not None:
+            continue
+        short = name_key(entity.text)
+        ending = {
+            kb_id
+            for kb_id, full in named.items()
+            if 0 < len(short) < len(full) and full[-len(short) :] == short
+        }
+        if len(ending) == 1:
+            found[index] = replace(entity, kb_id=ending.pop())
+    return tuple(found)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A person's name as compared: normalized words without their articles."""
+    return tuple(word.removeprefix("ال") for word in normalize(name).split())
 
 
 def actor_countries(entities: Sequence[Entity], day: str | None) -> list[str]:
