@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.events.arguments import find_arguments, find_location
-from rasd.model import Entity, Span
+from rasd.model import Argument, Entity, Span
 from rasd.text import analyze
 
 
@@ -498,3 +498,25 @@ def test_roles_are_spans_of_the_sentence_for_any_type(
             assert 0 <= arg.start < arg.end <= len(text)
             assert arg.text == text[arg.start : arg.end]
             assert not (arg.start <= token.start and token.end <= arg.end)
+
+
+def test_remembered_readings_are_per_sentence_and_trigger() -> None:
+    # The armed-attack rule and the coder read the same candidate's arguments: the second
+    # reading is remembered, and a reading of the same spans in another text or with
+    # another trigger reading is not taken for it.
+    first = "قتل مسلحون ثلاثة جنود في بغداد."
+    other = "قتل الجيش خمسة مسلحين في الموصل."
+    assert _run(first, "قتل") == ("مسلحون", "جنود")
+    assert _run(other, "قتل")[0] == "الجيش"  # the same spans in another text
+    layer, _, tokens = analyze(first)
+    sentence, trigger = Span(0, len(first)), Span(0, 3)
+
+    def read(passive: bool) -> tuple[Argument | None, Argument | None]:
+        return find_arguments(
+            first, layer, tokens, sentence, trigger, nominal=False, passive=passive, entities=()
+        )
+
+    active = read(False)
+    assert read(False) is active  # remembered
+    assert read(True) != active  # قتل read as a passive: the soldiers are no actor
+    assert read(True)[0] is None

@@ -363,3 +363,30 @@ def test_sentence_word_starts_are_those_of_the_whole_text(text: str, a: int, b: 
     assert _starts(normalized, _grammar(), start, end) == tuple(
         (at, word) for at, word in whole if start <= at < end
     )
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                *("أمس", "وأمس", "بأمس", "الأحد", "يوم", "منذ", "مارس", "في"),
+                *("x", "ab", "%", "\t", "\n", "،", "-", "«", "»", "پ", "\u00a0", " ", " "),
+                *("2019", "5", "05", "12345", ".", ",", "/", "1,500", "12.3", "2019م"),
+            ]
+        ),
+        max_size=16,
+    ).map("".join),
+    a=st.integers(0, 80),
+    b=st.integers(0, 80),
+)
+def test_word_starts_come_from_the_shared_words(text: str, a: int, b: int) -> None:
+    # The date words are read off rasd.events.numbers' words of the whole text: a run of
+    # letters or digits counts only between two separators (not xأمس, أمس\t, 2019م), and
+    # a grouped number (1,500) in reach sends the span to the scan: the very words the
+    # scan of the text finds.
+    normalized = build_layer(text).normalized
+    start, end = sorted((min(a, len(normalized)), min(b, len(normalized))))
+    whole = _word_starts(normalized, _grammar())
+    assert _starts(normalized, _grammar(), start, end) == tuple(
+        (at, word) for at, word in whole if start <= at < end
+    )

@@ -125,3 +125,15 @@ def test_event_flags_never_fail(pieces: list[str], data: st.DataObject) -> None:
     if index == 0 and pieces[0] not in ("ستعتقل",):
         assert not flags.negated
         assert not flags.hypothetical
+
+
+def test_remembered_flags_are_those_of_the_text_and_trigger() -> None:
+    # Flags are remembered per sentence and trigger for the armed-attack rule and the
+    # coder; the same spans in another text, or another trigger, are read afresh.
+    assert _flags("لم يقتل أحد في الهجوم.", "يقتل") == _NEGATED
+    assert _flags("إذا يقتل أحد في الهجوم.", "يقتل") == _HYPOTHETICAL
+    assert _flags("سوف يقتل أحد في الهجوم.", "يقتل") == _FUTURE
+    assert _flags("ثم يقتل أحد في الهجوم.", "يقتل") == Flags()
+    text = "قتل شخص ولم يصب أحد."
+    assert _flags(text, "قتل") == Flags()
+    assert _flags(text, "يصب") == _NEGATED

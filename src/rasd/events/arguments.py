@@ -21,6 +21,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
+from operator import or_
 
 from rasd.events.entities import overlapping
 from rasd.grounding import places
@@ -692,6 +694,44 @@ def find_arguments(
     victim of ``مقتل X`` (ASSAULT, COERCE), the one who acts in ``انسحاب X`` (RETREAT,
     PROTEST, MOBILIZE, ...).
     """
+    # The armed-attack rule reads the arguments of a candidate the model turned down, and
+    # the coder reads them again once the rule accepts it: remember the sentence's readings.
+    key = (trigger.start, trigger.end, nominal, passive, event_type)
+    memo = _LAST_ARGUMENTS[0]
+    if (
+        memo[0] is text
+        and memo[1] is tokens
+        and memo[2] is entities
+        and memo[3] == sentence
+        and key in memo[4]
+    ):
+        return memo[4][key]
+    found = _arguments(text, tokens, sentence, trigger, nominal, passive, entities, event_type)
+    if not (memo[0] is text and memo[1] is tokens and memo[2] is entities and memo[3] == sentence):
+        memo = (text, tokens, entities, sentence, {})
+        _LAST_ARGUMENTS[0] = memo
+    memo[4][key] = found
+    return found
+
+
+_ArgumentsKey = tuple[int, int, bool, bool, "str | None"]
+_Readings = dict[_ArgumentsKey, tuple["Argument | None", "Argument | None"]]
+# The last sentence's argument readings, with the very objects they were read from.
+_LAST_ARGUMENTS: list[tuple[str | None, object, object, Span | None, _Readings]] = [
+    (None, None, None, None, {})
+]
+
+
+def _arguments(
+    text: str,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    trigger: Span,
+    nominal: bool,
+    passive: bool,
+    entities: Sequence[Entity],
+    event_type: str | None,
+) -> tuple[Argument | None, Argument | None]:
     view = _sentence_view(text, tokens, sentence, entities)
     if not len(view.words):
         return None, None
@@ -1031,14 +1071,13 @@ def _nominal(
     if genitive is not None and view.words[genitive[0]] in _INSTRUMENTS:
         genitive = None
     key = stem or bare
-    victim = (key in _VICTIM_NOUNS or normalize(key) in _VICTIM_NOUNS) and (
+    victim = (key in _VICTIM_NOUNS or _normal(key) in _VICTIM_NOUNS) and (
         event_type is None or event_type in _VICTIM_TYPES
     )
     if genitive is not None:
         split = _lam_object(view, genitive)
         if split is not None:  # اعتقال الشرطة للصحفي: agent, then ل + the one it acts on
             return _arg(view, split[0]), _lam_arg(view, split[1])
-    undergoer = _undergoer(view, at)
     agent = _agent_phrase(view, rest, 8) or _light_verb_subject(view, at)
     if stem is not None:  # هجومها، مقتله: the possessor is the subject of the governing verb
         possessor = _governing_subject(view, at)
@@ -1052,6 +1091,7 @@ def _nominal(
     if protest or event_type in _ACTOR_GENITIVE_TYPES:
         target = _prepositional_target(view, rest, _PROTEST_REACH, protest=True)
         return _lam_arg(view, genitive) or agent, target
+    undergoer = _undergoer(view, at)  # read only where it is used: it scans back a clause
     if undergoer is not None:
         return agent, undergoer
     against = _prepositional_target(view, rest, 4)
@@ -1317,7 +1357,19 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
     seen: set[int] = set()
     covered = 0  # tokens up to here belong to a phrase already yielded
     entity_of = view.entity_of
-    for position in range(_dateline_end(view), len(words)):
+    # A cheap first test for ``_introduced``, from two facts remembered per word: a ب on
+    # the word, or a preposition (or a quote) before it.
+    could = list(map(_opens_with_b, words))
+    for position, introduces in enumerate(map(_introduces_next, words[:-1]), 1):
+        could[position] = could[position] or introduces
+    # Only a place entity, a place head or a word that could be introduced opens a site:
+    # the other words are not visited at all.
+    visit = list(map(or_, could, map(_is_site_head, words)))
+    for position, index in entity_of.items():
+        if entities[index].label == "LOC":
+            visit[position] = True
+    first = _dateline_end(view)
+    for position in compress(range(first, len(words)), visit[first:]):
         entity = entity_of.get(position)
         word = words[position]
         head = _site_head(word)
@@ -1341,7 +1393,7 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
         elif (
             entity is None
             and position >= covered
-            and _could_introduce(view, position)
+            and could[position]
             and (named := _named_words(view, position))
             and _introduced(view, position, "")
             and not _origin(view, position)
@@ -1350,6 +1402,11 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
             yield position, _untagged_start(view, position), view.ends[last - 1]
             covered = last
             seen.update(view.entity_of[at] for at in range(position, last) if at in view.entity_of)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _is_site_head(word: str) -> bool:
+    return _site_head(word) in _PLACE_HEADS
 
 
 @lru_cache(maxsize=_WORD_CACHE)
@@ -1419,12 +1476,15 @@ def _place_start(view: _Sentence, position: int, ent: Entity) -> int:
     return ent.start
 
 
-def _could_introduce(view: _Sentence, position: int) -> bool:
-    """A cheap first test for ``_introduced``: a ب on the word, or a preposition before it."""
-    word = view.words[position]
-    if word[:1] == "ب" or word[:2] in ("وب", "فب"):
-        return True
-    previous = view.words[position - 1] if position else ""
+@lru_cache(maxsize=_WORD_CACHE)
+def _opens_with_b(word: str) -> bool:
+    """Whether a place word carries a ب that may introduce it (بالموصل، وبغداد)."""
+    return word[:1] == "ب" or word[:2] in ("وب", "فب")
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _introduces_next(previous: str) -> bool:
+    """Whether a word may introduce a place after it: في، قرب، وفي, an opening quote."""
     return (
         previous in _LOCATION_PREPOSITIONS
         or previous[1:] in _LOCATION_PREPOSITIONS

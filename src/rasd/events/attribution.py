@@ -23,6 +23,7 @@ quote) takes the source of the sentence before it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import compress, count
 from typing import Final
@@ -110,10 +111,10 @@ class _Sentence:
             end = min(to_normalized_offset(layer, ent.end), last)
             if start < first:
                 continue
-            for index, word_end in enumerate(self.ends):
-                if word_end > start:
-                    self.entity_ends[index] = (end, ent.label.upper().startswith("PER"))
-                    break
+            # the first word that ends after the entity starts (the ends are in order)
+            at = bisect_right(self.ends, start)
+            if at < len(self.ends):
+                self.entity_ends[at] = (end, ent.label.upper().startswith("PER"))
 
 
 def _phrase(sentence: _Sentence, first: int) -> tuple[int, int] | None:

@@ -182,9 +182,15 @@ def _historical(date: EventDate | None, published: datetime.date | None) -> bool
 _GENERIC_HEADS = frozenset(normalize(w) for w in ("قوات", "عناصر", "أفراد", "جنود", "من", "في"))
 
 
-def _content_words(argument: Argument) -> set[str]:
+def _content_words(argument: Argument) -> frozenset[str]:
+    return _content_words_of(argument.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_words_of(text: str) -> frozenset[str]:
+    """``_content_words`` by the argument's text: merging compares every pair of mentions."""
     words = set()
-    for word in _normal(argument.text).split():
+    for word in _normal(text).split():
         word = word.removeprefix("ال")
         if word in _GENERIC_HEADS or len(word) < 2:
             continue
@@ -194,7 +200,7 @@ def _content_words(argument: Argument) -> set[str]:
                 word = word[: -len(ending)]
                 break
         words.add(word)
-    return words
+    return frozenset(words)
 
 
 def _compatible(first: Argument | None, second: Argument | None) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -38,7 +39,7 @@ from typing import Final
 
 from hijridate import Gregorian, Hijri
 
-from rasd.events.numbers import normalized_span
+from rasd.events.numbers import document_words, normalized_span
 from rasd.model import DatePrecision, EventDate, Span, TextLayer
 from rasd.text import normalize, to_original_span
 
@@ -534,7 +535,14 @@ def _starts(
     The event coder asks for the dates of the few sentences that report an event, so only
     they are scanned: from the start of the word ``start`` falls in to the end of the word
     ``end - 1`` falls in, the very words the whole text splits into there.
+
+    A word that starts a date is a run of letters or of digits between two separators,
+    and ``rasd.events.numbers`` splits the whole text into those once (counts and the
+    flags read them too), so the sentence is not scanned here; only a number with a
+    separator in it (``1,500``، ``12.3``: one word there, two here) sends it to the scan.
     """
+    if _GROUPED_DIGITS.search(normalized, max(start - 2, 0), end + _GROUPED_REACH) is None:
+        return _shared_starts(normalized, grammar, start, end)
     first = start
     while first > 0 and normalized[first - 1] not in _SEPARATORS:
         first -= 1
@@ -543,6 +551,34 @@ def _starts(
         last += 1
     chunk = _word_starts(normalized[first:last], grammar)
     return tuple((first + at, word) for at, word in chunk if start <= first + at < end)
+
+
+# Digits on both sides of a . or ,: one word of ``rasd.events.numbers``, two of a date.
+_GROUPED_DIGITS: Final = re.compile(r"\d[.,]\d")
+# How far past the span to look for one: a number that starts in the span and groups only
+# further on starts with more digits than any number a date starts with (9999).
+_GROUPED_REACH = 8
+
+
+def _shared_starts(
+    normalized: str, grammar: _Grammar, start: int, end: int
+) -> tuple[tuple[int, str], ...]:
+    """``_starts`` of a span with no grouped number in reach: the words of
+    ``rasd.events.numbers`` that start a date and stand between two separators."""
+    texts, starts, ends = document_words(normalized)
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end, first)
+    size = len(normalized)
+    found: list[tuple[int, str]] = []
+    for index in compress(
+        range(first, last), map(grammar.first_words.__contains__, texts[first:last])
+    ):
+        at, stop = starts[index], ends[index]
+        if (at == 0 or normalized[at - 1] in _SEPARATORS) and (
+            stop == size or normalized[stop] in _SEPARATORS
+        ):
+            found.append((at, texts[index]))
+    return tuple(found)
 
 
 # --- resolving ------------------------------------------------------------------------------

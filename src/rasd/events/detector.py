@@ -254,7 +254,12 @@ def trigger_features(trigger: Trigger, index: int, texts: list[str]) -> list[str
 
 def bare_words(texts: Iterable[str]) -> set[str]:
     """The sentence's words for the bag-of-words features, a leading و/ف dropped."""
-    return {word[1:] if word[:1] in "وف" and len(word) > 3 else word for word in texts}
+    return set(map(_bare, texts))
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
 
 
 def structural_features(triggers: list[Trigger], words: list[Word], layer: TextLayer) -> list[str]:
@@ -275,23 +280,37 @@ def _candidate_features(
     best = _best(triggers)
     features.append(f"maxw>={int(best.weight * 10) / 10}")
     for trigger in triggers:
-        features.append(f"t:{trigger.key}")
-        features.append(f"mode:{trigger.mode}")
-        features.append(
-            "pos:passive" if trigger.passive else f"pos:{'noun' if trigger.nominal else 'verb'}"
+        features.extend(
+            _pattern_features(trigger.key, trigger.mode, trigger.passive, trigger.nominal)
         )
         index = bisect_left(starts, to_normalized_offset(layer, trigger.start))
         if trigger is best:
             features.extend(trigger_features(trigger, index, texts))
         if index < len(texts):
-            surface = texts[index]
-            features.append(f"pre:{_prefix(surface)}")
-            features.append(f"plural:{surface.endswith(('ات', 'ين', 'ون'))}")
+            features.extend(_surface_features(texts[index]))
         if index > 0:
-            features.append(f"prev:{texts[index - 1]}")
+            features.append(_previous_feature(texts[index - 1]))
         for word in _NEAR_CUES.keys() & texts[max(0, index - 4) : index]:
             features.extend(_BEFORE_FEATURES[word])
     return features
+
+
+# The feature strings of a pattern, a word and the word before a trigger: the same few
+# hundred recur in every article, so each is built once.
+@lru_cache(maxsize=1 << 12)
+def _pattern_features(key: str, mode: str | None, passive: bool, nominal: bool) -> tuple[str, ...]:
+    pos = "pos:passive" if passive else f"pos:{'noun' if nominal else 'verb'}"
+    return f"t:{key}", f"mode:{mode}", pos
+
+
+@lru_cache(maxsize=1 << 16)
+def _surface_features(surface: str) -> tuple[str, str]:
+    return f"pre:{_prefix(surface)}", f"plural:{surface.endswith(('ات', 'ين', 'ون'))}"
+
+
+@lru_cache(maxsize=1 << 16)
+def _previous_feature(word: str) -> str:
+    return f"prev:{word}"
 
 
 def _context_features(words: list[Word], texts: list[str], layer: TextLayer) -> list[str]:

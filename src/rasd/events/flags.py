@@ -217,6 +217,26 @@ def event_flags(text: str, layer: TextLayer, sentence: Span, trigger: Span) -> F
     ``لم يقتل أحد`` is negated, ``ستعتقل الشرطة`` future, ``إذا هاجمت القوات`` hypothetical;
     in ``قتل شخص ولم يصب أحد`` the trigger ``قتل`` is none of them.
     """
+    # The armed-attack rule reads a candidate's flags before the coder does: remember the
+    # sentence's.
+    memo = _LAST_FLAGS[0]
+    if not (memo[0] is text and memo[1] is layer and memo[2] == sentence):
+        memo = (text, layer, sentence, {})
+        _LAST_FLAGS[0] = memo
+    key = (trigger.start, trigger.end)
+    flags = memo[3].get(key)
+    if flags is None:
+        flags = memo[3][key] = _flags(text, layer, sentence, trigger)
+    return flags
+
+
+# The last sentence's flags by trigger span, with the very objects they were read from.
+_LAST_FLAGS: list[
+    tuple[str | None, TextLayer | None, Span | None, dict[tuple[int, int], Flags]]
+] = [(None, None, None, {})]
+
+
+def _flags(text: str, layer: TextLayer, sentence: Span, trigger: Span) -> Flags:
     words, starts, _ = sentence_words(layer, sentence)
     if not words:
         return Flags()

@@ -24,8 +24,11 @@ from rasd.text import normalize, to_normalized_offset
 # A word is a run of Arabic letters, a number with its separators, or one other character
 # (punctuation, a quote, %). Latin words count as one word each. re.split with one group
 # yields (gap, word) pairs with no Python per word, where finditer and match.span() take
-# three times as long.
-_WORD: Final = re.compile(r"([\u0621-\u064a\u0671-\u06d3]+|\d+(?:[.,]\d+)*|[A-Za-z]+|[^\s\w])")
+# three times as long. The lookahead fails a space before the four alternatives are tried,
+# a fifth off the split.
+_WORD: Final = re.compile(
+    r"(?=\S)([\u0621-\u064a\u0671-\u06d3]+|\d+(?:[.,]\d+)*|[A-Za-z]+|[^\s\w])"
+)
 
 
 @lru_cache(maxsize=8)
@@ -55,8 +58,30 @@ def normalized_span(layer: TextLayer, start: int, end: int) -> tuple[int, int]:
     return mapped
 
 
+# The last span's words: counts, attribution and the flags of each trigger read the same
+# sentence one after the other.
+_last_words: tuple[TextLayer | None, int, int, tuple[list[str], list[int], list[int]]] = (
+    None,
+    0,
+    0,
+    ([], [], []),
+)
+
+
 def sentence_words(layer: TextLayer, span: Span) -> tuple[list[str], list[int], list[int]]:
-    """The normalized words of ``span`` with their starts and ends in ``layer.normalized``."""
+    """The normalized words of ``span`` with their starts and ends in ``layer.normalized``.
+
+    The lists may be shared with other callers: read them, do not change them."""
+    global _last_words  # one slot, replaced whole: safe to read from several threads
+    last = _last_words
+    if last[0] is layer and last[1] == span.start and last[2] == span.end:
+        return last[3]
+    found = _sentence_words(layer, span)
+    _last_words = (layer, span.start, span.end, found)
+    return found
+
+
+def _sentence_words(layer: TextLayer, span: Span) -> tuple[list[str], list[int], list[int]]:
     words, starts, ends = document_words(layer.normalized)
     start, end = normalized_span(layer, span.start, span.end)
     first = bisect_left(starts, start)

@@ -18,7 +18,7 @@ from typing import Final
 from rasd.events.lexicon import MAX_GAP, Compiled, Gap, Lexicon, load_lexicon
 from rasd.events.numbers import document_words, normalized_span
 from rasd.model import PloverType, Span, TextLayer, Tokens
-from rasd.text import normalize, to_normalized_offset, to_original_span
+from rasd.text import normalize, to_original_span
 
 # A run of letters of the normalized text (harakat and tatweel are gone there already).
 # Written class-then-star so that sre skips ahead between words.
@@ -62,24 +62,24 @@ Word = tuple[int, int, str]  # normalized start, end, text
 
 class _LastDocument:
     """The words of the last text layer read: every stage asks per sentence, so a document
-    is scanned once (one ``finditer``) and each sentence is two bisections and slices."""
+    is scanned once and each sentence is two bisections and slices.
 
-    __slots__ = ("layer", "starts", "texts", "words")
+    Where the words come from ``rasd.events.numbers`` (shared with counts, dates and the
+    flags), they include numbers and punctuation, which no pattern starts with: a
+    sentence's slice is tested against the lexicon as it is, and only a sentence with a
+    candidate drops them (``filtered``), not every sentence of the document.
+    """
+
+    __slots__ = ("ends", "filtered", "layer", "starts", "texts")
 
     def __init__(self, layer: TextLayer | None) -> None:
         self.layer = layer
         normalized = layer.normalized if layer is not None else ""
         if _NOT_SHARED.search(normalized) is None:
-            # Counts, dates and the flags split the document into words too (``numbers``):
-            # without Latin letters or letters outside this module's class, its letter
-            # runs are this module's words, the ones ``str.isalpha`` keeps.
-            texts, starts, ends = document_words(normalized)
-            keep = list(map(str.isalpha, texts))
-            self.texts = list(compress(texts, keep))
-            self.starts = list(compress(starts, keep))
-            self.words: list[Word] = list(
-                zip(self.starts, compress(ends, keep), self.texts, strict=True)
-            )
+            # Without Latin letters or letters outside this module's class, the letter
+            # runs of ``numbers`` are this module's words, the ones ``str.isalpha`` keeps.
+            self.texts, self.starts, self.ends = document_words(normalized)
+            self.filtered = True
             return
         # split with a group alternates gaps and words; their running lengths are the
         # offsets: all C loops, no match object per word
@@ -87,7 +87,20 @@ class _LastDocument:
         bounds = list(accumulate(map(len, parts), initial=0))
         self.texts = parts[1::2]
         self.starts = bounds[1:-1:2]
-        self.words = list(zip(self.starts, bounds[2::2], self.texts, strict=True))
+        self.ends = bounds[2::2]
+        self.filtered = False
+
+    def words(self, first: int, last: int) -> tuple[list[Word], list[str]]:
+        """The words from ``first`` up to ``last`` (indices into ``starts``) and their texts."""
+        texts = self.texts[first:last]
+        starts = self.starts[first:last]
+        ends = self.ends[first:last]
+        if self.filtered:
+            keep = list(map(str.isalpha, texts))
+            texts = list(compress(texts, keep))
+            starts = list(compress(starts, keep))
+            ends = list(compress(ends, keep))
+        return list(zip(starts, ends, texts, strict=True)), texts
 
 
 _last = _LastDocument(None)
@@ -101,17 +114,29 @@ def _document(layer: TextLayer) -> _LastDocument:
     return last
 
 
-def _bounds(layer: TextLayer, sentence: Span, document: _LastDocument) -> tuple[int, int]:
-    start = to_normalized_offset(layer, sentence.start)
-    end = to_normalized_offset(layer, sentence.end)
-    return bisect_left(document.starts, start), bisect_left(document.starts, end)
+# The last sentence's words: the detector reads them, then the armed-attack rule
+# (``sentence_words``) for each candidate the model turned down.
+_last_words: tuple[TextLayer | None, int, int, list[Word]] = (None, 0, 0, [])
 
 
 def sentence_words(layer: TextLayer, sentence: Span) -> list[Word]:
-    """The normalized words of ``sentence`` (an original span), with normalized offsets."""
+    """The normalized words of ``sentence`` (an original span), with normalized offsets.
+
+    The list may be shared with other callers: read it, do not change it."""
+    last = _last_words
+    if last[0] is layer and last[1] == sentence.start and last[2] == sentence.end:
+        return last[3]
     document = _document(layer)
-    first, last = _bounds(layer, sentence, document)
-    return _clipped(document.words[first:last], to_normalized_offset(layer, sentence.end))
+    start, end = normalized_span(layer, sentence.start, sentence.end)
+    first = bisect_left(document.starts, start)
+    words, _ = document.words(first, bisect_left(document.starts, end, first))
+    return _remember(layer, sentence, _clipped(words, end))
+
+
+def _remember(layer: TextLayer, sentence: Span, words: list[Word]) -> list[Word]:
+    global _last_words  # one slot, replaced whole: safe to read from several threads
+    _last_words = (layer, sentence.start, sentence.end, words)
+    return words
 
 
 def _clipped(words: list[Word], end: int) -> list[Word]:
@@ -135,16 +160,18 @@ def candidate_words(layer: TextLayer, sentence: Span, lexicon: Lexicon) -> list[
 def candidates(
     layer: TextLayer, sentence: Span, lexicon: Lexicon
 ) -> tuple[list[Word], list[str]] | None:
-    """``candidate_words`` with the words' texts, which matching and the detector read."""
+    """``candidate_words`` with the words' texts, which matching and the detector read.
+
+    The words are remembered for ``sentence_words``: read them, do not change them."""
     document = _document(layer)
     start, end = normalized_span(layer, sentence.start, sentence.end)
     starts = document.starts
     first = bisect_left(starts, start)
     last = bisect_left(starts, end, first)
-    texts = document.texts[first:last]
-    if lexicon.triggers.keys().isdisjoint(texts):
+    if lexicon.triggers.keys().isdisjoint(document.texts[first:last]):
         return None
-    words = _clipped(document.words[first:last], end)
+    words, texts = document.words(first, last)
+    words = _remember(layer, sentence, _clipped(words, end))
     if words[-1][2] is not texts[-1]:
         texts[-1] = words[-1][2]
     return words, texts
