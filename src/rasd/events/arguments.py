@@ -698,20 +698,15 @@ def find_arguments(
     # the coder reads them again once the rule accepts it: remember the sentence's readings.
     key = (trigger.start, trigger.end, nominal, passive, event_type)
     memo = _LAST_ARGUMENTS[0]
-    if (
-        memo[0] is text
-        and memo[1] is tokens
-        and memo[2] is entities
-        and memo[3] == sentence
-        and key in memo[4]
-    ):
-        return memo[4][key]
-    found = _arguments(text, tokens, sentence, trigger, nominal, passive, entities, event_type)
     if not (memo[0] is text and memo[1] is tokens and memo[2] is entities and memo[3] == sentence):
         memo = (text, tokens, entities, sentence, {})
         _LAST_ARGUMENTS[0] = memo
-    memo[4][key] = found
-    return found
+    readings = memo[4]
+    if key not in readings:
+        readings[key] = _arguments(
+            text, tokens, sentence, trigger, nominal, passive, entities, event_type
+        )
+    return readings[key]
 
 
 _ArgumentsKey = tuple[int, int, bool, bool, "str | None"]
