@@ -5,6 +5,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.ner.known import KNOWN_CONFIDENCE, KnownNames, apply_known, known_names
 from rasd.pipeline import extract
@@ -112,3 +114,56 @@ def test_extract_names_the_seed_article_actors() -> None:
     assert ("داعش", "ORG", "isis") in known
     # لقوات سوريا الديمقراطية: the preposition is not part of the name
     assert all(not e.text.startswith("لقوات") for e in doc.entities)
+
+
+def _find_by_lengths(names: KnownNames, norms: list[str]) -> list[tuple[int, int, str]]:
+    """``find`` as it was before the trie: every length tried, longest first, by building
+    the word tuple of each (the reference the trie walk must agree with)."""
+    from rasd.ner.known import _DESCRIBED, _continues_name
+
+    firsts_of, table, longest = names._firsts, names._names, names._longest
+    found_all: list[tuple[int, int, str]] = []
+    size, resume = len(norms), 0
+    for at in range(size):
+        if at < resume or norms[at] not in firsts_of:
+            continue
+        found = None
+        for first in firsts_of[norms[at]]:
+            for length in range(min(longest, size - at), 0, -1):
+                if found is not None and at + length <= found[1]:
+                    break
+                actor = table.get((first, *norms[at + 1 : at + length]))
+                if actor is None:
+                    continue
+                stop = at + length
+                if stop < size and _continues_name(norms[stop]):
+                    continue
+                if length > 1 and table.get(tuple(norms[at + 1 : stop])) is actor:
+                    found = (at + 1, stop, actor)
+                else:
+                    found = (at, stop, actor)
+        if found is None:
+            continue
+        resume = found[1]
+        if found[2].sector not in _DESCRIBED:
+            found_all.append((found[0], found[1], found[2].id))
+    return found_all
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=6)),
+        max_size=8,
+    )
+)
+def test_find_agrees_with_trying_every_length(picks: list[tuple[int, int]]) -> None:
+    # sentences of the committed table's names, whole or cut short, so that names start,
+    # nest, overlap and break off everywhere
+    names = known_names()
+    table = sorted(names._names)
+    norms: list[str] = []
+    for number, cut in picks:
+        words = table[number % len(table)]
+        norms += words[: cut or len(words)]
+    found = [(m.first, m.stop, m.actor.id) for m in names.find(norms)]
+    assert found == _find_by_lengths(names, norms)

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rasd.model import Clitic, Token
 from rasd.text import analyze
@@ -133,3 +135,22 @@ def test_analyze_returns_layer_sentences_tokens() -> None:
 )
 def test_proclitic_splits(word: str, splits: list[tuple[str, str]]) -> None:
     assert proclitic_splits(word) == splits
+
+
+def _proclitic_splits_by_loops(word: str) -> list[tuple[str, str]]:
+    """The readings as the nested loops over each optional proclitic give them."""
+    splits = [("", word)]
+    for conjunction in ("", "و", "ف"):
+        for preposition in ("", "ب", "ك", "ل"):
+            for article in ("", "ال"):
+                prefix = conjunction + preposition + article
+                if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                    splits.append((prefix, word[len(prefix) :]))
+    splits.sort(key=lambda split: len(split[0]))
+    return splits
+
+
+@given(st.text(alphabet="وفبكلالمدرسة", min_size=1, max_size=9))
+def test_proclitic_splits_as_the_loops_give_them(word: str) -> None:
+    # the precomputed prefix table keeps the readings and their order
+    assert proclitic_splits(word) == _proclitic_splits_by_loops(word)

@@ -13,18 +13,20 @@ of a few numpy calls each (``_decode``).
 
 The result is crfsuite's: the same best path, and the marginal probability of its label at
 each position (``tests/ner/test_decoder.py`` checks both against crfsuite). The weights are
-read from crfsuite's model dump, which prints six decimals.
+read from the model file (``rasd.ner.crfsuite_file``) rounded to six decimals, as crfsuite's
+model dump prints them and as they were read from it at first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import accumulate, chain, compress, pairwise
+from itertools import accumulate, chain, compress, pairwise, repeat
 from itertools import count as count_from
 from typing import Any, cast
 
 import numpy as np
 
+from rasd.ner.crfsuite_file import CrfModel
 from rasd.ner.features import _MAX_PHRASE, FeatureExtractor
 from rasd.text import normalize
 
@@ -43,6 +45,10 @@ _Node = tuple[Any, dict[str, "_Node"]]
 # 5 and 6, in their order).
 _Word = tuple[int, str, tuple[_Node, ...], tuple[_Node, ...]]
 
+# What ``FeatureExtractor.word_parts`` gives for a word: its own features, those it lends
+# its neighbours, its readings that start phrases and its lexicon starts.
+_Parts = tuple[list[str], list[str], list[str], list[tuple[str, int]]]
+
 # A match of a trie: its first token, its length in words and the entry's value.
 _Match = tuple[int, int, Any]
 
@@ -55,6 +61,7 @@ class LinearChain:
         "_eos",
         "_extractor",
         "_index",
+        "_lent",
         "_lexicon",
         "_lexicon_rows",
         "_matrix",
@@ -97,45 +104,39 @@ class LinearChain:
         self._bos = self._index.get("BOS", -1)
         self._eos = self._index.get("EOS", -1)
         self._pairs = _pairs(self._index)
+        self._lent = _lent(self._index)
         self._steps = _Steps(transitions)
 
     @classmethod
-    def from_crfsuite(cls, info: Any, extractor: FeatureExtractor) -> LinearChain:
-        """From ``pycrfsuite.Tagger.info()`` of an open model."""
-        labels = sorted(info.labels, key=lambda label: int(info.labels[label]))
-        label_index = {label: i for i, label in enumerate(labels)}
-        features = info.state_features
-        attributes = list(dict.fromkeys(attribute for attribute, _ in features))
-        index = {attribute: row for row, attribute in enumerate(attributes)}
-        matrix = np.zeros((len(attributes), len(labels)))
-        rows = np.fromiter((index[a] for a, _ in features), dtype=np.intp, count=len(features))
-        columns = np.fromiter(
-            (label_index[label] for _, label in features), dtype=np.intp, count=len(features)
-        )
-        matrix[rows, columns] = np.fromiter(features.values(), dtype=np.float64)
-        transitions = np.zeros((len(labels), len(labels)))
-        for (source, target), weight in info.transitions.items():
-            transitions[label_index[source], label_index[target]] = weight
-        return cls(labels, attributes, matrix, transitions, extractor)
+    def from_model(cls, model: CrfModel, extractor: FeatureExtractor) -> LinearChain:
+        """From a model file's weights (``rasd.ner.crfsuite_file.read_model``)."""
+        return cls(model.labels, model.attributes, model.matrix, model.transitions, extractor)
 
-    def _new_rows(self, statics: Sequence[tuple[list[Any], ...]]) -> Array:
+    def _new_rows(self, parts: Sequence[_Parts]) -> Array:
         """The (5, L) rows of words not seen before, summed in one call: a word's own row
-        and the four it lends its neighbours."""
-        index = self._index
-        segments: list[int] = []
-        rows: list[int] = []
-        for number, static in enumerate(statics):
-            for part in range(5):
-                segment = number * 5 + part
-                for attribute in static[part]:
-                    row = index.get(attribute)
-                    if row is not None:
-                        segments.append(segment)
-                        rows.append(row)
-        summed = np.zeros((len(statics) * 5, len(self.labels)))
-        if rows:
-            np.add.at(summed, np.array(segments), self._matrix[rows])
-        return summed.reshape(len(statics), 5, len(self.labels))
+        and the four it lends its neighbours (the features it lends, each looked up once
+        for its four offsets).
+
+        ``np.add.at`` adds in list order, and each sum takes its features in the order
+        the word lists them, as crfsuite's attributes have them.
+        """
+        owns = [own for own, _, _, _ in parts]
+        lent = [context for _, context, _, _ in parts]
+        own_rows = np.fromiter(
+            map(self._index.get, chain.from_iterable(owns), repeat(-1)), dtype=np.intp
+        )
+        own_segments = 5 * np.repeat(np.arange(len(parts)), list(map(len, owns)))
+        found = map(self._lent.get, chain.from_iterable(lent), repeat(_NOT_LENT))
+        copies = np.fromiter(chain.from_iterable(found), dtype=np.intp).reshape(-1, 4)
+        copy_segments = 5 * np.repeat(np.arange(len(parts)), list(map(len, lent)))
+        segments = np.concatenate(
+            (own_segments, (copy_segments[:, None] + np.arange(1, 5)[None, :]).ravel())
+        )
+        rows = np.concatenate((own_rows, copies.ravel()))
+        kept = rows >= 0
+        summed = np.zeros((len(parts) * 5, len(self.labels)))
+        np.add.at(summed, segments[kept], self._matrix[rows[kept]])
+        return summed.reshape(len(parts), 5, len(self.labels))
 
     def _learn(self, words: Sequence[str]) -> None:
         """Cache ``words`` (not cached yet): their rows go to the end of the table.
@@ -150,7 +151,7 @@ class LinearChain:
         norms = [normalize(word) or word for word in words]
         fresh = {norm: word for norm, word in zip(norms, words, strict=True) if norm not in shared}
         if fresh:
-            statics = [self._extractor.word_static(word) for word in fresh.values()]
+            statics = [self._extractor.word_parts(word) for word in fresh.values()]
             first = len(shared) + 1
             table = self._table
             if first + len(fresh) > len(table):
@@ -163,8 +164,8 @@ class LinearChain:
                 shared[norm] = (
                     first + number,
                     norm,
-                    tuple(phrases[reading] for reading in static[5] if reading in phrases),
-                    tuple(lexicon[reading] for reading, _ in static[6] if reading in lexicon),
+                    tuple(phrases[reading] for reading in static[2] if reading in phrases),
+                    tuple(lexicon[reading] for reading, _ in static[3] if reading in lexicon),
                 )
         for word, norm in zip(words, norms, strict=True):
             cache[word] = shared[norm]
@@ -431,6 +432,22 @@ def _matches(
             found.append((start, best, kinds))
             resume = start + best
     return found
+
+
+_OFFSETS = ("-2", "-1", "+1", "+2")
+_NOT_LENT = (-1, -1, -1, -1)
+
+
+def _lent(index: dict[str, int]) -> dict[str, tuple[int, int, int, int]]:
+    """Feature -> rows of its copies for the tokens two and one after it and one and two
+    before it (``"-2" + feature`` ...), -1 where the model has none: a word's copies are
+    then found without building their strings."""
+    found: dict[str, list[int]] = {}
+    for attribute, row in index.items():
+        slot = _OFFSETS.index(attribute[:2]) if attribute[:2] in _OFFSETS else -1
+        if slot >= 0:
+            found.setdefault(attribute[2:], [-1, -1, -1, -1])[slot] = row
+    return {feature: (rows[0], rows[1], rows[2], rows[3]) for feature, rows in found.items()}
 
 
 class _StringPairs:

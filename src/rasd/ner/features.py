@@ -294,7 +294,7 @@ def _shape(word: str) -> str:
         return "number"
     if word.isascii() and word.isalpha():
         return "latin"
-    if all(char in _PUNCTUATION for char in word):
+    if _PUNCTUATION.issuperset(word):
         return "punct"
     return "arabic"
 
@@ -328,7 +328,7 @@ class FeatureExtractor:
         for kind, names in self.gazetteer.words.items():
             if norm in names:
                 hits.append("g=" + kind)
-            elif any(stem in names for stem in stems):
+            elif not names.isdisjoint(stems):
                 # ANERgazet lists some names with the article and some without (اردن,
                 # الاردن): a stripped form matches either way.
                 hits.append("gs=" + kind)
@@ -346,6 +346,26 @@ class FeatureExtractor:
 
     def _static(self, word: str) -> tuple[list[Any], ...]:
         """Own features of ``word`` and the copies for offsets -2, -1, +1, +2."""
+        own, context, phrase_firsts, lexicon_starts = self.word_parts(word)
+        copies = [own, *([offset + f for f in context] for offset in ("-2", "-1", "+1", "+2"))]
+        known = self.known
+        if known is not None:
+            # own[1] is the word itself ("w=..."), which the bigrams below read.
+            copies = [copies[0][:2] + [f for f in copies[0][2:] if f in known]] + [
+                [f for f in copy if f in known] for copy in copies[1:]
+            ]
+        return (*copies, phrase_firsts, lexicon_starts)
+
+    def word_parts(
+        self, word: str
+    ) -> tuple[list[str], list[str], list[str], list[tuple[str, int]]]:
+        """``word``'s own features, the features it lends its neighbours (without their
+        offset prefix), its readings that start gazetteer phrases and its lexicon starts:
+        the lists ``_static`` builds on, none of them filtered by ``known``.
+
+        The decoder sums the weights of a word's features once and caches them: it finds
+        the four offset copies of a lent feature in one lookup, never building them.
+        """
         norm = normalize(word)
         if not norm:
             norm = word
@@ -377,15 +397,9 @@ class FeatureExtractor:
             context += classes
         firsts = sorted({rest for _, rest in splits} | {"ال" + rest for pre, rest in splits if pre})
         lexicon = self.lexicon
-        copies = [own, *([offset + f for f in context] for offset in ("-2", "-1", "+1", "+2"))]
-        known = self.known
-        if known is not None:
-            # own[1] is the word itself ("w=..."), which the bigrams below read.
-            copies = [copies[0][:2] + [f for f in copies[0][2:] if f in known]] + [
-                [f for f in copy if f in known] for copy in copies[1:]
-            ]
         return (
-            *copies,
+            own,
+            context,
             [first for first in firsts if first in self._first_words],
             [] if lexicon is None else lexicon.starts_of(firsts),
         )
@@ -408,11 +422,6 @@ class FeatureExtractor:
             norms, firsts, self.gazetteer.phrases, self._phrase_prefixes, _phrase_features
         )
         return [(index, feature) for index in sorted(own) for feature in own[index]]
-
-    def word_static(self, word: str) -> tuple[list[Any], ...]:
-        """``word``'s static lists (see ``sentence_parts``), not cached here: the decoder
-        keeps its own cache of words with their summed weights."""
-        return self._static(word)
 
     def norms(self, words: Sequence[str]) -> list[str]:
         """The normalized form of each word, from the cache that tagging filled."""

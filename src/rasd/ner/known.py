@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from itertools import compress, count
 from pathlib import Path
+from typing import Any
 
 from rasd.text import normalize
 
@@ -138,7 +139,7 @@ def _row(row: dict[str, str], number: int) -> tuple[KnownActor, Sequence[str]]:
 class KnownNames:
     """The table's names, keyed by their normalized words, for longest-match lookup."""
 
-    __slots__ = ("_firsts", "_longest", "_names", "actors")
+    __slots__ = ("_firsts", "_longest", "_names", "_trie", "actors")
 
     def __init__(self, rows: Iterable[tuple[KnownActor, Sequence[str]]]) -> None:
         self._names: dict[tuple[str, ...], KnownActor] = {}
@@ -156,6 +157,8 @@ class KnownNames:
             for surface in sorted(_surfaces(first)):
                 self._firsts[surface] = (*self._firsts.get(surface, ()), first)
         self._longest = max((len(words) for words in self._names), default=0)
+        # the names as a trie of words: first word -> (actor or None, next words)
+        self._trie = _trie(self._names)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> KnownNames:
@@ -206,7 +209,7 @@ class KnownNames:
         if firsts_of.keys().isdisjoint(norms):
             return matches  # most sentences: one set operation
         size = len(norms)
-        names = self._names
+        names, trie = self._names, self._trie
         # only the words that may start a name are tried: most sentences have none or few
         candidates = compress(count(), map(firsts_of.__contains__, norms))
         resume = 0
@@ -215,12 +218,21 @@ class KnownNames:
                 continue
             found: KnownMatch | None = None
             for first in firsts_of[norms[at]]:
-                for length in range(min(self._longest, size - at), 0, -1):
+                # the lengths of the names that start here, walking the trie
+                ending: list[tuple[int, KnownActor]] = []
+                limit = min(self._longest, size - at)
+                node, length = trie.get(first), 1
+                while node is not None:
+                    actor, following = node
+                    if actor is not None:
+                        ending.append((length, actor))
+                    if length >= limit:
+                        break
+                    node = following.get(norms[at + length])
+                    length += 1
+                for length, actor in reversed(ending):  # the longest first
                     if found is not None and at + length <= found.stop:
                         break
-                    actor = names.get((first, *norms[at + 1 : at + length]))
-                    if actor is None:
-                        continue
                     stop = at + length
                     if stop < size and _continues_name(norms[stop]):
                         continue
@@ -236,6 +248,27 @@ class KnownNames:
                 matches.append(found)
                 resume = found.stop
         return matches
+
+
+_TrieNode = tuple[KnownActor | None, dict[str, Any]]
+
+
+def _trie(names: dict[tuple[str, ...], KnownActor]) -> dict[str, _TrieNode]:
+    """``names`` as a trie: first word -> (the actor of that one-word name or None, the
+    trie of the words that may follow)."""
+    root: dict[str, Any] = {}
+    for words, actor in names.items():
+        children = root
+        for depth, word in enumerate(words, 1):
+            node = children.setdefault(word, [None, {}])
+            if depth == len(words):
+                node[0] = actor
+            children = node[1]
+
+    def frozen(children: dict[str, Any]) -> dict[str, _TrieNode]:
+        return {word: (node[0], frozen(node[1])) for word, node in children.items()}
+
+    return frozen(root)
 
 
 @cache

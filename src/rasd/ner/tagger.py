@@ -17,6 +17,7 @@ from typing import Any
 import pycrfsuite  # type: ignore[import-untyped]  # ships no type information
 
 from rasd.ner.clusters import load_clusters
+from rasd.ner.crfsuite_file import read_model
 from rasd.ner.decoder import LinearChain
 from rasd.ner.features import FeatureExtractor, Gazetteer, Lexicon
 
@@ -30,13 +31,12 @@ class NerTagger:
 
     def __init__(self, model: bytes, extractor: FeatureExtractor) -> None:
         self._model = model
-        self._crf = pycrfsuite.Tagger()
-        # crfsuite reads the model from memory without copying; self._model keeps it alive.
-        self._crf.open_inmemory(model)
-        info = self._crf.info()
-        known = frozenset(attribute for attribute, _ in info.state_features)
-        self._extractor = replace(extractor, known=known, _cache={})
-        self._chain = LinearChain.from_crfsuite(info, self._extractor)
+        # the weights straight from the file: crfsuite itself is opened only for
+        # ``tag_crfsuite``, as its own reader (``info()``) takes half a second
+        weights = read_model(model)
+        self._crf: Any = None
+        self._extractor = replace(extractor, known=frozenset(weights.attributes), _cache={})
+        self._chain = LinearChain.from_model(weights, self._extractor)
 
     @classmethod
     def load(
@@ -94,6 +94,10 @@ class NerTagger:
         if not words:
             return []
         crf = self._crf
+        if crf is None:
+            crf = self._crf = pycrfsuite.Tagger()
+            # crfsuite reads the model from memory without copying; self._model keeps it
+            crf.open_inmemory(self._model)
         labels: list[str] = crf.tag(self._extractor.sentence_features(words))
         marginal = crf.marginal
         return [(label, float(marginal(label, index))) for index, label in enumerate(labels)]

@@ -97,6 +97,22 @@ _MIN_PROCLITIC_STEM = 2
 _MIN_PRONOUN_STEM = 3
 
 
+# Every chain of optional و/ف, ب/ك/ل and ال, shortest first (in that nesting order
+# among chains of a length): the readings of ``proclitic_splits`` in their order.
+_PROCLITIC_PREFIXES: Final = tuple(
+    sorted(
+        (
+            conjunction + preposition + article
+            for conjunction in ("", *_CONJUNCTIONS)
+            for preposition in ("", *_PREPOSITIONS)
+            for article in ("", "ال")
+            if conjunction + preposition + article
+        ),
+        key=len,
+    )
+)
+
+
 def proclitic_splits(word: str) -> list[tuple[str, str]]:
     """Every (proclitics, rest) reading of a normalized word, the most stripped last.
 
@@ -105,19 +121,12 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
     ``[("", "واسرائيل"), ("و", "اسرائيل")]``. Meant for lexicon lookups, so it includes
     the readings ``tokenize`` is unsure of.
     """
-    splits = [("", word)]
-    for conjunction in ("", *_CONJUNCTIONS):
-        for preposition in ("", *_PREPOSITIONS):
-            for article in ("", "ال"):
-                prefix = conjunction + preposition + article
-                if (
-                    prefix
-                    and word.startswith(prefix)
-                    and len(word) - len(prefix) >= _MIN_PROCLITIC_STEM
-                ):
-                    splits.append((prefix, word[len(prefix) :]))
-    splits.sort(key=lambda split: len(split[0]))
-    return splits
+    size = len(word) - _MIN_PROCLITIC_STEM
+    return [("", word)] + [
+        (prefix, word[len(prefix) :])
+        for prefix in _PROCLITIC_PREFIXES
+        if len(prefix) <= size and word.startswith(prefix)
+    ]
 
 
 def _split(normalized: str) -> tuple[list[int], list[int], list[int], list[str]]:
