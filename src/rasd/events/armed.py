@@ -31,16 +31,10 @@ from rasd.events.arguments import find_arguments
 from rasd.events.flags import event_flags
 from rasd.events.lexicon import noun_surfaces
 from rasd.events.triggers import Trigger, Word, sentence_words
-from rasd.grounding.actors import resolve_actor
+from rasd.grounding.actors import fights, resolve_actor
 from rasd.model import Argument, Entity, Span, TextLayer, Tokens
 from rasd.text import normalize, to_normalized_offset
 
-# Sectors of the actor and agent tables whose members carry out armed attacks.
-ARMED_SECTORS: Final = frozenset(
-    {"state-military", "state-police", "rebel", "terrorist", "militia", "unidentified-armed"}
-)
-# A named actor outside those sectors that is armed all the same: the coalitions (IGOMIL).
-_ARMED_ROLES: Final = ("MIL",)
 # Below this lexicon weight a verb is too often something else (ضرب مثلا، اقتحم المنزل);
 # a noun under a light verb is an act whatever its weight (نفذت القوات عملية عسكرية).
 MIN_WEIGHT: Final = 0.5
@@ -104,9 +98,7 @@ def is_armed(text: str, layer: TextLayer, argument: Argument, entities: Sequence
     found = resolve_actor(text, layer, argument, entities)
     if found is None or not _head_of(argument, layer, found.start):
         return False
-    if found.sector in ARMED_SECTORS:
-        return True
-    return found.id is not None and (found.cameo or "").endswith(_ARMED_ROLES)
+    return fights(found.sector, found.id, found.cameo)
 
 
 def _index(words: list[Word], layer: TextLayer, trigger: Trigger) -> int:

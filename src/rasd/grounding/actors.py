@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Final
 
 from rasd.model import Argument, Entity, TextLayer
 from rasd.ner.known import KnownActor, known_names
@@ -171,6 +172,18 @@ class Agent:
     role: str
     sector: str
     inter: int
+
+
+# Sectors of the actor and agent tables whose members fight.
+ARMED_SECTORS: Final = frozenset(
+    {"state-military", "state-police", "rebel", "terrorist", "militia", "unidentified-armed"}
+)
+
+
+def fights(sector: str | None, id_: str | None, cameo: str | None) -> bool:
+    """Whether an actor is armed: an armed sector, or a named actor outside those sectors
+    that is a force all the same, the coalitions of armies (``IGOMIL``)."""
+    return sector in ARMED_SECTORS or (id_ is not None and (cameo or "").endswith("MIL"))
 
 
 def _stem(word: str) -> str:

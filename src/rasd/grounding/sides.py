@@ -25,13 +25,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
-from rasd.grounding.actors import tables
+from rasd.grounding.actors import fights, tables
 from rasd.model import Actor, Argument, Entity, Event
 
-# Sectors of the actor and agent tables whose members fight.
-ARMED_SECTORS: Final = frozenset(
-    {"state-military", "state-police", "rebel", "terrorist", "militia", "unidentified-armed"}
-)
 # The adversary is named at least this often, and more often than any other armed actor.
 ADVERSARY_MENTIONS: Final = 2
 # RETREAT modes whose recipient is the other side of the fight (not released hostages,
@@ -44,11 +40,7 @@ _VICTIMS: Final = frozenset({"killed", "injured", "kidnapped", "arrested"})
 
 def is_armed(actor: Actor | None) -> bool:
     """Whether a resolved actor fights: an armed sector, or a coalition of armies (…MIL)."""
-    if actor is None:
-        return False
-    if actor.sector in ARMED_SECTORS:
-        return True
-    return actor.id is not None and (actor.cameo or "").endswith("MIL")
+    return actor is not None and fights(actor.sector, actor.id, actor.cameo)
 
 
 def _fights(event: Event) -> bool:
@@ -65,7 +57,7 @@ def armed_mentions(entities: Sequence[Entity]) -> dict[str, list[int]]:
         known = actors.get(entity.kb_id) if entity.kb_id else None
         if known is None:
             continue
-        if known.sector in ARMED_SECTORS or (known.cameo or "").endswith("MIL"):
+        if fights(known.sector, known.id, known.cameo):
             mentions.setdefault(known.id, []).append(number)
     return mentions
 
