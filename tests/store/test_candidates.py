@@ -117,6 +117,8 @@ def test_candidates_hold_every_event_a_report_can_join(report: dict[str, Any]) -
     candidates = [] if found is None else store._db.execute(*found).fetchall()
     assert [row[0] for row in candidates] == sorted({row[0] for row in candidates})
     assert _accepted(candidates, mine) == _accepted(every, mine)
+    # and no more than the dates allow: the windows are merge's own, not wider
+    assert all(merge._dates(db_module._features(row), mine) for row in candidates)
 
 
 def test_the_world_has_merges_and_near_misses() -> None:

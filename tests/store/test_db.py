@@ -63,7 +63,32 @@ def _snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         return {
             table: sorted(db.execute(f"SELECT * FROM {table}"))
             for table in ("documents", "entities", "mentions", "events", "event_reports")
+        } | {
+            # the full-text tables: what each word finds, for every word indexed
+            fts: sorted(
+                (term, rowid)
+                for (term,) in db.execute(f"SELECT DISTINCT term FROM {fts}_vocab")
+                for (rowid,) in db.execute(
+                    f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (f'"{term}"',)
+                )
+            )
+            for fts in _vocabularies(db)
         }
+
+
+def _vocabularies(db: sqlite3.Connection) -> list[str]:
+    """The full-text tables, each with an fts5vocab table beside it to list its words."""
+    for fts in ("documents_fts", "mentions_fts"):
+        db.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_vocab USING fts5vocab(main, {fts}, row)"
+        )
+    return ["documents_fts", "mentions_fts"]
+
+
+def _full_text_intact(path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        for fts in ("documents_fts", "mentions_fts"):
+            db.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
 
 
 def test_fixture_day_makes_the_expected_events(store: Store, alone: dict[str, int]) -> None:
@@ -131,6 +156,10 @@ def test_new_content_under_an_old_id_replaces_it(
         assert {(c.kind, c.value) for c in attack.event.counts} >= {("killed", 5)}
         assert store.counts()["events"] == events_before  # its reports joined the march
         assert store.counts()["documents"] == len(CORPUS)
+        # the old text's full-text rows went with it
+        assert {h.document_id for h in store.search("سيارة مفخخة")} == {"mosul-a"}
+        assert "mosul-b" in {h.document_id for h in store.search("تظاهر الطلاب")}
+    _full_text_intact(tmp_path / "replace.db")
 
 
 KILLER = """
@@ -238,13 +267,24 @@ def test_an_older_store_is_upgraded_or_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
+    entity = {"start": 0, "end": 2, "text": "نص", "label": "MISC", "kb_id": None}
     with Store(path) as store:
         store.ingest_records(
-            [{"id": "a", "text": "نص قصير.", "language": "ar", "origin": "x", "events": []}]
+            [
+                {
+                    "id": "a",
+                    "text": "نص قصير.",
+                    "language": "ar",
+                    "origin": "x",
+                    "entities": [entity],
+                    "events": [],
+                }
+            ]
         )
     # layout 1 had an index on entities.kb_id, which layout 2 drops, and signatures hashed
     # shingle by shingle, which layout 2 makes again from the stored text
     with sqlite3.connect(path) as db:
+        _layout_2_tables(db)
         db.execute("CREATE INDEX entities_kb_id ON entities(kb_id)")
         db.execute("UPDATE documents SET minhash = zeroblob(512)")
         db.execute("UPDATE meta SET value='1' WHERE key='schema'")
@@ -254,10 +294,17 @@ def test_an_older_store_is_upgraded_or_refused(
             [{"id": "b", "text": "نصٌّ قصير.", "language": "ar", "origin": "x", "events": []}]
         )
         assert copy.duplicates == 1
+        assert {hit.document_id for hit in store.search("قصير")} == {"a", "b"}
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
-        indexes = {row[1] for row in db.execute("PRAGMA index_list(entities)")}
-        assert "entities_kb_id" not in indexes
+        assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("3",)
+        # the entities are a view of the records now, no table to index
+        assert db.execute("SELECT type FROM sqlite_master WHERE name='entities'").fetchone() == (
+            "view",
+        )
+        assert db.execute(
+            'SELECT e.start, e."end", e.text, e.label, e.kb_id FROM entities e'
+            " JOIN documents d ON d.rowid = e.document WHERE d.id = 'a'"
+        ).fetchall() == [(0, 2, "نص", "MISC", None)]
         stored = db.execute("SELECT minhash FROM documents WHERE id='a'").fetchone()[0]
         assert stored == dedupe.to_bytes(dedupe.signature("نص قصير."))
     # a future layout 3 that adds a column: layout 2 stores are upgraded in place
@@ -280,6 +327,16 @@ def test_an_older_store_is_upgraded_or_refused(
         db.execute("UPDATE meta SET value='0' WHERE key='schema'")
     with pytest.raises(StoreError, match="cannot upgrade: ingest the documents into a new"):
         Store(path)
+
+
+def _layout_2_tables(db: sqlite3.Connection) -> None:
+    """Layout 2's entities table, one row per entity, in place of layout 3's view."""
+    db.execute("DROP VIEW entities")
+    db.execute(
+        'CREATE TABLE entities (document INTEGER NOT NULL, start INTEGER NOT NULL, "end"'
+        " INTEGER NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL, kb_id TEXT)"
+    )
+    db.execute("INSERT INTO entities VALUES (1, 0, 2, 'نص', 'MISC', NULL)")
 
 
 def test_cli_ingest_events_show_search(tmp_path: Path) -> None:
@@ -326,3 +383,45 @@ def test_stats_are_cached_until_the_store_changes(
         assert after is not first
         assert after["total"] >= first["total"]
         assert after == store._stats(EventFilter())
+
+
+def _attack(killed: int) -> dict[str, Any]:
+    """An event object as a record holds it: one attack in Mosul on 2019-03-04."""
+    return {
+        "event_type": "ASSAULT",
+        "confidence": 0.5,
+        "date": {"value": "2019-03-04", "precision": "day"},
+        "location": {
+            "start": 0,
+            "end": 1,
+            "text": "x",
+            "lat": 36.34,
+            "lon": 43.13,
+            "country": "IRQ",
+            "admin1": "Nineveh",
+            "precision": 1,
+        },
+        "counts": [{"kind": "killed", "value": killed, "start": 0, "end": 1, "text": "x"}],
+    }
+
+
+def test_reports_in_one_batch_find_the_event_the_batch_founded(tmp_path: Path) -> None:
+    """Within a batch, the merge candidates and the merged reading are kept between reports
+    (``Store._asked``, ``Store._joined``): a report must still see an event founded, and a
+    count lowered, by an earlier report of the same batch, and the batch's end writes both."""
+    texts = ["هجوم في الموصل صباح اليوم.", "انفجار قرب سوق المدينة.", "قتلى في حادث أمني شمالا."]
+    records = [
+        {"id": f"r{n}", "text": text, "language": "ar", "origin": "x", "events": [_attack(k)]}
+        for n, (text, k) in enumerate(zip(texts, (7, 5, 6), strict=True))
+    ]
+    for batch_size in (1, 3):
+        path = tmp_path / f"batch{batch_size}.db"
+        with Store(path) as store:
+            summary = store.ingest_records(records, batch_size=batch_size)
+            assert (summary.new_events, summary.merged) == (1, 2)
+            (event,) = store.events()
+            assert len(event.reports) == 3
+            assert [(c.kind, c.value) for c in event.event.counts] == [("killed", 5)]
+        with sqlite3.connect(path) as db:
+            assert db.execute("SELECT reports FROM events").fetchall() == [(3,)]
+    assert _snapshot(tmp_path / "batch1.db") == _snapshot(tmp_path / "batch3.db")

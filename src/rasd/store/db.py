@@ -43,12 +43,14 @@ from rasd.store.search import fts_query, index_normalized, index_text, snippet, 
 from rasd.text import normalize
 
 DEFAULT_DB = "rasd.db"
-STORE_SCHEMA = 2  # the database layout; bumped with a migration when tables change
+STORE_SCHEMA = 3  # the database layout; bumped with a migration when tables change
 # SQL that upgrades a store of layout N to N + 1, keyed by N. Layout 1 is the first.
 MIGRATIONS: dict[int, str] = {
     # 2: no index on entities.kb_id: no query reads it, and every ingested entity paid for it;
     # near-duplicate signatures hashed word by word (see REWRITES)
     1: "DROP INDEX IF EXISTS entities_kb_id;",
+    # 3: no entities table: the view of that name reads them from the records
+    2: "DROP TABLE IF EXISTS entities;",
 }
 BATCH_SIZE = 64
 LONGEST_PERIOD = 366  # days: the longest period a date can name (a leap year)
@@ -98,12 +100,13 @@ CREATE TABLE IF NOT EXISTS documents (
     similarity REAL
 );
 CREATE INDEX IF NOT EXISTS documents_duplicate_of ON documents(duplicate_of);
-CREATE TABLE IF NOT EXISTS entities (
-    document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT NOT NULL, label TEXT NOT NULL, kb_id TEXT
-);
-CREATE INDEX IF NOT EXISTS entities_document ON entities(document);
+-- a document's entities, read from its record: no query of rasd's needs them as rows, and
+-- writing a row per entity cost every ingested document more than its events did
+CREATE VIEW IF NOT EXISTS entities AS
+    SELECT d.rowid AS document, json_extract(e.value, '$.start') AS start,
+        json_extract(e.value, '$.end') AS "end", json_extract(e.value, '$.text') AS text,
+        json_extract(e.value, '$.label') AS label, json_extract(e.value, '$.kb_id') AS kb_id
+    FROM documents d, json_each(CAST(d.record AS TEXT), '$.entities') e;
 CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY,
     document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
@@ -159,6 +162,17 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
 
 
+# a record to store, its JSON when already encoded, its normalised text when already made
+Pending = tuple[Json, bytes | None, str | None]
+
+
+def _processed(doc: Document) -> Pending:
+    """What ``ingest`` stores of a processed document: its record as dumped (the JSON the
+    store keeps, as ``_dumps`` writes it) and its text layer's normalised text."""
+    raw = dump_record(doc).rstrip(b"\n")
+    return orjson.loads(raw), raw, doc.layer.normalized if doc.layer is not None else None
+
+
 class StoreError(Exception):
     """The database cannot be used (not a rasd store, a newer layout): one line for a user."""
 
@@ -176,6 +190,15 @@ class IngestSummary:
     reports: int = 0  # event mentions written
     new_events: int = 0  # of which founded a new event
     merged: int = 0  # of which joined an existing event
+
+
+@dataclass(slots=True)
+class _Joined:
+    """An event reports joined in the open batch, as it will be written when the batch ends."""
+
+    event: Json  # the merged reading
+    columns: tuple[Any, ...]  # its indexed columns as stored (``_columns``)
+    reports: int = 0  # reports joined in this batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +282,10 @@ class Store:
         self.path = Path(path)
         self.readonly = readonly
         self._index = dedupe.DuplicateIndex()
+        self._joined: dict[int, _Joined] = {}  # events reports joined in the open batch
+        # merge candidates found in the open batch, by query: valid until an event is
+        # added, removed or has its indexed columns changed (_events_changed)
+        self._asked: dict[tuple[str, tuple[Any, ...]], list[tuple[Any, ...]]] = {}
         if readonly:
             uri = f"{self.path.resolve().as_uri()}?mode=ro"
             try:
@@ -357,9 +384,9 @@ class Store:
         on_document: Callable[[Json], None] | None = None,
     ) -> IngestSummary:
         """Store processed documents, merge their events; see ``ingest_records``."""
-        raws = (dump_record(doc).rstrip(b"\n") for doc in documents)  # the JSON, as _dumps
-        pairs = ((orjson.loads(raw), raw) for raw in raws)
-        return self._ingest(pairs, batch_size=batch_size, on_document=on_document)
+        return self._ingest(
+            (_processed(doc) for doc in documents), batch_size=batch_size, on_document=on_document
+        )
 
     def ingest_records(
         self,
@@ -373,20 +400,21 @@ class Store:
         ``on_document`` is called after each record is handled, inside its batch's
         transaction (the CLI advances its progress bar there).
         """
-        pairs = ((record, None) for record in records)
+        pairs = ((record, None, None) for record in records)
         return self._ingest(pairs, batch_size=batch_size, on_document=on_document)
 
     def _ingest(
         self,
-        pairs: Iterable[tuple[Json, bytes | None]],
+        pairs: Iterable[Pending],
         *,
         batch_size: int,
         on_document: Callable[[Json], None] | None,
     ) -> IngestSummary:
-        """``ingest_records`` of (record, its JSON when already encoded, else ``None``):
-        a record dumped by ``ingest`` is stored as dumped, not encoded a second time."""
+        """``ingest_records`` of ``Pending`` triples: a record dumped by ``ingest`` is stored
+        as dumped, not encoded a second time, and its text layer's normalised text is used,
+        not made again."""
         summary = IngestSummary()
-        batch: list[tuple[Json, bytes | None]] = []
+        batch: list[Pending] = []
         for pair in pairs:
             batch.append(pair)
             if len(batch) >= batch_size:
@@ -398,7 +426,7 @@ class Store:
 
     def _write_batch(
         self,
-        batch: list[tuple[Json, bytes | None]],
+        batch: list[Pending],
         summary: IngestSummary,
         on_document: Callable[[Json], None] | None,
     ) -> None:
@@ -406,13 +434,17 @@ class Store:
         removed: list[tuple[str, dedupe.Signature]] = []
         before = replace(summary)
         self._db.execute("BEGIN IMMEDIATE")
+        self._asked.clear()  # another writer may have changed the events since
         try:
-            for record, raw in batch:
-                self._write(record, raw, summary, added, removed)
+            for record, raw, flat in batch:
+                self._write(record, raw, flat, summary, added, removed)
                 if on_document is not None:
                     on_document(record)
+            self._flush_joined()
             self._db.execute("COMMIT")
         except BaseException:
+            self._joined.clear()
+            self._asked.clear()
             self._db.execute("ROLLBACK")
             for key in added:  # the index follows the database back
                 self._index.remove(key)
@@ -426,6 +458,7 @@ class Store:
         self,
         record: Json,
         raw: bytes | None,
+        flat: str | None,
         summary: IngestSummary,
         added: list[str],
         removed: list[tuple[str, dedupe.Signature]],
@@ -436,7 +469,8 @@ class Store:
             return
         doc_id = record["id"]
         text = record.get("text") or ""
-        flat = normalize(text)  # once: the content hash, the shingles and the index share it
+        if flat is None:  # once: the content hash, the shingles and the index share it
+            flat = normalize(text)
         digest = hashlib.sha256(flat.encode("utf-8")).hexdigest()  # as content_hash(text)
         old = self._db.execute(
             "SELECT rowid, content_hash FROM documents WHERE id=?", (doc_id,)
@@ -482,14 +516,6 @@ class Store:
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
             (rowid, index_text(record.get("title") or ""), index_normalized(flat)),
         )
-        self._db.executemany(
-            'INSERT INTO entities (document, start, "end", text, label, kb_id)'
-            " VALUES (?,?,?,?,?,?)",
-            [
-                (rowid, e["start"], e["end"], e["text"], e["label"], e.get("kb_id"))
-                for e in record.get("entities") or ()
-            ],
-        )
         events = record.get("events") or ()
         if events:
             self._write_reports(rowid, text, events, match, summary)
@@ -521,10 +547,12 @@ class Store:
                 for position, (event, sentence) in enumerate(zip(events, sentences, strict=True))
             ],
         )
+        # a sentence often codes several events: its index text is made once
+        indexed = {sentence: index_text(sentence) for sentence in set(sentences) if sentence}
         self._db.executemany(
             "INSERT INTO mentions_fts (rowid, sentence) VALUES (?,?)",
             [
-                (first + position, index_text(sentence))
+                (first + position, indexed[sentence])
                 for position, sentence in enumerate(sentences)
                 if sentence
             ],
@@ -576,8 +604,12 @@ class Store:
         found = _candidates(mine)
         if found is None:
             return None, ""
-        sql, params = found
-        for row in self._db.execute(sql, params):
+        # many reports of one story ask the same question; the answer holds until the
+        # events change, which most reports (they join an event as it is) do not do
+        rows = self._asked.get(found)
+        if rows is None:
+            rows = self._asked[found] = self._db.execute(*found).fetchall()
+        for row in rows:
             event_id = row[0]
             if event_id in joined:
                 continue  # two reports in one document are two events
@@ -590,26 +622,41 @@ class Store:
         """Merge a report into an event; its indexed columns are rewritten only if they change.
 
         Most reports of a known event leave its place, date and actors as they were, and an
-        UPDATE that names an indexed column rewrites that column's index entries.
+        UPDATE that names an indexed column rewrites that column's index entries. The merged
+        reading and the report count are kept until the batch ends (``_flush_joined``): a
+        story in the news gets several reports a batch, and each would read, decode, encode
+        and write the event again. The indexed columns, which finding candidates reads, are
+        written at once.
         """
-        row = self._db.execute(
-            f"SELECT event, {_STORED_COLUMNS} FROM events WHERE id=?", (event_id,)
-        ).fetchone()
-        merged, notes = merge.reconcile(orjson.loads(row[0]), event)
+        held = self._joined.get(event_id)
+        if held is None:
+            row = self._db.execute(
+                f"SELECT event, {_STORED_COLUMNS} FROM events WHERE id=?", (event_id,)
+            ).fetchone()
+            held = _Joined(orjson.loads(row[0]), row[1:])
+            self._joined[event_id] = held
+        merged, notes = merge.reconcile(held.event, event)
         values = _columns(merge.features(merged))
-        if values == row[1:]:
-            self._db.execute(
-                "UPDATE events SET event=?, reports=reports+1 WHERE id=?",
-                (_dumps(merged), event_id),
-            )
-        else:
-            self._save_event(merged, event_id=event_id, reports_delta=1)
+        if values != held.columns:
+            self._save_event(merged, event_id=event_id, reports_delta=0)
+            held.columns = values
+        held.event = merged
+        held.reports += 1
         return "; ".join([reason, *notes])
+
+    def _flush_joined(self) -> None:
+        """Write the events reports joined in this batch: their merged reading and count."""
+        self._db.executemany(
+            "UPDATE events SET event=?, reports=reports+? WHERE id=?",
+            [(_dumps(held.event), held.reports, key) for key, held in self._joined.items()],
+        )
+        self._joined.clear()
 
     def _new_event(self, event: Json) -> int:
         return self._save_event(event, event_id=None, reports_delta=1)
 
     def _save_event(self, event: Json, *, event_id: int | None, reports_delta: int) -> int:
+        self._asked.clear()  # a new event, or new indexed columns: other candidates
         values = (*_columns(merge.features(event)), _dumps(event))
         if event_id is None:
             cursor = self._db.execute(
@@ -633,6 +680,8 @@ class Store:
         self, rowid: int, doc_id: str, removed: list[tuple[str, dedupe.Signature]]
     ) -> None:
         """Delete a document and its reports; events it alone reported go, others re-merge."""
+        self._flush_joined()  # re-merging reads the events as stored
+        self._asked.clear()  # and some events go
         events = [
             row[0]
             for row in self._db.execute(
@@ -1178,7 +1227,10 @@ def _candidates(mine: merge.Features) -> tuple[str, tuple[Any, ...]] | None:
     """
     if mine.first_day is None or mine.last_day is None:
         return None
-    slack = merge.DAY_SLACK
+    # the day windows are merge._dates' exactly: a day of slack only between two day dates,
+    # none when either side names a longer period (reading a day too many on both sides of
+    # the window made half the candidates, all of them refused)
+    slack = merge.DAY_SLACK if mine.day_precision else 0
     day = (
         mine.event_type,
         mine.first_day - slack,
@@ -1186,9 +1238,9 @@ def _candidates(mine: merge.Features) -> tuple[str, tuple[Any, ...]] | None:
         int(mine.negated),
         int(mine.historical),
         mine.event_type,
-        mine.first_day - slack - LONGEST_PERIOD,
-        mine.last_day + slack,
-        mine.first_day - slack,
+        mine.first_day - LONGEST_PERIOD,
+        mine.last_day,
+        mine.first_day,
         int(mine.negated),
         int(mine.historical),
     )
