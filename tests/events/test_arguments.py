@@ -136,6 +136,13 @@ def test_pronoun_subject_without_antecedent_gives_no_actor() -> None:
     assert _run("ثم اقتحموا المنزل.", "اقتحموا") == (None, "المنزل")
 
 
+def test_a_verb_after_ma_is_no_counted_subject() -> None:
+    # ما frames counts (ما لا يقل عن) but «انفجر ما أسفر عن» has no subject after the verb
+    actor, _ = _run("انفجر ما أسفر عن مقتل ضابط.", "انفجر")
+    assert actor is None
+    assert _run("قتل ما لا يقل عن عشرين مسلحا.", "قتل", passive=True)[0] is None
+
+
 def _location(text: str, trigger: str, places: tuple[str, ...]) -> str | None:
     layer, _, tokens = analyze(text)
     entities = tuple(_entity(text, place, "LOC") for place in places)

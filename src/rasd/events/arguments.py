@@ -79,6 +79,7 @@ _SAYING_VERBS = _words(
     "أشارت صرح صرحت كشف كشفت نقل نقلت"
 )
 # Counts and quantifiers: the gold spans leave them out (``أربعة اشخاص`` -> ``اشخاص``).
+_COUNT_FRAME_WORDS = _words("ما لا يقل يزيد")
 _QUANTITY_WORDS = _words(
     "واحد واحدة اثنان اثنين اثنتين اثنتان ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة "
     "ثمان ثماني ثمانية تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون "
@@ -375,7 +376,12 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     n = len(view.words)
     counted = False
     while at < n and (_is_quantity(view.words[at]) or view.words[at] in "«\"'(“"):
-        counted = counted or _is_quantity(view.words[at])
+        # ما، لا، يقل، يزيد frame a count (ما لا يقل عن) but are none: «انفجر ما أسفر عن»
+        # is no count before a noun أسفر
+        counted = counted or (
+            _is_quantity(view.words[at])
+            and _strip_conjunction(view.words[at]) not in _COUNT_FRAME_WORDS
+        )
         at += 1
         if at < n and view.words[at] in _PARTITIVE and at + 1 < n:
             at += 1
