@@ -143,6 +143,12 @@ def test_a_verb_after_ma_is_no_counted_subject() -> None:
     assert _run("قتل ما لا يقل عن عشرين مسلحا.", "قتل", passive=True)[0] is None
 
 
+def test_a_preposition_after_a_conjunction_starts_no_subject() -> None:
+    # ولدى انسحابهم "upon their withdrawal" is an adverbial, not who exploded
+    actor, _ = _run("ولدى انسحابهم انفجر ما أسفر عن مقتل ضابط.", "انفجر")
+    assert actor is None
+
+
 def _location(text: str, trigger: str, places: tuple[str, ...]) -> str | None:
     layer, _, tokens = analyze(text)
     entities = tuple(_entity(text, place, "LOC") for place in places)

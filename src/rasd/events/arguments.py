@@ -345,6 +345,7 @@ def _stops_phrase(word: str) -> bool:
         or word in _CLAUSE_WORDS
         or word in _TIME_WORDS
         or _strip_conjunction(word) in _TIME_WORDS
+        or _strip_conjunction(word) in _PREPOSITIONS  # ولدى انسحابهم، وفي المدينة
     )
 
 
