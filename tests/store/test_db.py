@@ -86,9 +86,24 @@ def _vocabularies(db: sqlite3.Connection) -> list[str]:
 
 
 def _full_text_intact(path: Path) -> None:
+    """Each full-text index is sound and indexes only rows that are stored: the documents'
+    index keeps no text, so a row left behind would match words its document lacks."""
     with sqlite3.connect(path) as db:
         for fts in ("documents_fts", "mentions_fts"):
             db.execute(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')")
+        for fts, table, key in (
+            ("documents_fts", "documents", "rowid"),
+            ("mentions_fts", "mentions", "id"),
+        ):
+            _vocabularies(db)
+            indexed = {
+                rowid
+                for (term,) in db.execute(f"SELECT DISTINCT term FROM {fts}_vocab")
+                for (rowid,) in db.execute(
+                    f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (f'"{term}"',)
+                )
+            }
+            assert indexed <= {row[0] for row in db.execute(f"SELECT {key} FROM {table}")}
 
 
 def test_fixture_day_makes_the_expected_events(store: Store, alone: dict[str, int]) -> None:
@@ -282,7 +297,8 @@ def test_an_older_store_is_upgraded_or_refused(
             ]
         )
     # layout 1 had an index on entities.kb_id, which layout 2 drops, and signatures hashed
-    # shingle by shingle, which layout 2 makes again from the stored text
+    # shingle by shingle, which layout 2 makes again from the stored text; layout 3 an
+    # entities table, and up to 3 the full-text index kept a copy of each text
     with sqlite3.connect(path) as db:
         _layout_2_tables(db)
         db.execute("CREATE INDEX entities_kb_id ON entities(kb_id)")
@@ -296,7 +312,9 @@ def test_an_older_store_is_upgraded_or_refused(
         assert copy.duplicates == 1
         assert {hit.document_id for hit in store.search("قصير")} == {"a", "b"}
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("3",)
+        assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("4",)
+        # the index was copied (search found "a" above), its text was not
+        assert db.execute("SELECT title, body FROM documents_fts").fetchall() == [(None, None)] * 2
         # the entities are a view of the records now, no table to index
         assert db.execute("SELECT type FROM sqlite_master WHERE name='entities'").fetchone() == (
             "view",
@@ -307,6 +325,13 @@ def test_an_older_store_is_upgraded_or_refused(
         ).fetchall() == [(0, 2, "نص", "MISC", None)]
         stored = db.execute("SELECT minhash FROM documents WHERE id='a'").fetchone()[0]
         assert stored == dedupe.to_bytes(dedupe.signature("نص قصير."))
+    with Store(path) as store:
+        # a document indexed before the upgrade still leaves the index when replaced
+        other = {"id": "a", "text": "خبر آخر.", "language": "ar", "origin": "x", "events": []}
+        assert store.ingest_records([other]).replaced == 1
+        assert {hit.document_id for hit in store.search("قصير")} == {"b"}
+        assert {hit.document_id for hit in store.search("خبر")} == {"a"}
+    _full_text_intact(path)
     # a future layout 3 that adds a column: layout 2 stores are upgraded in place
     current = db_module.STORE_SCHEMA
     monkeypatch.setattr(db_module, "STORE_SCHEMA", current + 1)
@@ -330,7 +355,13 @@ def test_an_older_store_is_upgraded_or_refused(
 
 
 def _layout_2_tables(db: sqlite3.Connection) -> None:
-    """Layout 2's entities table, one row per entity, in place of layout 3's view."""
+    """Layout 2's entities table, one row per entity, in place of layout 3's view, and its
+    full-text index of documents with their text, in place of layout 4's contentless one."""
+    db.execute("DROP TABLE documents_fts")
+    db.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(title, body)")
+    db.execute("INSERT INTO documents_fts (rowid, title, body) VALUES (1, '', 'نص قصير.')")
+    db.execute("DROP TABLE mentions_fts")
+    db.execute("CREATE VIRTUAL TABLE mentions_fts USING fts5(sentence)")
     db.execute("DROP VIEW entities")
     db.execute(
         'CREATE TABLE entities (document INTEGER NOT NULL, start INTEGER NOT NULL, "end"'

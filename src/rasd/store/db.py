@@ -43,7 +43,7 @@ from rasd.store.search import fts_query, index_normalized, index_text, snippet, 
 from rasd.text import normalize
 
 DEFAULT_DB = "rasd.db"
-STORE_SCHEMA = 3  # the database layout; bumped with a migration when tables change
+STORE_SCHEMA = 4  # the database layout; bumped with a migration when tables change
 # SQL that upgrades a store of layout N to N + 1, keyed by N. Layout 1 is the first.
 MIGRATIONS: dict[int, str] = {
     # 2: no index on entities.kb_id: no query reads it, and every ingested entity paid for it;
@@ -51,6 +51,18 @@ MIGRATIONS: dict[int, str] = {
     1: "DROP INDEX IF EXISTS entities_kb_id;",
     # 3: no entities table: the view of that name reads them from the records
     2: "DROP TABLE IF EXISTS entities;",
+    # 4: the full-text indexes keep no copy of the text they index (content='')
+    3: (
+        "CREATE VIRTUAL TABLE documents_fts_4 USING fts5(title, body, content='');"
+        " INSERT INTO documents_fts_4 (rowid, title, body)"
+        " SELECT rowid, title, body FROM documents_fts;"
+        " DROP TABLE documents_fts;"
+        " ALTER TABLE documents_fts_4 RENAME TO documents_fts;"
+        " CREATE VIRTUAL TABLE mentions_fts_4 USING fts5(sentence, content='');"
+        " INSERT INTO mentions_fts_4 (rowid, sentence) SELECT rowid, sentence FROM mentions_fts;"
+        " DROP TABLE mentions_fts;"
+        " ALTER TABLE mentions_fts_4 RENAME TO mentions_fts;"
+    ),
 }
 BATCH_SIZE = 64
 LONGEST_PERIOD = 366  # days: the longest period a date can name (a leap year)
@@ -146,8 +158,10 @@ CREATE TABLE IF NOT EXISTS event_reports (
     reason TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports(event);
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, body);
-CREATE VIRTUAL TABLE IF NOT EXISTS mentions_fts USING fts5(sentence);
+-- contentless: search reads titles, texts and sentences from documents and mentions, and a
+-- copy of each here made a sixth of the file and of what each ingest writes
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, body, content='');
+CREATE VIRTUAL TABLE IF NOT EXISTS mentions_fts USING fts5(sentence, content='');
 """
 
 
@@ -239,6 +253,10 @@ _STORED_COLUMNS = (
     "event_type, date, first_day, last_day, coarse, lat, lon, country, admin1, precision,"
     " actor_id, actor_cameo, target_id, target_cameo, negated, historical"
 )
+
+
+# the parts of an event's JSON that _columns reads and merge.reconcile may replace
+_INDEXED_PARTS = ("actor", "target", "location", "date")
 
 
 def _columns(f: merge.Features) -> tuple[Any, ...]:
@@ -636,10 +654,13 @@ class Store:
             held = _Joined(orjson.loads(row[0]), row[1:])
             self._joined[event_id] = held
         merged, notes = merge.reconcile(held.event, event)
-        values = _columns(merge.features(merged))
-        if values != held.columns:
-            self._save_event(merged, event_id=event_id, reports_delta=0)
-            held.columns = values
+        # reconcile only ever replaces these parts (never the type, negated or historical):
+        # when it kept each as it was, the indexed columns are as they were
+        if any(merged.get(part) is not held.event.get(part) for part in _INDEXED_PARTS):
+            values = _columns(merge.features(merged))
+            if values != held.columns:
+                self._save_event(merged, event_id=event_id, reports_delta=0)
+                held.columns = values
         held.event = merged
         held.reports += 1
         return "; ".join([reason, *notes])
@@ -690,11 +711,7 @@ class Store:
                 (rowid,),
             )
         ]
-        self._db.execute(
-            "DELETE FROM mentions_fts WHERE rowid IN (SELECT id FROM mentions WHERE document=?)",
-            (rowid,),
-        )
-        self._db.execute("DELETE FROM documents_fts WHERE rowid=?", (rowid,))
+        self._unindex_document(rowid)
         self._db.execute("DELETE FROM documents WHERE rowid=?", (rowid,))  # cascades
         for event_id in events:
             left = [
@@ -713,6 +730,33 @@ class Store:
         if doc_id in self._index:
             removed.append((doc_id, self._index.get(doc_id)))
             self._index.remove(doc_id)
+
+    def _unindex_document(self, rowid: int) -> None:
+        """Take a document and its sentences out of the contentless full-text indexes.
+
+        A contentless FTS5 table deletes a row by being told the values it indexed: they are
+        made again from the stored record and sentences, as ``_write`` made them (the same
+        normalisation that gives the content hash, which the stored document matches).
+        """
+        self._db.executemany(
+            "INSERT INTO mentions_fts (mentions_fts, rowid, sentence) VALUES ('delete', ?, ?)",
+            [
+                (mention, index_text(sentence))
+                for mention, sentence in self._db.execute(
+                    "SELECT id, sentence FROM mentions WHERE document=? AND sentence IS NOT NULL",
+                    (rowid,),
+                )
+            ],
+        )
+        title, record = self._db.execute(
+            "SELECT title, record FROM documents WHERE rowid=?", (rowid,)
+        ).fetchone()
+        text = orjson.loads(record).get("text") or ""
+        self._db.execute(
+            "INSERT INTO documents_fts (documents_fts, rowid, title, body)"
+            " VALUES ('delete', ?, ?, ?)",
+            (rowid, index_text(title or ""), index_normalized(normalize(text))),
+        )
 
     # ---- reading ----------------------------------------------------------------------
 

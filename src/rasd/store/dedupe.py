@@ -68,6 +68,23 @@ def _fmix32(values: Hashes) -> Hashes:
     return values
 
 
+class _WordHashes(dict[str, int]):
+    """CRC-32 of each word's UTF-8, remembered: news repeats most of its words, and a lookup
+    costs less than encoding and hashing the word again. Emptied when it grows past
+    ``LIMIT`` words, so a long ingest's memory stays bounded."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+_CRC = _WordHashes()
+
+
 def shingles(text: str) -> Hashes:
     """The hashes of the word 5-shingles of the normalised text (one shingle, the whole
     text, when it is shorter), in text order."""
@@ -84,9 +101,7 @@ def normalized_shingles(flat: str) -> Hashes:
     words = _WORD.findall(flat)
     if not words:
         return np.empty(0, dtype=np.uint32)
-    mixed = _fmix32(
-        np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint32, count=len(words))
-    )
+    mixed = _fmix32(np.fromiter(map(_CRC.__getitem__, words), dtype=np.uint32, count=len(words)))
     width = min(SHINGLE, len(words))
     windows = len(words) - width + 1
     hashes = mixed[:windows] * np.uint32(_WEIGHTS[0])
