@@ -24,8 +24,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from rasd.grounding.actors import ResolvedActor, resolve_actor
-from rasd.model import Argument, Document
+from rasd.grounding.actors import resolve_actor
+from rasd.model import Actor, Argument, Document
 from rasd.pipeline import extract_text
 
 _PREFIXES = ("IGO", "IMG", "NGO")
@@ -34,7 +34,7 @@ _PREFIXES = ("IGO", "IMG", "NGO")
 _SAME_ROLE = {"CRM": "UAF", "ELI": "GOV"}
 
 
-def _role(resolved: ResolvedActor) -> str | None:
+def _role(resolved: Actor) -> str | None:
     """The CAMEO role: after the country (or IGO/IMG/NGO) of a code, or the generic's code."""
     cameo = resolved.cameo
     if not cameo:
@@ -46,7 +46,7 @@ def _role(resolved: ResolvedActor) -> str | None:
     return rest[:3] or None
 
 
-def _country(resolved: ResolvedActor) -> str:
+def _country(resolved: Actor) -> str:
     if resolved.country:
         return resolved.country
     cameo = resolved.cameo or ""

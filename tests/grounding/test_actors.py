@@ -12,13 +12,12 @@ from hypothesis import strategies as st
 
 from rasd.grounding.actors import (
     COUNTRIES,
-    ResolvedActor,
     inflections,
     read_agents,
     resolve_actor,
     tables,
 )
-from rasd.model import Argument, Entity
+from rasd.model import Actor, Argument, Entity
 from rasd.ner.known import known_names
 from rasd.text import build_layer, normalize
 
@@ -30,7 +29,7 @@ ROLES = {
 
 def _resolve(
     phrase: str, context: tuple[str, ...] = (), before: str = "قال "
-) -> tuple[ResolvedActor | None, str]:
+) -> tuple[Actor | None, str]:
     text = before + phrase + " أمس"
     start = len(before)
     argument = Argument(start, start + len(phrase), phrase)
@@ -93,9 +92,7 @@ def test_named_via_entity_kb_id_takes_the_entity_span() -> None:
     entity = Entity(6, 9, "قسد", "ORG", 0.95, kb_id="sdf")
     argument = Argument(6, 9, "قسد", entity=0)
     resolved = resolve_actor(text, build_layer(text), argument, (entity,), ("SYR",))
-    assert resolved == ResolvedActor(
-        "sdf", "Syrian Democratic Forces", "SYRREB", "rebel", 2, "SYR", 6, 9
-    )
+    assert resolved == Actor(6, 9, "sdf", "Syrian Democratic Forces", "SYRREB", "rebel", 2, "SYR")
 
 
 def test_alias_inside_the_span_without_proclitics() -> None:

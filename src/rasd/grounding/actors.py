@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
-from rasd.model import Argument, Entity, TextLayer
+from rasd.model import Actor, Argument, Entity, TextLayer
 from rasd.ner.known import KnownActor, known_names
 from rasd.text import normalize, to_normalized_offset, to_original_span
 
@@ -143,25 +143,6 @@ _PREFIXES: tuple[str, ...] = tuple(
 _PLACE_PREPOSITIONS = frozenset(
     normalize(word) for word in ("في", "داخل", "إلى", "على", "نحو", "قرب", "شمال", "جنوب")
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ResolvedActor:
-    """Who an argument is: a row of the actor table, or a generic agent in a country."""
-
-    id: str | None  # actors.tsv id for named actors, None for generic agents
-    name_en: str | None
-    cameo: str | None  # "SYRREB"; for a generic agent: country + role ("IRQCOP")
-    sector: str | None
-    inter: int | None  # ACLED inter code
-    country: str | None  # ISO3: where the actor is from
-    start: int  # the matched alias or agent word, in the original text
-    end: int
-    # a person's dated role (persons.tsv): the days it ran (None: open), and the date it was
-    # chosen for; ``as_of`` None with a role means no date was known: the latest role
-    role_start: str | None = None
-    role_end: str | None = None
-    as_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,9 +512,9 @@ def _original(
 
 def _named(
     actor: KnownActor, start: int, end: int, origin: str | None, countries: Sequence[str]
-) -> ResolvedActor:
+) -> Actor:
     country = actor.country or origin
-    return ResolvedActor(
+    return Actor(
         id=actor.id,
         name_en=actor.name_en,
         cameo=actor.cameo,
@@ -588,7 +569,7 @@ def _person(
     on: str | None,
     found: Tables,
     countries: Sequence[str],
-) -> ResolvedActor:
+) -> Actor:
     """A person as the actor they were on ``on``: their role then gives code, country, sector.
 
     With no role that day the person is still who the text names, with no code; their
@@ -598,12 +579,10 @@ def _person(
     if role is None:
         homes = {code_country(r.code) for r in person.roles}
         country = next(iter(homes)) if len(homes) == 1 else None
-        return ResolvedActor(
-            person.id, person.name_en, None, None, None, country, start, end, as_of=on
-        )
+        return Actor(start, end, person.id, person.name_en, country=country, as_of=on)
     country = code_country(role.code)
     sector, inter = found.role_sectors.get(role.code[3:6], (None, None))
-    return ResolvedActor(
+    return Actor(
         id=person.id,
         name_en=person.name_en,
         cameo=role.code,
@@ -625,7 +604,7 @@ def resolve_actor(
     entities: Sequence[Entity],
     context_countries: Sequence[str] = (),
     on: str | None = None,
-) -> ResolvedActor | None:
+) -> Actor | None:
     """Who ``argument`` is, or None when its words name no actor the tables know.
 
     In order: the table row of the entity the argument refers to (or of its ``kb_id``); a
@@ -677,7 +656,7 @@ def resolve_actor(
         country = origin or (context_countries[0] if context_countries else None)
         cut = _proclitics(words[at], found.agents.bare)
         start, end = _original(text, layer, spans, at, at + length, cut)
-        return ResolvedActor(
+        return Actor(
             id=None,
             name_en=None,
             cameo=(country or "") + agent.role,
@@ -696,7 +675,7 @@ def _country_actor(
     words: Sequence[str],
     spans: Sequence[tuple[int, int]],
     found: Tables,
-) -> ResolvedActor | None:
+) -> Actor | None:
     """A country named as an actor (إسرائيل ردت، الأميركيون): its code, no role."""
     for at in range(len(words)):
         matched = found.countries.match(words, at)
@@ -706,5 +685,5 @@ def _country_actor(
         assert isinstance(value, _Origin)
         cut = _proclitics(words[at], found.countries.bare)
         start, end = _original(text, layer, spans, at, at + length, cut)
-        return ResolvedActor(None, None, value.country, None, None, value.country, start, end)
+        return Actor(start, end, cameo=value.country, country=value.country)
     return None

@@ -27,32 +27,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from rasd.grounding.actors import ResolvedActor, code_country, resolve_actor, role_on, tables
+from rasd.grounding.actors import code_country, resolve_actor, role_on, tables
 from rasd.grounding.places import Resolved, document_countries, ground_location, resolve
 from rasd.grounding.sides import with_other_sides
-from rasd.model import Actor, Argument, Document, Entity, Event, Location, TextLayer
+from rasd.model import Argument, Document, Entity, Event, Location, TextLayer
 from rasd.text import normalize
 
 # A town is the article's focus when named this often, and more than any other town.
 FOCUS_MENTIONS = 2
-
-
-def _actor(resolved: ResolvedActor | None) -> Actor | None:
-    if resolved is None:
-        return None
-    return Actor(
-        start=resolved.start,
-        end=resolved.end,
-        id=resolved.id,
-        name_en=resolved.name_en,
-        cameo=resolved.cameo,
-        sector=resolved.sector,
-        inter=resolved.inter,
-        country=resolved.country,
-        role_start=resolved.role_start,
-        role_end=resolved.role_end,
-        as_of=resolved.as_of,
-    )
 
 
 def _ground_argument(
@@ -65,7 +47,7 @@ def _ground_argument(
 ) -> Argument | None:
     if argument is None:
         return None
-    actor = _actor(resolve_actor(text, layer, argument, entities, countries, on))
+    actor = resolve_actor(text, layer, argument, entities, countries, on)
     if actor is None:
         return argument
     return replace(argument, actor=actor, kb_id=argument.kb_id or actor.id)

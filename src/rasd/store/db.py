@@ -918,31 +918,17 @@ class Store:
         self, filters: EventFilter, after: Cursor | None, limit: int | None
     ) -> Iterator[tuple[int, int | None]]:
         """(id, first day) of the events passing ``filters``, in list order."""
-        where, params = _where(filters)
-        if after is not None:
-            day, last_id = after
-            if day is None:
-                where.append("(first_day IS NULL AND id < ?)")
-                params.append(last_id)
-            else:
-                where.append("(first_day < ? OR (first_day = ? AND id < ?) OR first_day IS NULL)")
-                params += [day, day, last_id]
-        sql = "SELECT id, first_day, lat, lon FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY first_day DESC, id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        near = filters.near
-        for event_id, day, lat, lon in self._db.execute(sql, params):
-            if near and merge.km(near[0], near[1], lat, lon) > near[2]:
-                continue
-            yield event_id, day
+        return self._select("id, first_day", filters, after, limit)
 
     def _rows(
         self, filters: EventFilter, after: Cursor | None
     ) -> Iterator[tuple[int, int | None, bytes]]:
+        return self._select("id, first_day, event", filters, after, None)
+
+    def _select(
+        self, columns: str, filters: EventFilter, after: Cursor | None, limit: int | None
+    ) -> Iterator[Any]:
+        """``columns`` of the events passing ``filters``, newest first, after the cursor."""
         where, params = _where(filters)
         if after is not None:
             day, last_id = after
@@ -952,15 +938,19 @@ class Store:
             else:
                 where.append("(first_day < ? OR (first_day = ? AND id < ?) OR first_day IS NULL)")
                 params += [day, day, last_id]
-        sql = "SELECT id, first_day, event, lat, lon FROM events"
+        sql = f"SELECT {columns}, lat, lon FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY first_day DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
         near = filters.near
-        for event_id, day, data, lat, lon in self._db.execute(sql, params):
+        for row in self._db.execute(sql, params):
+            lat, lon = row[-2:]
             if near and merge.km(near[0], near[1], lat, lon) > near[2]:
                 continue
-            yield event_id, day, data
+            yield row[:-2]
 
     def generation(self) -> tuple[int, int]:
         """A number that grows whenever documents or reports are added or replaced: the
