@@ -25,6 +25,7 @@ from rasd.store.db import Store, StoreError
 from tests.store.fixtures import (
     ALGIERS,
     BASRA,
+    BASRA_ADDED,
     CORPUS,
     MOSUL_A,
     PUBLISHED,
@@ -175,6 +176,37 @@ def test_new_content_under_an_old_id_replaces_it(
         assert {h.document_id for h in store.search("سيارة مفخخة")} == {"mosul-a"}
         assert "mosul-b" in {h.document_id for h in store.search("تظاهر الطلاب")}
     _full_text_intact(tmp_path / "replace.db")
+
+
+def _links(path: Path) -> dict[str, str | None]:
+    with sqlite3.connect(path) as db:
+        return dict(db.execute("SELECT id, duplicate_of FROM documents"))
+
+
+def test_copies_of_a_replaced_document_are_linked_again(
+    tmp_path: Path, records: list[dict[str, Any]]
+) -> None:
+    path = tmp_path / "relink.db"
+    with Store(path) as store:
+        store.ingest_records(records)
+    assert _links(path)["basra-2"] == _links(path)["basra-3"] == "basra-1"
+    # a paragraph more: the copies still copy it
+    with Store(path) as store:
+        edited = {**CORPUS[0], "text": BASRA + BASRA_ADDED}
+        assert store.ingest_records([processed_record(edited)]).replaced == 1
+    assert _links(path)["basra-2"] == _links(path)["basra-3"] == "basra-1"
+    # another story under the old id: the first copy becomes the original of the second
+    with Store(path) as store:
+        other = {**CORPUS[0], "text": ALGIERS}
+        assert store.ingest_records([processed_record(other)]).replaced == 1
+        links = _links(path)
+        assert links["basra-1"] == "algiers"
+        assert links["basra-2"] is None
+        assert links["basra-3"] == "basra-2"
+        # and the new original is found by the copies that come after
+        later = {**CORPUS[2], "id": "basra-4"}
+        assert store.ingest_records([processed_record(later)]).duplicates == 1
+    assert _links(path)["basra-4"] == "basra-2"
 
 
 KILLER = """

@@ -534,9 +534,35 @@ class Store:
             "INSERT INTO documents_fts (rowid, title, body) VALUES (?,?,?)",
             (rowid, index_text(record.get("title") or ""), index_normalized(flat)),
         )
+        if old is not None:
+            self._relink_copies(doc_id, added)
         events = record.get("events") or ()
         if events:
             self._write_reports(rowid, text, events, match, summary)
+
+    def _relink_copies(self, original: str, added: list[str]) -> None:
+        """Link again the copies of a document whose content was just replaced.
+
+        A copy stays linked to the new version only while it still copies it; otherwise it
+        is linked to the original it now copies best, or becomes an original itself (and so
+        a candidate for the copies after it, in the order they were stored). Its reports
+        stay with the events they joined: the copy told those events, whatever the
+        document it copied says now.
+        """
+        copies = self._db.execute(
+            "SELECT rowid, id, minhash FROM documents WHERE duplicate_of=? ORDER BY rowid",
+            (original,),
+        ).fetchall()
+        for rowid, key, data in copies:
+            minhash = dedupe.from_bytes(data)
+            match = self._index.find(minhash, exclude=key)
+            self._db.execute(
+                "UPDATE documents SET duplicate_of=?, similarity=? WHERE rowid=?",
+                (match.key if match else None, match.similarity if match else None, rowid),
+            )
+            if match is None:
+                self._index.add(key, minhash)
+                added.append(key)
 
     def _write_reports(
         self,
