@@ -248,3 +248,22 @@ def test_stopping_a_person_stays_an_arrest(text: str) -> None:
 def test_commenting_on_an_attack_is_no_ceasefire() -> None:
     # علق على: commented on; الهجوم is the object of على, not of علق
     assert not [e for e in _code("وعلق الوزير على الهجوم قائلا إنه عمل جبان.") if e.mode]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصدم الانتحاري مقر الاتحاد الوطني الكردستاني الذي يقوده الرئيس العراقي جلال طالباني.",
+        "والتقى الوزير طالب شريف بالسفير في بغداد أمس.",
+    ],
+)
+def test_a_word_of_a_persons_name_is_no_trigger(text: str) -> None:
+    # طالب (demand) inside جلال طالباني or طالب شريف names a man, it asks for nothing
+    document = extract_text(text, settings=PUBLISHED)
+    names = [e for e in document.entities if e.label == "PER"]
+    assert names, "the tagger should find the name"
+    for event in document.events:
+        for evidence in event.evidence:
+            assert not any(n.start <= evidence.trigger_start < n.end for n in names), (
+                event.event_type
+            )

@@ -22,6 +22,7 @@ from rasd.events.attribution import find_attribution
 from rasd.events.counts import find_counts
 from rasd.events.dates import days_before, find_dates, is_future
 from rasd.events.detector import Detector, detect
+from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.triggers import Trigger
 from rasd.model import (
@@ -287,6 +288,21 @@ _RELATIVES = frozenset(
 )
 
 
+def _in_a_name(trigger: Trigger, entities: Sequence[Entity]) -> bool:
+    """Whether the trigger starts inside a person's name or a name of the actor table: the
+    طالب of جلال طالباني and the تحرير of هيئة تحرير الشام name someone, they report
+    nothing. A person is a name of two words or more, and other organisations and places
+    are left alone: the tagger sometimes takes in a word of the event (سيارتين مفخختين as
+    a person, اجتماع للمجلس المركزي as an organisation)."""
+    for index in overlapping(entities, trigger.start, trigger.start + 1):
+        entity = entities[index]
+        if entity.start > trigger.start:
+            continue
+        if entity.kb_id is not None or (entity.label == "PER" and " " in entity.text):
+            return True
+    return False
+
+
 def _describes_a_state(layer: TextLayer, trigger: Trigger) -> bool:
     """Whether a verb trigger is an imperfect in a relative clause: من تحتجزهم داعش (those
     ISIS holds), الذين يقاتلون: a state the text describes, not an event it reports."""
@@ -327,7 +343,7 @@ def _read_sentence(
     triggers = [
         trigger
         for trigger in detect(text, layer, tokens, sentence, detector=detector, rescue=rescue)
-        if not _describes_a_state(layer, trigger)
+        if not _describes_a_state(layer, trigger) and not _in_a_name(trigger, entities)
     ]
     if not triggers:
         return []
