@@ -113,6 +113,15 @@ def test_proclitics_are_part_of_the_match(sentence: str, event_type: str, text: 
     assert any(t.text == text and t.event_type == event_type for t in triggers_of(sentence))
 
 
+def test_a_word_written_with_ta_marbuta_is_no_verb() -> None:
+    # وزارة (ministry) and وزاره (and he visited him) normalise alike; only the verb visits
+    assert not triggers_of("وأعلنت وزارة الداخلية الخبر.")
+    assert [t.text for t in triggers_of("وزاره الرئيس في منزله.")] == ["وزاره"]
+    # the noun reading of the same letters stays: إصابة is an injury, not أصابه
+    injury = [t for t in triggers_of("وأسفر الانفجار عن إصابة جندي.") if t.text == "إصابة"]
+    assert injury and all(t.nominal for t in injury)
+
+
 def test_longest_match_wins() -> None:
     found = triggers_of("قتل عشرة في هجوم انتحاري.")
     assert [t.text for t in found if t.event_type == "ASSAULT"] == ["قتل", "هجوم انتحاري"]

@@ -357,6 +357,16 @@ def _mode_cues(
     return cues
 
 
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+
+
+def _ends_in_ta_marbuta(text: str, layer: TextLayer, word: Word) -> bool:
+    """Whether the word, as written, ends in ة: the mark of a noun, never of a verb, which
+    normalisation merges with the pronoun ه that verb patterns take as a clitic."""
+    start, end = to_original_span(layer, word[0], word[1], text=text)
+    return text[start:end].rstrip(_HARAKAT).endswith("ة")
+
+
 def _damma_first(text: str, start: int) -> bool:
     """Whether the verb at ``start`` has a damma on its first letter (after و/ف): قُتل."""
     if text[start : start + 1] in ("و", "ف") and text[start + 1 : start + 2] != _DAMMA:
@@ -420,6 +430,8 @@ def triggers_in(
         entry = lexicon.entries[index]
         if (first, last, entry.event_type) in seen:
             continue  # the same words as verb and masdar (قتل): the first row wins
+        if entry.pos != "noun" and _ends_in_ta_marbuta(text, layer, words[first]):
+            continue  # وزارة (ministry) normalises as وزاره (and visited him): no verb
         seen.add((first, last, entry.event_type))
         start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
         mode = entry.mode
