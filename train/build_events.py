@@ -57,6 +57,17 @@ BUILD = "python train/build_events.py --data DATA --cv 5 --write"
 # (0.613/0.713), actor/target token-F1 0.553/0.534 -> 0.568/0.549; a settlement after على
 # read as the location, not the target: target 0.561 (0.563 with the coder's role-swap
 # merge check). PROTEST unchanged (0.478). The detector row and artifact are unchanged.
+# PROTEST participant features (detector.participant_features, PROTEST candidates only, so
+# ASSAULT is unchanged), pipeline row 0.458/0.500/0.478 -> 0.500/0.614/0.551, actor/target
+# token-F1 0.583/0.412 -> 0.586/0.471 (--cv 10: 0.478 -> 0.517): a gathering verb (تجمع،
+# احتشد، تجمهر، اعتصم، تظاهر، خرج، نزل، تدفق) with a crowd within 3 words of it (a
+# participant or crowd noun, a quantity word, a number); a participant noun counted (مئات
+# المتظاهرين، 500 متظاهر), definite (nominative or oblique) or indefinite. The gathering
+# verb anywhere in the sentence, crowd or not: 0.500 (تجمع اللجان، كانوا يتظاهرون); the
+# crowd only after the verb: 0.531. Not kept on top: a definite nominative participant
+# among the first three words with no gathering (وردد المتظاهرون هتافات) 0.526; a site
+# word (أمام، ساحة، ميدان، شوارع، محيط) 0.505; the detail triggers (هتف، هتافات، ردد
+# شعارات، لافتات) down to weight 0.3, 0.545.
 # Tried and not kept: C 0.3 / 0.01 (0.639 | 0.405, 0.627 | 0.356); class_weight balanced
 # (0.641 | 0.475, no ASSAULT gain, less stable); MIN_COUNT 3 (0.635 | 0.412); damping the
 # soft target of "no" sentences by half (0.629 | 0.391); no word features (0.610 | 0.378);
