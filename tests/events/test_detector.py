@@ -77,6 +77,10 @@ def test_shipped_detector_reports_a_plain_attack_and_not_a_threat() -> None:
     layer, _, tokens = analyze(protest)
     found = detect(protest, layer, tokens, Span(0, len(protest)))
     assert any(t.event_type == "PROTEST" for t in found)
+    gathering = "وتجمع نحو 500 متظاهر في محيط المحكمة العليا أمس."
+    layer, _, tokens = analyze(gathering)
+    found = detect(gathering, layer, tokens, Span(0, len(gathering)))
+    assert any(t.event_type == "PROTEST" for t in found)
 
 
 SENTENCES = [
@@ -113,6 +117,50 @@ def test_reported_speech_and_background_cues_reach_the_features() -> None:
     assault = [t for t in find_triggers(text, layer, tokens, sentence) if t.event_type == "ASSAULT"]
     features = set(structural_features(assault, sentence_words(layer, sentence), layer))
     assert {"b:after-condemn", "b:noun:def", "year", "cue:condemn"} <= features
+
+
+def _protest_features(text: str) -> set[str]:
+    layer, _, tokens = analyze(text)
+    sentence = Span(0, len(text))
+    protest = [t for t in find_triggers(text, layer, tokens, sentence) if t.event_type == "PROTEST"]
+    assert protest
+    return set(structural_features(protest, sentence_words(layer, sentence), layer))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتجمع نحو 500 متظاهر في محيط المحكمة العليا.",
+        "واحتشد متظاهرون امام السجن.",
+        "مليون متظاهر خرجوا للاحتجاج على قرار الحكومة.",
+        "وتجمهر الناس في الشارع الرئيسي.",
+    ],
+)
+def test_a_crowd_that_gathers_is_a_gathering(text: str) -> None:
+    assert "p:gather" in _protest_features(text)
+
+
+def test_a_counted_crowd_is_counted_and_a_definite_one_is_not() -> None:
+    counted = _protest_features("وخرج مساء أمس مئات من المتظاهرين احتجاجا على القرار.")
+    assert {"p:counted", "p:gather"} <= counted
+    assert "p:counted" in _protest_features("وتجمع نحو 500 متظاهر أمام المحكمة.")
+    # a detail of a protest already told: its people are definite and nobody gathers
+    detail = _protest_features("وردد المتظاهرون هتافات ضد الحكومة.")
+    assert "p:def:subject" in detail
+    assert not {"p:gather", "p:counted"} & detail
+    assert "p:def:oblique" in _protest_features("ورفع المتظاهرون لافتات وقالوا للمتظاهرين.")
+    # تجمع as a noun with no crowd near it (تجمع اللجان) is no gathering
+    committee = "واستقبل وفدا من تجمع اللجان الشعبية الداعمة للاحتجاجات."
+    assert "p:gather" not in _protest_features(committee)
+
+
+def test_only_protest_candidates_read_their_participants() -> None:
+    text = "وقتل خمسة متظاهرين في هجوم على تجمع لمئات المتظاهرين."
+    layer, _, tokens = analyze(text)
+    sentence = Span(0, len(text))
+    assault = [t for t in find_triggers(text, layer, tokens, sentence) if t.event_type == "ASSAULT"]
+    features = structural_features(assault, sentence_words(layer, sentence), layer)
+    assert not [f for f in features if f.startswith("p:")]
 
 
 def _build_events() -> ModuleType:

@@ -126,6 +126,35 @@ VICTIMS: Final = _words(
 PLACE_HEADS: Final = _words("مدينة بلدة قرية محافظة منطقة حي شارع ناحية قضاء مخيم مدينتي")
 _PLACE_PREPOSITIONS: Final = _words("في قرب بالقرب شمال جنوب شرق غرب وسط")
 _PREFIXES: Final = ("وبال", "بال", "وال", "فال", "لل", "ال", "وب", "ب", "و", "ف", "ل", "س")
+# The people of a protest, read off a normalized word: its proclitics, whether it is
+# definite, its stem and its case ending (المتظاهرون, للمحتجين, ومعتصمين).
+_PARTICIPANT: Final = re.compile(
+    r"^[وف]?(?:(?P<definite>[بك]?ال|لل)|[بلك])?(?:متظاهر|محتج|معتصم|مضرب)(?P<case>ون|ين|ا|ات)?$"
+)
+# Words that count the people after them: مئات المتظاهرين، الآلاف من المحتجين، نحو 500.
+_QUANTITY: Final = _with_conjunction(
+    _words(
+        "مئات المئات آلاف الآلاف ألوف الألوف عشرات العشرات مليون ملايين ألف عدد نحو حوالي "
+        "قرابة زهاء أكثر آلافا"
+    )
+)
+# Nouns of a crowd that gathers, besides the participant nouns.
+_CROWD: Final = _with_conjunction(
+    _words(
+        "الناس أنصار مناصرو مناصري المواطنون مواطنون مواطنين الطلاب طلاب السكان سكان الأهالي "
+        "أهالي العمال عمال الآلاف المئات"
+    )
+)
+_CROWD_WINDOW = 3  # words before or after a gathering verb where its crowd may stand
+# Verbs of gathering: a crowd that comes together is the protest itself (تجمع نحو 500
+# متظاهر، احتشد متظاهرون), where ردد المتظاهرون هتافات tells a detail of one already told.
+GATHERING: Final = _with_conjunction(
+    _words(
+        "تجمع تجمعت تجمعوا يتجمع يتجمعون احتشد احتشدت احتشدوا يحتشد يحتشدون تجمهر تجمهرت "
+        "تجمهروا اعتصم اعتصمت اعتصموا يعتصم يعتصمون تظاهر تظاهرت تظاهروا يتظاهر يتظاهرون "
+        "خرج خرجت خرجوا نزل نزلت نزلوا تدفق تدفقت تدفقوا"
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +321,53 @@ def _candidate_features(
             features.append(_previous_feature(texts[index - 1]))
         for word in _NEAR_CUES.keys() & texts[max(0, index - 4) : index]:
             features.extend(_BEFORE_FEATURES[word])
+    if best.event_type == "PROTEST":
+        features.extend(participant_features(texts, starts, layer))
+    return features
+
+
+def _crowd_after(texts: list[str], starts: list[int], normalized: str, index: int) -> bool:
+    """Whether a crowd stands within a few words of the verb at ``index``: a participant
+    noun, a crowd noun (الناس، أنصار), a quantity word or a number (تجمع نحو 500 متظاهر،
+    مليون متظاهر خرجوا)."""
+    first = max(0, index - _CROWD_WINDOW)
+    end = min(index + 1 + _CROWD_WINDOW, len(texts))
+    for at in range(first, end):
+        word = texts[at]
+        if _PARTICIPANT.match(word) or word in _CROWD or word in _QUANTITY:
+            return True
+    stop = starts[end] if end < len(starts) else len(normalized)
+    return _DIGITS.search(normalized[starts[first] : stop]) is not None
+
+
+def participant_features(texts: list[str], starts: list[int], layer: TextLayer) -> list[str]:
+    """How a protest sentence names its people: counted (مئات المتظاهرين، 500 متظاهر) or
+    gathering (تجمع، احتشد، اعتصم) tells a new protest; a definite participant noun that
+    nothing counts (وردد المتظاهرون هتافات) points back at one already told.
+    """
+    features: list[str] = []
+    normalized = layer.normalized
+    if not GATHERING.isdisjoint(texts):
+        for index, word in enumerate(texts):
+            if word in GATHERING and _crowd_after(texts, starts, normalized, index):
+                features.append("p:gather")
+                break
+    for index, word in enumerate(texts):
+        found = _PARTICIPANT.match(word)
+        if found is None:
+            continue
+        previous = texts[index - 1] if index else ""
+        counted = (
+            previous in _QUANTITY
+            or (previous == "من" and index > 1 and texts[index - 2] in _QUANTITY)
+            or (index > 0 and _DIGITS.search(normalized[starts[index - 1] : starts[index]]))
+        )
+        if counted:
+            features.append("p:counted")
+        elif found["definite"]:
+            features.append(f"p:def:{'subject' if found['case'] == 'ون' else 'oblique'}")
+        else:
+            features.append("p:indef")
     return features
 
 
