@@ -24,6 +24,8 @@ from rasd.model import Entity, Location, TextLayer
 from rasd.text import normalize, to_normalized_offset
 
 RESOURCE = Path(__file__).resolve().parent.parent / "resources" / "places.tsv.gz"
+# ANERcorp's frequent words that are almost never in a name (train/build_common_words.py)
+NOT_NAMES_RESOURCE = "not_names.txt.gz"
 
 # Precision on ACLED's geo_precision scale.
 TOWN, NEAR, PROVINCE = 1, 2, 3
@@ -424,12 +426,25 @@ def _notable(phrase: str) -> bool:
         return False
     if reading.approximate or reading.kinds is not None:
         return False  # one word: no head, no direction
+    if phrase in not_names():
+        # بأنه is "that he" before it is Baneh, الحصار "the siege" before Hisar: only a
+        # country or a curated place is read from such a word untagged
+        return any(
+            place.kind == "country" or place.id.startswith("rasd:") for place in reading.places
+        )
     return any(
         place.kind == "country"
         or place.id.startswith("rasd:")
         or (place.kind in _TOWN_KINDS and place.population >= _NOTABLE_POPULATION)
         for place in reading.places
     )
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Normalized words news uses as words, almost never in a name (أنه، جديد، خمس)."""
+    path = RESOURCE.with_name(NOT_NAMES_RESOURCE)
+    return frozenset(gzip.decompress(path.read_bytes()).decode("utf-8").split())
 
 
 # Words before ``من`` that make what follows an origin, not a place where something

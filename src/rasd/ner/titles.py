@@ -322,19 +322,21 @@ def common_words(
     *,
     min_count: int = COMMON_MIN_COUNT,
     min_other_rate: float = COMMON_MIN_OTHER_RATE,
+    labels: tuple[str, ...] = ("PER",),
 ) -> list[str]:
     """Normalized words of ``(words, IOB2 tags)`` sentences, frequent and seldom a person's.
 
     A word seen ``min_count`` times or more, outside a person's name at least
     ``min_other_rate`` of them, is not a name: after a title it is a verb, an adverb, the start
-    of a clause or a word of an organisation's name (لجنة، مجلس).
+    of a clause or a word of an organisation's name (لجنة، مجلس). ``labels`` are the kinds of
+    name that count (all four: words seldom in any name, أنه، جديد، الحصار).
     """
     seen: dict[str, list[int]] = {}
     for words, tags in sentences:
         for word, tag in zip(words, tags, strict=True):
             counts = seen.setdefault(normalize(word) or word, [0, 0])
             counts[0] += 1
-            counts[1] += not tag.endswith("PER")
+            counts[1] += not tag.endswith(labels)
     return sorted(
         word
         for word, (total, other) in seen.items()
