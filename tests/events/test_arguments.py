@@ -465,6 +465,25 @@ def test_possessive_victim_noun_is_the_target() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "nominal", "expected"),
+    [
+        # a bomb that explodes acts for no one
+        ("قتل ثلاثة أشخاص في انفجار سيارة مفخخة وسط السوق.", "انفجار", True, (None, None)),
+        # an attack under a light verb is what was done, not who did it
+        ("وبدأ الهجوم باستخدام القنابل على الجنود.", "القنابل", True, (None, "الجنود")),
+        # the dead a blast caused are its target, not its actor
+        ("أسفر تفجير انتحاري عن سقوط 21 قتيلا.", "سقوط", False, (None, "قتيلا")),
+        # a person stays the actor
+        ("فجر انتحاري سيارة مفخخة أمام المطعم.", "فجر", False, ("انتحاري", None)),
+    ],
+)
+def test_no_bomb_event_or_casualty_count_is_an_actor(
+    text: str, trigger: str, nominal: bool, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, nominal=nominal, event_type="ASSAULT") == expected
+
+
+@pytest.mark.parametrize(
     "trigger",
     ["ألغاما", "وسيارات ملغومة", "وكمائن", "وهجمات انتحارية"],
 )

@@ -746,12 +746,40 @@ def _arguments(
         at += 1  # «مقتل: the trigger is the word, not the quotation mark
     if nominal:
         end = bisect_left(view.starts, trigger.end, at + 1)
-        return _nominal(view, at, end, event_type)
-    if passive or _reads_passive(view, at):
-        return _passive(view, at)
-    if event_type == "PROTEST":
-        return _protest_verb(view, at)
-    return _active(view, at)
+        actor, target = _nominal(view, at, end, event_type)
+    elif passive or _reads_passive(view, at):
+        actor, target = _passive(view, at)
+    elif event_type == "PROTEST":
+        actor, target = _protest_verb(view, at)
+    else:
+        actor, target = _active(view, at)
+    return _checked_actor(view, actor, target)
+
+
+# Victims counted as nouns: a phrase they head names who suffered, never who acted
+# (موقعة 11 قتيلا، أسفر عن سقوط 35 قتيلا).
+_CASUALTY_NOUNS = _words(
+    "قتيل قتيلا قتيلان قتيلين قتلى القتلى جريح جريحا جريحان جريحين جرحى الجرحى ضحية ضحايا "
+    "الضحايا مصاب مصابا مصابين مصابون المصابين"
+)
+
+
+def _checked_actor(
+    view: _Sentence, actor: Argument | None, target: Argument | None
+) -> tuple[Argument | None, Argument | None]:
+    """No event, bomb or casualty count as the actor: ``بدأ الهجوم``، ``انفجار سيارة
+    مفخخة``، ``موقعة 11 قتيلا`` name no one who acts; the dead are the target."""
+    if actor is None or actor.entity is not None:
+        return actor, target
+    first = _token_at(view, actor.start)
+    last = _token_at(view, actor.end - 1) + 1
+    head = _strip_conjunction(view.words[first])
+    head = head[2:] if head.startswith("ال") else head
+    if head in _CASUALTY_NOUNS or view.words[first] in _CASUALTY_NOUNS:
+        return None, target or actor
+    if head in _EVENT_NOUNS or _is_instrument(view, (first, last)):
+        return None, target
+    return actor, target
 
 
 def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
