@@ -483,6 +483,18 @@ def test_no_bomb_event_or_casualty_count_is_an_actor(
     assert _run(text, trigger, nominal=nominal, event_type="ASSAULT") == expected
 
 
+def test_a_weapon_tagged_as_a_name_is_no_actor() -> None:
+    text = "قتل ثمانية أشخاص في سقوط عدد من قذائف الهاون على منطقة سكنية."
+    hawn = _entity(text, "الهاون", "ORG")
+    assert _run(text, "قذائف", nominal=True, entities=(hawn,), event_type="ASSAULT")[0] is None
+
+
+def test_a_word_in_ta_marbuta_is_read_as_a_verbal_noun() -> None:
+    # the trigger stage may call وإصابة a verb; a word in ة is a noun: its genitive is the victim
+    text = "قتل ثلاثة أشخاص وإصابة 45 آخرين في انفجار."
+    assert _run(text, "وإصابة", nominal=False, event_type="ASSAULT") == (None, "آخرين")
+
+
 @pytest.mark.parametrize(
     "trigger",
     ["ألغاما", "وسيارات ملغومة", "وكمائن", "وهجمات انتحارية"],

@@ -744,7 +744,7 @@ def _arguments(
         and not _is_arabic_word(view.words[at])
     ):
         at += 1  # «مقتل: the trigger is the word, not the quotation mark
-    if nominal:
+    if nominal or _ta_marbuta(view, at):
         end = bisect_left(view.starts, trigger.end, at + 1)
         actor, target = _nominal(view, at, end, event_type)
     elif passive or _reads_passive(view, at):
@@ -754,6 +754,11 @@ def _arguments(
     else:
         actor, target = _active(view, at)
     return _checked_actor(view, actor, target)
+
+
+def _ta_marbuta(view: _Sentence, at: int) -> bool:
+    """A word in ة is a noun, never a verb: ``وإصابة 45 آخرين`` is read as ``مقتل X``."""
+    return view.text[view.ends[at] - 1] == "ة" and len(view.words[at]) > 3
 
 
 # Victims counted as nouns: a phrase they head names who suffered, never who acted
@@ -769,17 +774,25 @@ def _checked_actor(
 ) -> tuple[Argument | None, Argument | None]:
     """No event, bomb or casualty count as the actor: ``بدأ الهجوم``، ``انفجار سيارة
     مفخخة``، ``موقعة 11 قتيلا`` name no one who acts; the dead are the target."""
-    if actor is None or actor.entity is not None:
+    if target is not None and _bomb(view, target):
+        target = None  # جرح الوزير في تفجير سيارة مفخخة: the car bomb was no one's target
+    if actor is None:
         return actor, target
     first = _token_at(view, actor.start)
-    last = _token_at(view, actor.end - 1) + 1
     head = _strip_conjunction(view.words[first])
     head = head[2:] if head.startswith("ال") else head
     if head in _CASUALTY_NOUNS or view.words[first] in _CASUALTY_NOUNS:
         return None, target or actor
-    if head in _EVENT_NOUNS or _is_instrument(view, (first, last)):
+    if head in _EVENT_NOUNS or head in _INSTRUMENTS or _bomb(view, actor):
         return None, target
     return actor, target
+
+
+def _bomb(view: _Sentence, arg: Argument) -> bool:
+    """Whether an argument is a weapon: قذائف الهاون، سيارة مفخخة، عبوة ناسفة."""
+    first = _token_at(view, arg.start)
+    last = _token_at(view, arg.end - 1) + 1
+    return _is_instrument(view, (first, last))
 
 
 def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
