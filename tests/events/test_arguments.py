@@ -495,6 +495,14 @@ def test_a_word_in_ta_marbuta_is_read_as_a_verbal_noun() -> None:
     assert _run(text, "وإصابة", nominal=False, event_type="ASSAULT") == (None, "آخرين")
 
 
+def test_an_accusative_object_takes_its_owner_after_lam() -> None:
+    text = "استهدف مسلحون موكبا لسفارة الولايات المتحدة في كابل."
+    assert _run(text, "استهدف", event_type="ASSAULT") == (
+        "مسلحون",
+        "موكبا لسفارة الولايات المتحدة",
+    )
+
+
 @pytest.mark.parametrize(
     "trigger",
     ["ألغاما", "وسيارات ملغومة", "وكمائن", "وهجمات انتحارية"],

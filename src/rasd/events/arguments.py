@@ -513,10 +513,24 @@ def _continues(previous: str, word: str) -> bool:
         # after an accusative agrees with it (منزلا مهجورا).
         if _accusative(previous) and _accusative(word):
             return True
+        if _accusative(previous) and _lam_owner(word):
+            return True  # موكبا لسفارة الولايات المتحدة: whose it is completes the head
         return _is_adjective(word) and (definite == previous.startswith(("ال", "لل")))
     # Construct state: a genitive noun, definite or not, or an adjective; an accusative
     # with tanween (منزلا) is not a genitive: هاجم جنود | منزلا.
     return _is_adjective(word) or not _accusative(word)
+
+
+def _lam_owner(word: str) -> bool:
+    """``لسفارة``، ``لقوات``: ل on an indefinite noun (not لل, not a root ل, not a verb)."""
+    return (
+        len(word) > 4
+        and word[0] == "ل"
+        and word[1] != "ل"
+        and word not in _LAM_WORDS
+        and not word[1:].startswith("ا")
+        and not _is_verb(word[1:])
+    )
 
 
 def _construct_plural(word: str) -> bool:
