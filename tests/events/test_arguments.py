@@ -465,6 +465,45 @@ def test_possessive_victim_noun_is_the_target() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "nominal", "expected"),
+    [
+        # a bomb that explodes acts for no one
+        ("قتل ثلاثة أشخاص في انفجار سيارة مفخخة وسط السوق.", "انفجار", True, (None, None)),
+        # an attack under a light verb is what was done, not who did it
+        ("وبدأ الهجوم باستخدام القنابل على الجنود.", "القنابل", True, (None, "الجنود")),
+        # the dead a blast caused are its target, not its actor
+        ("أسفر تفجير انتحاري عن سقوط 21 قتيلا.", "سقوط", False, (None, "قتيلا")),
+        # a person stays the actor
+        ("فجر انتحاري سيارة مفخخة أمام المطعم.", "فجر", False, ("انتحاري", None)),
+    ],
+)
+def test_no_bomb_event_or_casualty_count_is_an_actor(
+    text: str, trigger: str, nominal: bool, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, nominal=nominal, event_type="ASSAULT") == expected
+
+
+def test_a_weapon_tagged_as_a_name_is_no_actor() -> None:
+    text = "قتل ثمانية أشخاص في سقوط عدد من قذائف الهاون على منطقة سكنية."
+    hawn = _entity(text, "الهاون", "ORG")
+    assert _run(text, "قذائف", nominal=True, entities=(hawn,), event_type="ASSAULT")[0] is None
+
+
+def test_a_word_in_ta_marbuta_is_read_as_a_verbal_noun() -> None:
+    # the trigger stage may call وإصابة a verb; a word in ة is a noun: its genitive is the victim
+    text = "قتل ثلاثة أشخاص وإصابة 45 آخرين في انفجار."
+    assert _run(text, "وإصابة", nominal=False, event_type="ASSAULT") == (None, "آخرين")
+
+
+def test_an_accusative_object_takes_its_owner_after_lam() -> None:
+    text = "استهدف مسلحون موكبا لسفارة الولايات المتحدة في كابل."
+    assert _run(text, "استهدف", event_type="ASSAULT") == (
+        "مسلحون",
+        "موكبا لسفارة الولايات المتحدة",
+    )
+
+
+@pytest.mark.parametrize(
     "trigger",
     ["ألغاما", "وسيارات ملغومة", "وكمائن", "وهجمات انتحارية"],
 )

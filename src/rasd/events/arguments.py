@@ -513,10 +513,24 @@ def _continues(previous: str, word: str) -> bool:
         # after an accusative agrees with it (منزلا مهجورا).
         if _accusative(previous) and _accusative(word):
             return True
+        if _accusative(previous) and _lam_owner(word):
+            return True  # موكبا لسفارة الولايات المتحدة: whose it is completes the head
         return _is_adjective(word) and (definite == previous.startswith(("ال", "لل")))
     # Construct state: a genitive noun, definite or not, or an adjective; an accusative
     # with tanween (منزلا) is not a genitive: هاجم جنود | منزلا.
     return _is_adjective(word) or not _accusative(word)
+
+
+def _lam_owner(word: str) -> bool:
+    """``لسفارة``، ``لقوات``: ل on an indefinite noun (not لل, not a root ل, not a verb)."""
+    return (
+        len(word) > 4
+        and word[0] == "ل"
+        and word[1] != "ل"
+        and word not in _LAM_WORDS
+        and not word[1:].startswith("ا")
+        and not _is_verb(word[1:])
+    )
 
 
 def _construct_plural(word: str) -> bool:
@@ -744,14 +758,55 @@ def _arguments(
         and not _is_arabic_word(view.words[at])
     ):
         at += 1  # «مقتل: the trigger is the word, not the quotation mark
-    if nominal:
+    if nominal or _ta_marbuta(view, at):
         end = bisect_left(view.starts, trigger.end, at + 1)
-        return _nominal(view, at, end, event_type)
-    if passive or _reads_passive(view, at):
-        return _passive(view, at)
-    if event_type == "PROTEST":
-        return _protest_verb(view, at)
-    return _active(view, at)
+        actor, target = _nominal(view, at, end, event_type)
+    elif passive or _reads_passive(view, at):
+        actor, target = _passive(view, at)
+    elif event_type == "PROTEST":
+        actor, target = _protest_verb(view, at)
+    else:
+        actor, target = _active(view, at)
+    return _checked_actor(view, actor, target)
+
+
+def _ta_marbuta(view: _Sentence, at: int) -> bool:
+    """A word in ة is a noun, never a verb: ``وإصابة 45 آخرين`` is read as ``مقتل X``."""
+    return view.text[view.ends[at] - 1] == "ة" and len(view.words[at]) > 3
+
+
+# Victims counted as nouns: a phrase they head names who suffered, never who acted
+# (موقعة 11 قتيلا، أسفر عن سقوط 35 قتيلا).
+_CASUALTY_NOUNS = _words(
+    "قتيل قتيلا قتيلان قتيلين قتلى القتلى جريح جريحا جريحان جريحين جرحى الجرحى ضحية ضحايا "
+    "الضحايا مصاب مصابا مصابين مصابون المصابين"
+)
+
+
+def _checked_actor(
+    view: _Sentence, actor: Argument | None, target: Argument | None
+) -> tuple[Argument | None, Argument | None]:
+    """No event, bomb or casualty count as the actor: ``بدأ الهجوم``، ``انفجار سيارة
+    مفخخة``، ``موقعة 11 قتيلا`` name no one who acts; the dead are the target."""
+    if target is not None and _bomb(view, target):
+        target = None  # جرح الوزير في تفجير سيارة مفخخة: the car bomb was no one's target
+    if actor is None:
+        return actor, target
+    first = _token_at(view, actor.start)
+    head = _strip_conjunction(view.words[first])
+    head = head[2:] if head.startswith("ال") else head
+    if head in _CASUALTY_NOUNS or view.words[first] in _CASUALTY_NOUNS:
+        return None, target or actor
+    if head in _EVENT_NOUNS or head in _INSTRUMENTS or _bomb(view, actor):
+        return None, target
+    return actor, target
+
+
+def _bomb(view: _Sentence, arg: Argument) -> bool:
+    """Whether an argument is a weapon: قذائف الهاون، سيارة مفخخة، عبوة ناسفة."""
+    first = _token_at(view, arg.start)
+    last = _token_at(view, arg.end - 1) + 1
+    return _is_instrument(view, (first, last))
 
 
 def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
