@@ -331,13 +331,118 @@ def build(data: Path, today: str) -> tuple[list[str], dict[str, int]]:
         _, known = persons.setdefault(key, (name, []))
         known.extend(role for role in roles if role not in known)
     rows = []
-    for key, (name, roles) in sorted(persons.items()):
+    for keys in same_people(persons):
+        key = keys[0]  # the canonical name; the others are its aliases
+        name = persons[key][0]
+        roles = []
+        for other in keys:
+            roles.extend(role for role in persons[other][1] if role not in roles)
         roles.sort(key=lambda role: (role.start or "", role.end or "9999", role.code))
         stats["roles"] += len(roles)
         rendered = "|".join(role.render() for role in roles)
-        rows.append(f"{person_id(key)}\t{name}\t{key}\t\t{rendered}")
+        rows.append(f"{person_id(key)}\t{name}\t{'|'.join(keys)}\t\t{rendered}")
+    stats["merged"] = len(persons) - len(rows)
     stats["persons"] = len(rows)
     return rows, stats
+
+
+# Spellings of one name that the dictionary keeps as separate entries: a letter more or less
+# (نور/نوري المالكي، عمر/عمرو موسى، ستيف/ستيفن هادلي) or letters that transliterate one
+# foreign sound (توني/طوني، رودريجيث/رودريغيز، كوندوليزا/كوندوليسا). A letter added or
+# left out costs 1, one of these sounds 0.5, any other letter more than the limit: سلمان and
+# سلطان are two princes.
+_SPELLING_LIMIT = 1.0
+_SOUNDS = ("تط", "سصزث", "دض", "كق", "جغي", "فو", "اويى")
+
+
+def _sound_cost(one: str, other: str) -> float:
+    if one == other:
+        return 0.0
+    return 0.5 if any(one in sound and other in sound for sound in _SOUNDS) else 2.0
+
+
+def same_people(persons: dict[str, tuple[str, list[Role]]]) -> list[list[str]]:
+    """The normalized names grouped by person, canonical name first, groups sorted.
+
+    Two entries are one person when they share the family name (the last word, without its
+    article), held roles in one country at the same time, and one name is the other with
+    words left out (نوري المالكي, نوري كامل المالكي) or with one word spelt differently
+    (مواتينوس/موراتينوس). فهد بن عبد العزيز and فهد بن محمد بن عبد العزيز held no role at
+    the same time: two princes. The canonical name is the one with the most roles, then the
+    shortest: the name the press uses.
+    """
+    keys = sorted(persons)
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    by_family: dict[str, list[str]] = {}
+    for key in keys:
+        by_family.setdefault(key.split()[-1].removeprefix("ال"), []).append(key)
+    for group in by_family.values():
+        for index, one in enumerate(group):
+            for other in group[index + 1 :]:
+                if _one_name(one, other) and _overlap(persons[one][1], persons[other][1]):
+                    parent[root(other)] = root(one)
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(root(key), []).append(key)
+
+    def rank(key: str) -> tuple[int, int, str]:
+        return (-len(persons[key][1]), len(key), key)
+
+    return sorted(sorted(group, key=rank) for group in groups.values())
+
+
+def _one_name(one: str, other: str) -> bool:
+    # the article is no part of the comparison: جبير and الجبير are one family
+    short, long = sorted(
+        ([word.removeprefix("ال") for word in name.split()] for name in (one, other)), key=len
+    )
+    if len(short) < 2:
+        return False
+    if len(short) == len(long):
+        different = [(a, b) for a, b in zip(short, long, strict=True) if a != b]
+        if not different:
+            return True  # the same words, one with an article the other lacks
+        return len(different) == 1 and _spelling_cost(*different[0]) <= _SPELLING_LIMIT
+    at = 0  # the short name's words in order in the long one
+    for word in long:
+        if at < len(short) and word == short[at]:
+            at += 1
+    return at == len(short) and short[0] == long[0]
+
+
+def _spelling_cost(one: str, other: str) -> float:
+    """An edit distance where letters that spell one foreign sound cost half (_SOUNDS)."""
+    previous = [float(column) for column in range(len(other) + 1)]
+    for row, letter in enumerate(one, 1):
+        current = [float(row)]
+        for column, wanted in enumerate(other, 1):
+            current.append(
+                min(
+                    previous[column] + 1,
+                    current[column - 1] + 1,
+                    previous[column - 1] + _sound_cost(letter, wanted),
+                )
+            )
+        previous = current
+    return previous[-1]
+
+
+def _overlap(one: list[Role], other: list[Role]) -> bool:
+    """Whether a role of each was held in the same country on some day."""
+    return any(
+        a.code[:3] == b.code[:3]
+        and (a.start or "") <= (b.end or "9999")
+        and (b.start or "") <= (a.end or "9999")
+        for a in one
+        for b in other
+    )
 
 
 HEADER = """\

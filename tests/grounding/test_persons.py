@@ -148,3 +148,18 @@ def test_a_family_name_shared_by_two_people_named_stays_unresolved() -> None:
     found = person_entities(entities)
     assert found[0].kb_id and found[1].kb_id and found[0].kb_id != found[1].kb_id
     assert found[2].kb_id is None
+
+
+def _row_of(alias: str) -> str:
+    (found,) = [person.id for person, names in _ROWS if normalize(alias) in names]
+    return found
+
+
+def test_spellings_of_one_person_are_one_row() -> None:
+    # the dictionary's separate entries: a letter less, a middle name, a transliteration
+    assert _row_of("نوري المالكي") == _row_of("نور المالكي") == _row_of("نوري كامل المالكي")
+    assert _row_of("توني بلير") == _row_of("طوني بلير")
+    assert _row_of("سعد الحريري") == _row_of("سعد الدين رفيق الحريري")
+    # one letter apart but two princes, and two with no role at the same time
+    assert _row_of("سلمان بن عبد العزيز") != _row_of("سلطان بن عبد العزيز")
+    assert _row_of("فهد بن عبد العزيز") != _row_of("فهد بن محمد بن عبد العزيز")
