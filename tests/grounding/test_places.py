@@ -337,3 +337,18 @@ def test_a_proclitic_does_not_change_a_resolution_in_context(name: str, clitic: 
         assert resolve(clitic + name, context_countries=context) == resolve(
             name, context_countries=context
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وتظاهر الآلاف في شوارع كراتشي أمس.", "Karachi"),
+        ("وخرج الآلاف في مسيرات في العاصمة كاتماندو أمس.", "Kathmandu"),
+    ],
+)
+def test_a_towns_streets_and_the_capital_named_before_it_are_the_town(
+    text: str, place: str
+) -> None:
+    (event,) = extract_text(text, settings=Settings(published="2008-01-10")).events
+    assert event.location is not None
+    assert (event.location.name_en, event.location.precision) == (place, 1)

@@ -168,6 +168,8 @@ _PLACE_NOUNS = _words(
     "جنوبي شمالي شرقي غربي مكان موقع"
 )
 _LOCATION_PREPOSITIONS = _words("في ب قرب داخل بالقرب عند لدى جنوب شمال شرق غرب وسط أطراف")
+# Parts of a town, or the capital, named before its name: في شوارع كراتشي، في العاصمة كاتماندو.
+_PLACE_PARTS = _words("شوارع أحياء عاصمة العاصمة")
 # Origin and dateline context: a place after these is not where the event happened.
 _ORIGIN_WORDS = _words("من قادمين قادمون قادما الجنسية جنسية ومقرها مقرها الأصل أصل")
 # Letters that end a nisba adjective or an agreeing plural (إسرائيلية، مجهولين، انتحاريون).
@@ -1576,6 +1578,7 @@ def _introduced(view: _Sentence, position: int, name: str) -> bool:
         or bare_previous in _LOCATION_PREPOSITIONS
         or bare_previous in _PLACE_HEADS
         or bare_previous[1:] in _PLACE_HEADS
+        or bare_previous in _PLACE_PARTS
     )
 
 

@@ -37,8 +37,9 @@ _NEAR = frozenset(
     {"قرب", "بقرب", "محيط", "اطراف", "ضواحي", "مشارف", "حول", "جوار", "بالقرب", "مقربه", "طريق"}
 )
 _DIRECTIONS = frozenset({"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"})
-# The centre of a town is the town (ACLED codes وسط بغداد as Baghdad, precision 1).
-_CENTRE = frozenset({"وسط", "قلب"})
+# The centre of a town is the town (ACLED codes وسط بغداد as Baghdad, precision 1), and so
+# are its streets and quarters and the capital named before its name (العاصمة كاتماندو).
+_CENTRE = frozenset({"وسط", "قلب", "شوارع", "احياء", "العاصمه", "عاصمه"})
 # Common nouns that name a kind of place, never one place: ``وسط المدينة``، ``شرق البلدة``،
 # ``قرب المسجد`` refer back to a place named before. GeoNames carries some of them as names
 # (المدينة is Medina, البلدة a village in Iran): read alone, they resolve to nothing.
