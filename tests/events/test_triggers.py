@@ -261,6 +261,8 @@ def detected_types(text: str) -> set[str]:
     ("sentence", "event_type"),
     [
         ("تدفع الحكومة ثمن أخطائها", "SUPPORT"),  # ثمن: the price
+        ("ليتهم يدركون خطورة الوضع", "ACCUSE"),  # ليت+هم, no ل+يتهم
+        ("ورفع المتظاهرون لافتة كتب عليها «أوقفوا الهدر»", "COERCE"),  # a slogan's imperative
         ("وفتح الجنود النار بدون سابق إنذار", "THREATEN"),
         ("ومن هنا جاءت المشكلة", "SUPPORT"),  # هنا, no هنأ
         ("وأفاد بيان صادر عن الوزارة بأن الوضع هادئ", "COERCE"),  # issued, no confiscated
@@ -268,9 +270,12 @@ def detected_types(text: str) -> set[str]:
         ("ويتوسط القاعة محراب كبير", "CONSULT"),  # lies in the middle
         ("وكانت مجموعة من ثلاثين طالبا قد وصلت", "REQUEST"),  # students
         ("وقال الرئيس طالباني إن العراق بخير", "REQUEST"),
+        ("وقال الوزير إن وزارته تتابع القضية", "CONSULT"),  # his ministry
+        ("وتوجه المتظاهرون إلى النقابة للمطالبة بالإفراج عنه", "RETREAT"),  # demanded
         ("ودعا الأمين العام إلى وقف إطلاق النار", "RETREAT"),  # called for
         ("وهذه الوقفة تحتاج إلى تعاون إقليمي", "COOPERATE"),
         ("وقد اجتاح حشد المتظاهرين شوارع المدينة", "MOBILIZE"),  # a crowd
+        ("وردا على طلب المحامي قررت المحكمة التأجيل", "REQUEST"),  # على + the noun
         ("وتمسك الحريري باتفاق الطائف", "AGREE"),  # a standing accord
         ("وقال إن التهديد حقيقي", "THREATEN"),
         ("وطالبت الصين بالعقوبات على إيران", "SANCTION"),
