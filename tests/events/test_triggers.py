@@ -246,3 +246,70 @@ def test_sentence_words_equal_a_plain_scan_with_latin_and_other_letters(
     # A document with Latin letters or letters outside WORD is split on its own; one
     # without reuses the numbers module's split: both read the same words.
     _check_sentence_words(text, a, b)
+
+
+def detected_types(text: str) -> set[str]:
+    """The types the detector accepts in ``text`` (lexicon weights included)."""
+    from rasd.events.detector import detect
+
+    layer, _, tokens = analyze(text)
+    return {t.event_type for t in detect(text, layer, tokens, Span(0, len(text)))}
+
+
+# Spurious events seen on real news (GSR dev, ANERcorp), each with the reading it was given.
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("تدفع الحكومة ثمن أخطائها", "SUPPORT"),  # ثمن: the price
+        ("ليتهم يدركون خطورة الوضع", "ACCUSE"),  # ليت+هم, no ل+يتهم
+        ("ورفع المتظاهرون لافتة كتب عليها «أوقفوا الهدر»", "COERCE"),  # a slogan's imperative
+        ("وفتح الجنود النار بدون سابق إنذار", "THREATEN"),
+        ("ومن هنا جاءت المشكلة", "SUPPORT"),  # هنا, no هنأ
+        ("وأفاد بيان صادر عن الوزارة بأن الوضع هادئ", "COERCE"),  # issued, no confiscated
+        ("وتوقف العمل في الإدارات الرسمية", "COERCE"),  # stopped, no detained
+        ("ويتوسط القاعة محراب كبير", "CONSULT"),  # lies in the middle
+        ("وكانت مجموعة من ثلاثين طالبا قد وصلت", "REQUEST"),  # students
+        ("وقال الرئيس طالباني إن العراق بخير", "REQUEST"),
+        ("وقال الوزير إن وزارته تتابع القضية", "CONSULT"),  # his ministry
+        ("وتوجه المتظاهرون إلى النقابة للمطالبة بالإفراج عنه", "RETREAT"),  # demanded
+        ("ودعا الأمين العام إلى وقف إطلاق النار", "RETREAT"),  # called for
+        ("وهذه الوقفة تحتاج إلى تعاون إقليمي", "COOPERATE"),
+        ("وقد اجتاح حشد المتظاهرين شوارع المدينة", "MOBILIZE"),  # a crowd
+        ("وردا على طلب المحامي قررت المحكمة التأجيل", "REQUEST"),  # على + the noun
+        ("وتمسك الحريري باتفاق الطائف", "AGREE"),  # a standing accord
+        ("وقال إن التهديد حقيقي", "THREATEN"),
+        ("وطالبت الصين بالعقوبات على إيران", "SANCTION"),
+        ("ويحتاج الأمر إلى نزع سلاح الميليشيات", "RETREAT"),
+        ("وطالب أنان بانسحاب القوات", "RETREAT"),
+    ],
+)
+def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
+    assert event_type not in detected_types(sentence)
+
+
+# The true reading of the same words, which must still be found.
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("ثمنت الحكومة جهود الوسطاء", "SUPPORT"),
+        ("واتهم الوزير المعارضة بالتحريض", "ACCUSE"),
+        ("وأوقفت الشرطة ثلاثة أشخاص", "COERCE"),
+        ("وأنذر الجيش سكان القرية", "THREATEN"),
+        ("وهنأت الوزيرة نظيرها بالفوز", "SUPPORT"),
+        ("وصادرت الشرطة كميات من الأسلحة", "COERCE"),
+        ("وتوسط الرئيس بين الطرفين", "CONSULT"),
+        ("وطالب المتظاهرون بالإفراج عن المعتقلين", "REQUEST"),
+        ("وزار الوزير العاصمة أمس", "CONSULT"),
+        ("وأفرجت السلطات عن المعتقلين", "RETREAT"),
+        ("وجاء الإفراج عن أبو العباس أمس", "RETREAT"),
+        ("وأعلن الجيش وقف إطلاق النار", "RETREAT"),
+        ("وتعاونت الشرطة مع الجيش في التحقيق", "COOPERATE"),
+        ("وحشدت الحكومة قواتها على الحدود", "MOBILIZE"),
+        ("ووجه التنظيم تهديدات للحكومة", "THREATEN"),
+        ("وتوصل الطرفان إلى اتفاق", "AGREE"),
+        ("وفرض الاتحاد عقوبات على أوزبكستان", "SANCTION"),
+        ("وانسحبت القوات من البلدة", "RETREAT"),
+    ],
+)
+def test_the_event_reading_is_still_found(sentence: str, event_type: str) -> None:
+    assert event_type in detected_types(sentence)

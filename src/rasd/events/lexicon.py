@@ -143,6 +143,19 @@ _NOUN_PREFIXES: Final = tuple(
 
 _OBJECT_PREFIXES: Final = ("", "ال")
 
+# Surfaces a verb's expansion makes that are, in news text, always another word: the
+# particle ليت with a pronoun (ليتهم is no ل+يتهم), a ministry with its owner (وزارته is no
+# و+زارت+ه; the ة rule of ``rasd.events.triggers`` cannot see it under the possessive) and
+# a surname (طالباني is no طالبا+ني).
+OTHER_WORDS: Final = frozenset(
+    normalize(word)
+    for word in [
+        *("ليتهم", "ليته", "ليتها", "ليتنا", "ليتكم"),
+        *("وزارته", "وزارتها", "وزارتهم", "وزارتهما", "وزارتنا", "وزارتكم"),
+        "طالباني",
+    ]
+)
+
 
 class LexiconError(ValueError):
     """A row of the trigger table that is not a valid PLOVER fact."""
@@ -354,7 +367,7 @@ def compile_lexicon(entries: tuple[LexiconEntry, ...]) -> Lexicon:
     for index, entry in enumerate(entries):
         words = entry.key.split()
         verbal = entry.pos in ("verb", "passive")
-        first = verb_surfaces(words[0]) if verbal else noun_surfaces(words[0])
+        first = verb_surfaces(words[0]) - OTHER_WORDS if verbal else noun_surfaces(words[0])
         rest = tuple(_compile_rest(words))
         compiled = Compiled(index, rest)
         table = cues if entry.pos == "cue" else triggers

@@ -390,6 +390,55 @@ def _cue_mode(start: int, mode: str | None, cues: list[ModeCue]) -> str | None:
     return min(cues, key=lambda cue: abs(cue.start - start)).mode
 
 
+# Words that govern a noun and never a finite verb: a "verb" right after one is its masdar
+# or another noun (على طلب، من ثمنها، في تعاون). من and ما are left out (من يتهم: who
+# accuses), as are منذ and the adverbs بعد and قبل (منذ اغتيل).
+_NOUN_GOVERNORS: Final = _normalized(
+    "في على عن إلى الى مع حول ضد بين خلال عبر لدى عند عقب إثر اثر جراء نحو بدون دون"
+)
+_TO: Final = _normalized("إلى الى على")
+_QUOTES: Final = frozenset('«"“')
+_REQUEST_REACH = 4  # words back from a demanded thing to the demand
+
+
+# The types the trained sentence detector decides (``rasd.events.detector``): their verbs
+# name the same event as their masdar (مما أدى إلى فتح الجنود النار، خلال تجمع للمطالبة),
+# and the detector was fitted on their candidates as the lexicon finds them, a call for a
+# strike (دعت إلى الإضراب) included. The context rules below leave them alone.
+_DETECTED: Final = frozenset({"ASSAULT", "PROTEST"})
+
+
+def _governed_verb(
+    text: str, layer: TextLayer, words: list[Word], first: int, event_type: str
+) -> bool:
+    """Whether a verb reading of word ``first`` is ruled out by what stands before it: a
+    preposition, which takes a noun (على طلب، من ثمنها), or an opening quote before a form
+    in وا, which is then the imperative of a slogan («أوقفوا الهدر»), not a past tense."""
+    if first > 0 and event_type not in _DETECTED and words[first - 1][2] in _NOUN_GOVERNORS:
+        return True
+    if not words[first][2].endswith("وا"):
+        return False
+    start, _ = to_original_span(layer, words[first][0], words[first][1], text=text)
+    before = text[:start].rstrip()
+    return before[-1:] in _QUOTES
+
+
+def _requested(words: list[Word], first: int, lexicon: Lexicon) -> bool:
+    """Whether the noun at ``first`` is what a demand asks for (طالب بالإفراج عن،
+    للمطالبة بانسحاب، دعا الطرفين إلى وقف إطلاق النار): the REQUEST is the event, the
+    release or the ceasefire is not (yet)."""
+    if first == 0:
+        return False
+    reach = 1
+    if words[first][2].startswith(("ب", "وب")) or words[first - 1][2] in _TO:
+        reach = _REQUEST_REACH
+    for at in range(first - 1, max(first - 1 - reach, -1), -1):
+        found = lexicon.triggers.get(words[at][2], ())
+        if any(lexicon.entries[c.entry].event_type == "REQUEST" for c in found):
+            return True
+    return False
+
+
 def find_triggers(
     text: str,
     layer: TextLayer,
@@ -432,6 +481,15 @@ def triggers_in(
             continue  # the same words as verb and masdar (قتل): the first row wins
         if entry.pos != "noun" and _ends_in_ta_marbuta(text, layer, words[first]):
             continue  # وزارة (ministry) normalises as وزاره (and visited him): no verb
+        if entry.pos != "noun" and _governed_verb(text, layer, words, first, entry.event_type):
+            continue  # على طلب: the noun; «أوقفوا الهدر»: a slogan's imperative
+        if (
+            entry.pos == "noun"
+            and entry.event_type not in _DETECTED
+            and entry.event_type != "REQUEST"
+            and _requested(words, first, lexicon)
+        ):
+            continue  # طالبوا بالإفراج عنه: a demand, not a release
         seen.add((first, last, entry.event_type))
         start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
         mode = entry.mode
