@@ -347,6 +347,28 @@ def test_relative_clause_passive_target() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "وقالت الشرطة إن رجل الأعمال خطف في وسط المدينة من قبل أربعة مسلحين.",
+            "مسلحين",
+            "رجل الأعمال",
+        ),
+        ("وقالت مصادر إن جنديا قتل برصاص قناص في المدينة.", "قناص", "جنديا"),
+    ],
+)
+def test_a_harm_verb_without_an_object_reads_passive(text: str, actor: str, target: str) -> None:
+    trigger = "خطف" if "خطف" in text else "قتل"
+    assert _run(text, trigger) == (actor, target)
+
+
+def test_a_relative_harm_verb_without_an_object_reads_passive() -> None:
+    text = "امتدت يد الارهاب لتطال النائب انطوان غانم الذي قتل مع 9 مواطنين آخرين."
+    entities = (_entity(text, "انطوان غانم", "PER"),)
+    assert _run(text, "قتل", entities=entities) == (None, "النائب انطوان غانم")
+
+
 def test_same_sentence_span_in_another_text_is_read_again() -> None:
     """The per-sentence cache never serves one text's words for another."""
     first = "هاجم مسلحون نقطة تفتيش."

@@ -833,7 +833,22 @@ def _reads_passive(view: _Sentence, at: int) -> bool:
         return _phrase(view, after) is None
     if after < len(view.words) and _is_quantity(view.words[after]):
         return True
+    if after >= len(view.words) or _no_object_follows(view.words[after]):
+        # خطف في وسط المدينة من قبل مسلحين، الذي قتل مع 9 آخرين: an active قتل or خطف
+        # takes its object next; a preposition or the clause's end says qutila, khutifa.
+        return True
     return after < len(view.words) and view.words[after] in ("شخص", "مدني", "جندي", "طفل")
+
+
+def _no_object_follows(word: str) -> bool:
+    """A word no object of a verb begins with: a preposition, a clause word, punctuation."""
+    return (
+        word in _PREPOSITIONS
+        or word in _PRONOUN_PREPOSITIONS
+        or word in _CLAUSE_PUNCTUATION
+        or word in _AGENT_FIRST  # قتل برصاص قناص
+        or _strip_conjunction(word) in _PREPOSITIONS
+    )
 
 
 def _active(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
