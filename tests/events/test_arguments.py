@@ -369,6 +369,31 @@ def test_a_relative_harm_verb_without_an_object_reads_passive() -> None:
     assert _run(text, "قتل", entities=entities) == (None, "النائب انطوان غانم")
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "nominal", "target"),
+    [
+        (
+            "كما قتل اربعة اشخاص، بينهم عنصران من الشرطة، في انفجار سيارة مفخخة.",
+            "قتل",
+            False,
+            "اشخاص، بينهم عنصران من الشرطة",
+        ),
+        (
+            "وقال مصدر إن خمسة اشخاص بينهم اثنان من عناصر الشرطة قتلوا في هجوم انتحاري.",
+            "قتلوا",
+            False,
+            "اشخاص بينهم اثنان من عناصر الشرطة",
+        ),
+        ("وقتل مسلحون خمسة مدنيين بينهم امرأتان في القرية.", "وقتل", False, "مدنيين بينهم امرأتان"),
+        ("وأعلنت الشرطة مقتل ثلاثة جنود بينهم ضابط في الهجوم.", "مقتل", True, "جنود بينهم ضابط"),
+    ],
+)
+def test_victims_keep_the_ones_named_among_them(
+    text: str, trigger: str, nominal: bool, target: str
+) -> None:
+    assert _run(text, trigger, nominal=nominal, event_type="ASSAULT")[1] == target
+
+
 def test_same_sentence_span_in_another_text_is_read_again() -> None:
     """The per-sentence cache never serves one text's words for another."""
     first = "هاجم مسلحون نقطة تفتيش."

@@ -415,6 +415,28 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     return at, last
 
 
+# ``بينهم`` after a group names who was among it: أربعة أشخاص، بينهم عنصران من الشرطة.
+_AMONG = _words("بينهم بينهما بينها بينهن")
+
+
+def _victims(view: _Sentence, phrase: tuple[int, int]) -> tuple[int, int]:
+    """A victim phrase with the ones ``بينهم`` names among them, as annotators keep it."""
+    return phrase[0], _among(view, phrase[1])
+
+
+def _among(view: _Sentence, last: int) -> int:
+    """Extend a phrase ending at ``last`` by the ones ``بينهم`` names among it."""
+    at = last
+    if at < len(view.words) and view.words[at] in ("،", ","):
+        at += 1
+    if at + 1 < len(view.words) and view.words[at] == "من":
+        at += 1  # من بينهم
+    if at + 1 >= len(view.words) or view.words[at] not in _AMONG:
+        return last
+    inner = _phrase(view, at + 1, _MAX_DEPTH - 1)
+    return inner[1] if inner is not None else last
+
+
 _MAX_DEPTH = 2  # مجموعة من طلاب من المسجد: two من phrases at most
 # Indefinite heads that name a member of a body: ضابطا في الشرطة، مهاجما من حركة طالبان.
 _MEMBER_PREPOSITIONS = _words("من في")
@@ -442,6 +464,7 @@ def _member_of(view: _Sentence, first: int, last: int, depth: int) -> int:
             return last
     elif (
         _is_place_word(word)
+        or _event_noun(word)  # ضابط في الهجوم: an attack is no body
         or _stops_phrase(word)
         or not (word.startswith("ال") or word in _BODY_HEADS or at > last + 1)
     ):
@@ -647,7 +670,9 @@ _CLAUSE_PUNCTUATION = frozenset("،,.:;؛!?؟")
 _ON_BOARD = _words("متن طول")
 
 
-def _preceding_subject(view: _Sentence, verb: int) -> tuple[int, int] | None:
+def _preceding_subject(
+    view: _Sentence, verb: int, *, among: bool = False
+) -> tuple[int, int] | None:
     """The NP that ends right before the verb and starts a clause (أن مسلحين ... اختطفوا)."""
     end = verb
     while end > 0 and view.words[end - 1] in ("قد", "وقد", "فقد"):
@@ -658,9 +683,11 @@ def _preceding_subject(view: _Sentence, verb: int) -> tuple[int, int] | None:
         word = view.words[first]
         if first == 0 or _clause_start(view.words[first - 1]):
             phrase = _phrase(view, first)
+            if phrase is not None and among:
+                phrase = _victims(view, phrase)
             if phrase is not None and phrase[1] == end:
                 return phrase
-        if word in _CLAUSE_PUNCTUATION:
+        if word in _CLAUSE_PUNCTUATION and not (among and view.words[first + 1] in _AMONG):
             return None
     return None
 
@@ -961,7 +988,7 @@ def _object(view: _Sentence, at: int) -> Argument | None:
         # شن مسلحون هجوما على نقطة: the attack is no target; what it is on is.
         return _prepositional_target(view, _past_modifiers(view, phrase[1]), 6)
     if phrase is not None and not _is_instrument(view, phrase):
-        return _arg(view, phrase)
+        return _arg(view, _victims(view, phrase))
     start = phrase[1] if phrase is not None else at
     return _prepositional_target(view, _skip_time(view, start), 6)
 
@@ -971,7 +998,11 @@ def _passive(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None
     following = _phrase(view, after)
     target_phrase = following
     if following is None or _pronoun_suffix(view.words[at]):
-        target_phrase = _preceding_subject(view, at) or _before_relative(view, at) or following
+        target_phrase = (
+            _preceding_subject(view, at, among=True) or _before_relative(view, at) or following
+        )
+    if target_phrase is not None:
+        target_phrase = _victims(view, target_phrase)
     rest = following[1] if following is not None else after
     target = _arg(view, target_phrase) or _attack_on(view, rest)
     return _agent_phrase(view, rest, 16) or _borrowed_actor(view, at), target
@@ -1169,7 +1200,8 @@ def _nominal(
     against = _prepositional_target(view, rest, 4)
     if victim:
         agent = agent or _borrowed_actor(view, at)
-        return agent, _lam_arg(view, genitive) or against or _targeted(view, at)
+        victims = _victims(view, genitive) if genitive is not None else None
+        return agent, _lam_arg(view, victims) or against or _targeted(view, at)
     if against is not None:
         return agent or _lam_arg(view, genitive), against
     # هجوم لـX / هجوم X: the genitive of an attack is who attacks.
