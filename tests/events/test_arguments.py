@@ -394,6 +394,11 @@ def test_victims_keep_the_ones_named_among_them(
     assert _run(text, trigger, nominal=nominal, event_type="ASSAULT")[1] == target
 
 
+def test_who_underwent_an_attack_in_a_when_clause_is_no_actor() -> None:
+    text = "أصيب السفير أمس عندما تعرضت قافلته الدبلوماسية لهجوم في وسط بغداد."
+    assert _run(text, "أصيب", passive=True) == (None, "السفير")
+
+
 def test_same_sentence_span_in_another_text_is_read_again() -> None:
     """The per-sentence cache never serves one text's words for another."""
     first = "هاجم مسلحون نقطة تفتيش."

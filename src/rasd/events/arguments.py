@@ -1034,6 +1034,8 @@ def _borrowed_actor(view: _Sentence, at: int) -> Argument | None:
             verb = position + 1
             if view.words[verb] in ("ان", "أن"):
                 verb += 1
+            if verb < len(view.words) and _strip_conjunction(view.words[verb]) in _UNDERGO_VERBS:
+                return None  # عندما تعرضت قافلته لهجوم: who underwent it did not do it
             if verb < len(view.words) and _is_verb(view.words[verb]):
                 phrase, _ = _subject(view, verb)
                 if phrase is not None and not _not_an_actor(view, phrase):
