@@ -399,6 +399,11 @@ def test_who_underwent_an_attack_in_a_when_clause_is_no_actor() -> None:
     assert _run(text, "أصيب", passive=True) == (None, "السفير")
 
 
+def test_a_target_after_several_weapons() -> None:
+    text = "بعد ان فتح مسلحون أسلحتهم الرشاشة وقاذفات الـ«آر بي جي 7» على مقر حزب صغير."
+    assert _run(text, "فتح") == ("مسلحون", "مقر حزب صغير")
+
+
 def test_same_sentence_span_in_another_text_is_read_again() -> None:
     """The per-sentence cache never serves one text's words for another."""
     first = "هاجم مسلحون نقطة تفتيش."

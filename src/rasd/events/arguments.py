@@ -990,7 +990,12 @@ def _object(view: _Sentence, at: int) -> Argument | None:
     if phrase is not None and not _is_instrument(view, phrase):
         return _arg(view, _victims(view, phrase))
     start = phrase[1] if phrase is not None else at
-    return _prepositional_target(view, _skip_time(view, start), 6)
+    return _prepositional_target(view, _skip_time(view, start), _WEAPONS_REACH)
+
+
+# Tokens from what is fired to على: the weapons may be several, named at length (فتحوا
+# أسلحتهم الرشاشة وقاذفات الـ«آر بي جي 7» على مقر); a clause word still stops the search.
+_WEAPONS_REACH = 10
 
 
 def _passive(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
