@@ -67,10 +67,11 @@ def _entity(text: str, name: str, label: str) -> Entity:
             "دبابة إسرائيلية",
             "تجمع للمواطنين",
         ),
+        # the owner of the soldiers is the actor, as the annotators name it
         (
             "وقال الجيش ان جنوده قتلوا خمسة مسلحين أمس.",
             "قتلوا",
-            "جنوده",
+            "الجيش",
             "مسلحين",
         ),
     ],
@@ -402,6 +403,11 @@ def test_who_underwent_an_attack_in_a_when_clause_is_no_actor() -> None:
 def test_a_target_after_several_weapons() -> None:
     text = "بعد ان فتح مسلحون أسلحتهم الرشاشة وقاذفات الـ«آر بي جي 7» على مقر حزب صغير."
     assert _run(text, "فتح") == ("مسلحون", "مقر حزب صغير")
+
+
+def test_the_owner_of_a_forces_members_is_the_actor() -> None:
+    text = "وقال الجيش الاميركي ان جنوده قتلوا خمسة مسلحين أمس شمال بغداد."
+    assert _run(text, "قتلوا") == ("الجيش الاميركي", "مسلحين")
 
 
 def test_same_sentence_span_in_another_text_is_read_again() -> None:

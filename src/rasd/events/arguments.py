@@ -826,7 +826,39 @@ def _checked_actor(
         return None, target or actor
     if head in _EVENT_NOUNS or head in _INSTRUMENTS or _bomb(view, actor):
         return None, target
+    if _member_noun(view, actor):
+        actor = _speaker(view, first) or actor  # قال الجيش الأميركي إن جنوده قتلوا
     return actor, target
+
+
+# Nouns for the members of a force; with a possessive (جنوده، قواتها، عناصرهم) they are
+# the force of someone named before.
+_MEMBER_NOUNS = _words("جنود قوات عناصر مقاتلي مقاتلو أفراد افراد رجال")
+
+
+def _member_noun(view: _Sentence, arg: Argument) -> bool:
+    """``جنوده``، ``قواتها``: one word, a force's members with a possessive pronoun."""
+    first = _token_at(view, arg.start)
+    if _token_at(view, arg.end - 1) != first:
+        return False
+    word = _strip_conjunction(view.words[first])
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)] in _MEMBER_NOUNS for suffix in _POSSESSIVES
+    )
+
+
+def _speaker(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the saying verb whose complement begins before ``at``: the owner of
+    ``جنوده`` in ``وقال الجيش الأميركي إن جنوده قتلوا``."""
+    if at < 1 or _strip_conjunction(view.words[at - 1]) not in _COMPLEMENTIZERS:
+        return None
+    for position in range(at - 2, max(-1, at - 2 - _MAX_PHRASE - 2), -1):
+        if _strip_conjunction(view.words[position]) in _SAYING_VERBS:
+            phrase = _phrase(view, _skip_time(view, position + 1))
+            if phrase is not None and phrase[1] == at - 1:
+                return _arg(view, phrase)
+            return None
+    return None
 
 
 def _bomb(view: _Sentence, arg: Argument) -> bool:
