@@ -67,10 +67,11 @@ def _entity(text: str, name: str, label: str) -> Entity:
             "دبابة إسرائيلية",
             "تجمع للمواطنين",
         ),
+        # the owner of the soldiers is the actor, as the annotators name it
         (
             "وقال الجيش ان جنوده قتلوا خمسة مسلحين أمس.",
             "قتلوا",
-            "جنوده",
+            "الجيش",
             "مسلحين",
         ),
     ],
@@ -345,6 +346,68 @@ def test_relative_clause_passive_target() -> None:
         ]
         == "النائب انطوان غانم"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        (
+            "وقالت الشرطة إن رجل الأعمال خطف في وسط المدينة من قبل أربعة مسلحين.",
+            "مسلحين",
+            "رجل الأعمال",
+        ),
+        ("وقالت مصادر إن جنديا قتل برصاص قناص في المدينة.", "قناص", "جنديا"),
+    ],
+)
+def test_a_harm_verb_without_an_object_reads_passive(text: str, actor: str, target: str) -> None:
+    trigger = "خطف" if "خطف" in text else "قتل"
+    assert _run(text, trigger) == (actor, target)
+
+
+def test_a_relative_harm_verb_without_an_object_reads_passive() -> None:
+    text = "امتدت يد الارهاب لتطال النائب انطوان غانم الذي قتل مع 9 مواطنين آخرين."
+    entities = (_entity(text, "انطوان غانم", "PER"),)
+    assert _run(text, "قتل", entities=entities) == (None, "النائب انطوان غانم")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "nominal", "target"),
+    [
+        (
+            "كما قتل اربعة اشخاص، بينهم عنصران من الشرطة، في انفجار سيارة مفخخة.",
+            "قتل",
+            False,
+            "اشخاص، بينهم عنصران من الشرطة",
+        ),
+        (
+            "وقال مصدر إن خمسة اشخاص بينهم اثنان من عناصر الشرطة قتلوا في هجوم انتحاري.",
+            "قتلوا",
+            False,
+            "اشخاص بينهم اثنان من عناصر الشرطة",
+        ),
+        ("وقتل مسلحون خمسة مدنيين بينهم امرأتان في القرية.", "وقتل", False, "مدنيين بينهم امرأتان"),
+        ("وأعلنت الشرطة مقتل ثلاثة جنود بينهم ضابط في الهجوم.", "مقتل", True, "جنود بينهم ضابط"),
+    ],
+)
+def test_victims_keep_the_ones_named_among_them(
+    text: str, trigger: str, nominal: bool, target: str
+) -> None:
+    assert _run(text, trigger, nominal=nominal, event_type="ASSAULT")[1] == target
+
+
+def test_who_underwent_an_attack_in_a_when_clause_is_no_actor() -> None:
+    text = "أصيب السفير أمس عندما تعرضت قافلته الدبلوماسية لهجوم في وسط بغداد."
+    assert _run(text, "أصيب", passive=True) == (None, "السفير")
+
+
+def test_a_target_after_several_weapons() -> None:
+    text = "بعد ان فتح مسلحون أسلحتهم الرشاشة وقاذفات الـ«آر بي جي 7» على مقر حزب صغير."
+    assert _run(text, "فتح") == ("مسلحون", "مقر حزب صغير")
+
+
+def test_the_owner_of_a_forces_members_is_the_actor() -> None:
+    text = "وقال الجيش الاميركي ان جنوده قتلوا خمسة مسلحين أمس شمال بغداد."
+    assert _run(text, "قتلوا") == ("الجيش الاميركي", "مسلحين")
 
 
 def test_same_sentence_span_in_another_text_is_read_again() -> None:

@@ -417,6 +417,28 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     return at, last
 
 
+# ``بينهم`` after a group names who was among it: أربعة أشخاص، بينهم عنصران من الشرطة.
+_AMONG = _words("بينهم بينهما بينها بينهن")
+
+
+def _victims(view: _Sentence, phrase: tuple[int, int]) -> tuple[int, int]:
+    """A victim phrase with the ones ``بينهم`` names among them, as annotators keep it."""
+    return phrase[0], _among(view, phrase[1])
+
+
+def _among(view: _Sentence, last: int) -> int:
+    """Extend a phrase ending at ``last`` by the ones ``بينهم`` names among it."""
+    at = last
+    if at < len(view.words) and view.words[at] in ("،", ","):
+        at += 1
+    if at + 1 < len(view.words) and view.words[at] == "من":
+        at += 1  # من بينهم
+    if at + 1 >= len(view.words) or view.words[at] not in _AMONG:
+        return last
+    inner = _phrase(view, at + 1, _MAX_DEPTH - 1)
+    return inner[1] if inner is not None else last
+
+
 _MAX_DEPTH = 2  # مجموعة من طلاب من المسجد: two من phrases at most
 # Indefinite heads that name a member of a body: ضابطا في الشرطة، مهاجما من حركة طالبان.
 _MEMBER_PREPOSITIONS = _words("من في")
@@ -444,6 +466,7 @@ def _member_of(view: _Sentence, first: int, last: int, depth: int) -> int:
             return last
     elif (
         _is_place_word(word)
+        or _event_noun(word)  # ضابط في الهجوم: an attack is no body
         or _stops_phrase(word)
         or not (word.startswith("ال") or word in _BODY_HEADS or at > last + 1)
     ):
@@ -649,7 +672,9 @@ _CLAUSE_PUNCTUATION = frozenset("،,.:;؛!?؟")
 _ON_BOARD = _words("متن طول")
 
 
-def _preceding_subject(view: _Sentence, verb: int) -> tuple[int, int] | None:
+def _preceding_subject(
+    view: _Sentence, verb: int, *, among: bool = False
+) -> tuple[int, int] | None:
     """The NP that ends right before the verb and starts a clause (أن مسلحين ... اختطفوا)."""
     end = verb
     while end > 0 and view.words[end - 1] in ("قد", "وقد", "فقد"):
@@ -660,9 +685,11 @@ def _preceding_subject(view: _Sentence, verb: int) -> tuple[int, int] | None:
         word = view.words[first]
         if first == 0 or _clause_start(view.words[first - 1]):
             phrase = _phrase(view, first)
+            if phrase is not None and among:
+                phrase = _victims(view, phrase)
             if phrase is not None and phrase[1] == end:
                 return phrase
-        if word in _CLAUSE_PUNCTUATION:
+        if word in _CLAUSE_PUNCTUATION and not (among and view.words[first + 1] in _AMONG):
             return None
     return None
 
@@ -801,7 +828,39 @@ def _checked_actor(
         return None, target or actor
     if head in _EVENT_NOUNS or head in _INSTRUMENTS or _bomb(view, actor):
         return None, target
+    if _member_noun(view, actor):
+        actor = _speaker(view, first) or actor  # قال الجيش الأميركي إن جنوده قتلوا
     return actor, target
+
+
+# Nouns for the members of a force; with a possessive (جنوده، قواتها، عناصرهم) they are
+# the force of someone named before.
+_MEMBER_NOUNS = _words("جنود قوات عناصر مقاتلي مقاتلو أفراد افراد رجال")
+
+
+def _member_noun(view: _Sentence, arg: Argument) -> bool:
+    """``جنوده``، ``قواتها``: one word, a force's members with a possessive pronoun."""
+    first = _token_at(view, arg.start)
+    if _token_at(view, arg.end - 1) != first:
+        return False
+    word = _strip_conjunction(view.words[first])
+    return any(
+        word.endswith(suffix) and word[: -len(suffix)] in _MEMBER_NOUNS for suffix in _POSSESSIVES
+    )
+
+
+def _speaker(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the saying verb whose complement begins before ``at``: the owner of
+    ``جنوده`` in ``وقال الجيش الأميركي إن جنوده قتلوا``."""
+    if at < 1 or _strip_conjunction(view.words[at - 1]) not in _COMPLEMENTIZERS:
+        return None
+    for position in range(at - 2, max(-1, at - 2 - _MAX_PHRASE - 2), -1):
+        if _strip_conjunction(view.words[position]) in _SAYING_VERBS:
+            phrase = _phrase(view, _skip_time(view, position + 1))
+            if phrase is not None and phrase[1] == at - 1:
+                return _arg(view, phrase)
+            return None
+    return None
 
 
 def _bomb(view: _Sentence, arg: Argument) -> bool:
@@ -835,7 +894,22 @@ def _reads_passive(view: _Sentence, at: int) -> bool:
         return _phrase(view, after) is None
     if after < len(view.words) and _is_quantity(view.words[after]):
         return True
+    if after >= len(view.words) or _no_object_follows(view.words[after]):
+        # خطف في وسط المدينة من قبل مسلحين، الذي قتل مع 9 آخرين: an active قتل or خطف
+        # takes its object next; a preposition or the clause's end says qutila, khutifa.
+        return True
     return after < len(view.words) and view.words[after] in ("شخص", "مدني", "جندي", "طفل")
+
+
+def _no_object_follows(word: str) -> bool:
+    """A word no object of a verb begins with: a preposition, a clause word, punctuation."""
+    return (
+        word in _PREPOSITIONS
+        or word in _PRONOUN_PREPOSITIONS
+        or word in _CLAUSE_PUNCTUATION
+        or word in _AGENT_FIRST  # قتل برصاص قناص
+        or _strip_conjunction(word) in _PREPOSITIONS
+    )
 
 
 def _active(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
@@ -948,9 +1022,14 @@ def _object(view: _Sentence, at: int) -> Argument | None:
         # شن مسلحون هجوما على نقطة: the attack is no target; what it is on is.
         return _prepositional_target(view, _past_modifiers(view, phrase[1]), 6)
     if phrase is not None and not _is_instrument(view, phrase):
-        return _arg(view, phrase)
+        return _arg(view, _victims(view, phrase))
     start = phrase[1] if phrase is not None else at
-    return _prepositional_target(view, _skip_time(view, start), 6)
+    return _prepositional_target(view, _skip_time(view, start), _WEAPONS_REACH)
+
+
+# Tokens from what is fired to على: the weapons may be several, named at length (فتحوا
+# أسلحتهم الرشاشة وقاذفات الـ«آر بي جي 7» على مقر); a clause word still stops the search.
+_WEAPONS_REACH = 10
 
 
 def _passive(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
@@ -958,7 +1037,11 @@ def _passive(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None
     following = _phrase(view, after)
     target_phrase = following
     if following is None or _pronoun_suffix(view.words[at]):
-        target_phrase = _preceding_subject(view, at) or _before_relative(view, at) or following
+        target_phrase = (
+            _preceding_subject(view, at, among=True) or _before_relative(view, at) or following
+        )
+    if target_phrase is not None:
+        target_phrase = _victims(view, target_phrase)
     rest = following[1] if following is not None else after
     target = _arg(view, target_phrase) or _attack_on(view, rest)
     return _agent_phrase(view, rest, 16) or _borrowed_actor(view, at), target
@@ -990,6 +1073,8 @@ def _borrowed_actor(view: _Sentence, at: int) -> Argument | None:
             verb = position + 1
             if view.words[verb] in ("ان", "أن"):
                 verb += 1
+            if verb < len(view.words) and _strip_conjunction(view.words[verb]) in _UNDERGO_VERBS:
+                return None  # عندما تعرضت قافلته لهجوم: who underwent it did not do it
             if verb < len(view.words) and _is_verb(view.words[verb]):
                 phrase, _ = _subject(view, verb)
                 if phrase is not None and not _not_an_actor(view, phrase):
@@ -1156,7 +1241,8 @@ def _nominal(
     against = _prepositional_target(view, rest, 4)
     if victim:
         agent = agent or _borrowed_actor(view, at)
-        return agent, _lam_arg(view, genitive) or against or _targeted(view, at)
+        victims = _victims(view, genitive) if genitive is not None else None
+        return agent, _lam_arg(view, victims) or against or _targeted(view, at)
     if against is not None:
         return agent or _lam_arg(view, genitive), against
     # هجوم لـX / هجوم X: the genitive of an attack is who attacks.
