@@ -281,6 +281,8 @@ def detected_types(text: str) -> set[str]:
         ("وطالبت الصين بالعقوبات على إيران", "SANCTION"),
         ("ويحتاج الأمر إلى نزع سلاح الميليشيات", "RETREAT"),
         ("وطالب أنان بانسحاب القوات", "RETREAT"),
+        ("وألمح البنك لمخاطر أخرى تهدد الاستقرار المالي العالمي", "THREATEN"),  # endangers
+        ("وشعر الأمير بخطورة القلعة التي أصبحت تهدد سلامة بلاده", "THREATEN"),
     ],
 )
 def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
@@ -309,7 +311,18 @@ def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
         ("وتوصل الطرفان إلى اتفاق", "AGREE"),
         ("وفرض الاتحاد عقوبات على أوزبكستان", "SANCTION"),
         ("وانسحبت القوات من البلدة", "RETREAT"),
+        ("وهددت الحكومة الكردية الاقليمية بالانفصال", "THREATEN"),
+        ("وكان الخاطفون قد هددوا بقتل الرهينة", "THREATEN"),
     ],
 )
 def test_the_event_reading_is_still_found(sentence: str, event_type: str) -> None:
     assert event_type in detected_types(sentence)
+
+
+def test_a_proclitic_word_is_looked_at_not_taken() -> None:
+    # هدد … ب wants a word in ب after the subject; that word stays free for its own trigger
+    found = [(t.text, t.event_type) for t in triggers_of("هدد الخاطفون بقتل الرهينة.")]
+    assert ("هدد الخاطفون", "THREATEN") in found
+    assert ("بقتل", "ASSAULT") in found
+    assert not [t for t in triggers_of("يهدد العنف الاستقرار.") if t.event_type == "THREATEN"]
+    assert not [t for t in triggers_of("تهدد الأزمة بين البلدين.") if t.event_type == "THREATEN"]

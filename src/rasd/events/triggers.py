@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count
 from typing import Final
 
-from rasd.events.lexicon import MAX_GAP, Compiled, Gap, Lexicon, load_lexicon
+from rasd.events.lexicon import (
+    MAX_GAP,
+    Compiled,
+    Gap,
+    Lexicon,
+    Proclitic,
+    load_lexicon,
+)
 from rasd.events.numbers import document_words, normalized_span
 from rasd.model import PloverType, Span, TextLayer, Tokens
 from rasd.text import normalize, to_original_span
@@ -178,7 +185,7 @@ def candidates(
 
 
 def _match_rest(
-    words: list[Word], at: int, rest: tuple[frozenset[str] | Gap, ...], step: int
+    words: list[Word], at: int, rest: tuple[frozenset[str] | Gap | Proclitic, ...], step: int
 ) -> int | None:
     """The index of the last word matched by ``rest[step:]`` from word ``at``, or None."""
     if step == len(rest):
@@ -193,14 +200,28 @@ def _match_rest(
             else range(at, min(at + MAX_GAP + 1, len(words)))
         )
         for skip in ends:
-            if words[skip][2] in following:
-                last = _match_rest(words, skip + 1, rest, step + 2)
+            if _accepts(following, words[skip][2]):
+                # a proclitic word is looked at, not taken: بقتل stays free for its trigger
+                taken = skip if isinstance(following, Proclitic) else skip + 1
+                last = _match_rest(words, taken, rest, step + 2)
                 if last is not None:
                     return last
         return None
-    if at < len(words) and words[at][2] in surfaces:
-        return _match_rest(words, at + 1, rest, step + 1)
+    if at < len(words) and _accepts(surfaces, words[at][2]):
+        taken = at if isinstance(surfaces, Proclitic) else at + 1
+        return _match_rest(words, taken, rest, step + 1)
     return None
+
+
+def _accepts(element: frozenset[str] | Proclitic, word: str) -> bool:
+    """Whether ``word`` is one of a pattern word's surfaces, or carries its proclitic."""
+    if isinstance(element, Proclitic):
+        return (
+            word.startswith(element.letter)
+            and len(word) > len(element.letter) + 1
+            and word not in _NOT_PROCLITIC
+        )
+    return word in element
 
 
 def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
@@ -269,6 +290,14 @@ def _object_like(word: str) -> bool:
 def _normalized(words: str) -> frozenset[str]:
     return frozenset(normalize(words).split())
 
+
+# Words in ب whose ب is no proclitic before a word of its own, or one that opens no
+# complement of the verb (بسبب، بعد، بين), or a noun in ب (بلاده): تهدد سلامة بلاده is no
+# threat to do.
+_NOT_PROCLITIC: Final = _normalized(
+    "بين بينما بعد بعدما بعض بل بلا بسبب بشأن بدون بدوره بدورها بالتالي بالنسبة "
+    "بلاد بلاده بلادها بلادهم بلادنا بلد بلده بلدها بلدهم"
+)
 
 # Time words and adverbs that may stand in a gap without counting (ولا تعد كلمة).
 _GAP_FREE: Final = _normalized(
