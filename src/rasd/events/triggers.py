@@ -22,6 +22,7 @@ from rasd.events.lexicon import (
     Lexicon,
     Proclitic,
     load_lexicon,
+    noun_surfaces,
 )
 from rasd.events.numbers import document_words, normalized_span
 from rasd.model import PloverType, Span, TextLayer, Tokens
@@ -468,6 +469,57 @@ def _requested(words: list[Word], first: int, lexicon: Lexicon) -> bool:
     return False
 
 
+def _surfaces(words: str) -> frozenset[str]:
+    return frozenset(
+        surface for word in normalize(words).split() for surface in noun_surfaces(word)
+    )
+
+
+# The press: a meeting, a call or talks with one is an interview, not a consultation between
+# parties (في لقاء مع موفد الجزيرة، في اتصال هاتفي أجرته معه «الشرق الأوسط»).
+_PRESS: Final = _surfaces(
+    "صحيفة جريدة مجلة قناة تلفزيون إذاعة موفد مراسل صحفيين صحافيين صحفي صحافي"
+)
+_PRESS_PAIRS: Final = {
+    normalize(first): _surfaces(second)
+    for first, second in (("الشرق", "الأوسط"), ("وكالة", "الصحافة الأنباء"))
+}
+_PRESS_PAIR_FIRSTS: Final = {
+    surface: normalize(first) for first in ("الشرق", "وكالة") for surface in _surfaces(first)
+}
+_EAST: Final = normalize("الشرق")
+_PRESS_REACH = 3  # words after a CONSULT trigger where the press names its interviewer
+_IN: Final = _normalized("في خلال")
+
+
+def _press_at(text: str, layer: TextLayer, words: list[Word], at: int) -> bool:
+    """Whether word ``at`` opens the name of a newspaper, a channel or a reporter; الشرق
+    الأوسط only in quotes («الشرق الأوسط»), where it is the paper and not the region."""
+    word = words[at][2]
+    if word in _PRESS:
+        return True
+    first = _PRESS_PAIR_FIRSTS.get(word)
+    if first is None or at + 1 >= len(words) or words[at + 1][2] not in _PRESS_PAIRS[first]:
+        return False
+    if first != _EAST:
+        return True
+    start, _ = to_original_span(layer, words[at][0], words[at][1], text=text)
+    return text[:start].rstrip()[-1:] in _QUOTES
+
+
+def _interview(text: str, layer: TextLayer, words: list[Word], first: int, last: int) -> bool:
+    """Whether a CONSULT trigger is the press interviewing someone: the press within a few
+    words after it (لقاء مع موفد الجزيرة، التقت «الشرق الأوسط» أبو عبد الله), or named
+    just before في and the trigger (قال لـ«الشرق الأوسط» في اتصال هاتفي)."""
+    after = range(last + 1, min(last + 1 + _PRESS_REACH, len(words)))
+    if any(_press_at(text, layer, words, at) for at in after):
+        return True
+    if first > 0 and words[first - 1][2] in _IN:
+        before = range(max(first - 3, 0), first - 1)
+        return any(_press_at(text, layer, words, at) for at in before)
+    return False
+
+
 def find_triggers(
     text: str,
     layer: TextLayer,
@@ -519,6 +571,12 @@ def triggers_in(
             and _requested(words, first, lexicon)
         ):
             continue  # طالبوا بالإفراج عنه: a demand, not a release
+        if (
+            entry.event_type == "CONSULT"
+            and entry.mode != "visit"
+            and _interview(text, layer, words, first, last)
+        ):
+            continue  # في لقاء مع موفد الجزيرة: an interview, no meeting of parties
         seen.add((first, last, entry.event_type))
         start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
         mode = entry.mode
