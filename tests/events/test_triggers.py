@@ -290,6 +290,9 @@ def detected_types(text: str) -> set[str]:
         ("ويقول خالد في اتصال هاتفي اجرته معه «الشرق الاوسط» امس إن الوضع هادئ", "CONSULT"),
         ("وقال اللواء لـ«الشرق الأوسط» في اتصال هاتفي إن المظاهرة انتهت", "CONSULT"),
         ("وعلى الطرف الآخر التقت «الشرق الأوسط» أبو عبد الله", "CONSULT"),
+        ("وحقق المنتخب فوزا كبيرا في المباراة", "ACCUSE"),  # achieved
+        ("وتكهن بإمكانية أن تحقق نتائج أفضل في الملتقيات القادمة", "ACCUSE"),
+        ("وأدى الحضور صلاة المغرب ودعوا الله أن يديم نعمة الأمن", "REQUEST"),  # prayed
     ],
 )
 def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
@@ -328,6 +331,8 @@ def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
         ("وأجرى رئيس الحكومة اتصالا هاتفيا بقائد الجيش", "CONSULT"),
         ("وتتوجه الوزيرة إلى الشرق الأوسط في زيارة تشمل إسرائيل", "CONSULT"),
         ("وستجري الوزيرة محادثات حول الشرق الأوسط", "CONSULT"),
+        ("وكان مكتب التحقيقات يحقق في اختطاف طائرتين", "ACCUSE"),
+        ("ودعوا الحكومة إلى الاستقالة", "REQUEST"),
     ],
 )
 def test_the_event_reading_is_still_found(sentence: str, event_type: str) -> None:

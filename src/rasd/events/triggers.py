@@ -520,6 +520,10 @@ def _interview(text: str, layer: TextLayer, words: list[Word], first: int, last:
     return False
 
 
+# Whom one prays to: دعوا الله is a prayer, no call on anyone.
+_PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
+
+
 def find_triggers(
     text: str,
     layer: TextLayer,
@@ -577,6 +581,12 @@ def triggers_in(
             and _interview(text, layer, words, first, last)
         ):
             continue  # في لقاء مع موفد الجزيرة: an interview, no meeting of parties
+        if (
+            entry.event_type == "REQUEST"
+            and last + 1 < len(words)
+            and words[last + 1][2] in _PRAYED_TO
+        ):
+            continue  # دعوا الله: a prayer
         seen.add((first, last, entry.event_type))
         start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
         mode = entry.mode
