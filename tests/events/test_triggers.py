@@ -281,6 +281,18 @@ def detected_types(text: str) -> set[str]:
         ("وطالبت الصين بالعقوبات على إيران", "SANCTION"),
         ("ويحتاج الأمر إلى نزع سلاح الميليشيات", "RETREAT"),
         ("وطالب أنان بانسحاب القوات", "RETREAT"),
+        ("وألمح البنك لمخاطر أخرى تهدد الاستقرار المالي العالمي", "THREATEN"),  # endangers
+        ("وشعر الأمير بخطورة القلعة التي أصبحت تهدد سلامة بلاده", "THREATEN"),
+        ("وسيخوض الفريقان لقاء الإياب غدا الأحد", "CONSULT"),  # a match
+        ("وقال جنبلاط رئيس كتلة اللقاء الديمقراطي إن الحكومة باقية", "CONSULT"),  # a party
+        ("وكان اللاعب قد ظهر بوجه باهت في اللقاء السابق", "CONSULT"),
+        ("وقال شيخ شريف في لقاء مع موفد الجزيرة نت إن قواته سترد", "CONSULT"),  # interview
+        ("ويقول خالد في اتصال هاتفي اجرته معه «الشرق الاوسط» امس إن الوضع هادئ", "CONSULT"),
+        ("وقال اللواء لـ«الشرق الأوسط» في اتصال هاتفي إن المظاهرة انتهت", "CONSULT"),
+        ("وعلى الطرف الآخر التقت «الشرق الأوسط» أبو عبد الله", "CONSULT"),
+        ("وحقق المنتخب فوزا كبيرا في المباراة", "ACCUSE"),  # achieved
+        ("وتكهن بإمكانية أن تحقق نتائج أفضل في الملتقيات القادمة", "ACCUSE"),
+        ("وأدى الحضور صلاة المغرب ودعوا الله أن يديم نعمة الأمن", "REQUEST"),  # prayed
     ],
 )
 def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
@@ -309,7 +321,28 @@ def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
         ("وتوصل الطرفان إلى اتفاق", "AGREE"),
         ("وفرض الاتحاد عقوبات على أوزبكستان", "SANCTION"),
         ("وانسحبت القوات من البلدة", "RETREAT"),
+        ("وهددت الحكومة الكردية الاقليمية بالانفصال", "THREATEN"),
+        ("وكان الخاطفون قد هددوا بقتل الرهينة", "THREATEN"),
+        ("وكان الوزير قد عقد اجتماعا مع الأمين العام أمس", "CONSULT"),
+        ("وقال الوزير عقب اجتماعه أمس مع الموفدين الدوليين إن الوضع خطير", "CONSULT"),
+        ("ورحب الشيخ خلال اللقاء بالوزير الياباني", "CONSULT"),
+        ("وقالت حماس إن اللقاء بين أولمرت والمسؤول السعودي تم سرا", "CONSULT"),
+        ("وترأس عباس اجتماعا طارئا لمجلس الأمن القومي", "CONSULT"),
+        ("وأجرى رئيس الحكومة اتصالا هاتفيا بقائد الجيش", "CONSULT"),
+        ("وتتوجه الوزيرة إلى الشرق الأوسط في زيارة تشمل إسرائيل", "CONSULT"),
+        ("وستجري الوزيرة محادثات حول الشرق الأوسط", "CONSULT"),
+        ("وكان مكتب التحقيقات يحقق في اختطاف طائرتين", "ACCUSE"),
+        ("ودعوا الحكومة إلى الاستقالة", "REQUEST"),
     ],
 )
 def test_the_event_reading_is_still_found(sentence: str, event_type: str) -> None:
     assert event_type in detected_types(sentence)
+
+
+def test_a_proclitic_word_is_looked_at_not_taken() -> None:
+    # هدد … ب wants a word in ب after the subject; that word stays free for its own trigger
+    found = [(t.text, t.event_type) for t in triggers_of("هدد الخاطفون بقتل الرهينة.")]
+    assert ("هدد الخاطفون", "THREATEN") in found
+    assert ("بقتل", "ASSAULT") in found
+    assert not [t for t in triggers_of("يهدد العنف الاستقرار.") if t.event_type == "THREATEN"]
+    assert not [t for t in triggers_of("تهدد الأزمة بين البلدين.") if t.event_type == "THREATEN"]

@@ -9,7 +9,10 @@ The table is written in ordinary Arabic, one reviewed pattern a row, and normali
 - ``…`` stands for the verb's subject between it and its object (أطلق مسلحون مجهولون
   النار): up to ``MAX_GAP`` words, time words and adverbs not counted, and no clause
   boundary, preposition before the object or construct head of it (``rasd.events.triggers``
-  checks the gap); the word after it is the object as written, without a proclitic.
+  checks the gap); the word after it is the object as written, without a proclitic;
+- ``ب`` as a word of its own, last in a pattern, requires the next word to carry the
+  proclitic ب (هدد … ب: هدد التنظيم بشن هجمات), which a list of surfaces cannot name; that
+  word is looked at, not made part of the trigger (بقتل stays an ASSAULT trigger).
 
 Arabic writes clitics onto the word, so every form is expanded at load into the surfaces it
 takes in text: a verb with و/ف and, in the imperfect, س/ل in front and an object pronoun
@@ -187,14 +190,25 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
+class Proclitic:
+    """A ``ب`` of a pattern: a word that carries the proclitic ب before a word of its own
+    (هدد بشن، لوح بفرض، اعترف بالدولة); ``rasd.events.triggers`` tests it."""
+
+    letter: str
+
+
+PROCLITIC: Final = Proclitic("ب")
+
+
+@dataclass(frozen=True, slots=True)
 class Compiled:
     """A pattern from its first word on: the entry and, per later word, its surfaces.
 
-    ``rest`` holds a frozenset of accepted surfaces per word, or a ``Gap``.
+    ``rest`` holds a frozenset of accepted surfaces per word, a ``Gap`` or a ``Proclitic``.
     """
 
     entry: int
-    rest: tuple[frozenset[str] | Gap, ...]
+    rest: tuple[frozenset[str] | Gap | Proclitic, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,11 +361,14 @@ def read_entries(data: str) -> tuple[LexiconEntry, ...]:
 _PREPOSITIONS: Final = frozenset(normalize("عن إلى الى على في مع ب ل من").split())
 
 
-def _compile_rest(words: list[str]) -> Iterator[frozenset[str] | Gap]:
-    """The words of a pattern after its first: surfaces, and each gap with its kind."""
+def _compile_rest(words: list[str]) -> Iterator[frozenset[str] | Gap | Proclitic]:
+    """The words of a pattern after its first: surfaces, each gap with its kind, and the
+    proclitic ب."""
     for at in range(1, len(words)):
         word = words[at]
-        if word == GAP:
+        if word == PROCLITIC.letter:
+            yield PROCLITIC
+        elif word == GAP:
             following = words[at + 1] if at + 1 < len(words) else ""
             yield Gap(subject=_PREPOSITIONS.isdisjoint(following.split("|")))
         elif words[at - 1] == GAP and _PREPOSITIONS.isdisjoint(word.split("|")):

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, count
 from typing import Final
 
-from rasd.events.lexicon import MAX_GAP, Compiled, Gap, Lexicon, load_lexicon
+from rasd.events.lexicon import (
+    MAX_GAP,
+    Compiled,
+    Gap,
+    Lexicon,
+    Proclitic,
+    load_lexicon,
+    noun_surfaces,
+)
 from rasd.events.numbers import document_words, normalized_span
 from rasd.model import PloverType, Span, TextLayer, Tokens
 from rasd.text import normalize, to_original_span
@@ -178,7 +186,7 @@ def candidates(
 
 
 def _match_rest(
-    words: list[Word], at: int, rest: tuple[frozenset[str] | Gap, ...], step: int
+    words: list[Word], at: int, rest: tuple[frozenset[str] | Gap | Proclitic, ...], step: int
 ) -> int | None:
     """The index of the last word matched by ``rest[step:]`` from word ``at``, or None."""
     if step == len(rest):
@@ -193,14 +201,28 @@ def _match_rest(
             else range(at, min(at + MAX_GAP + 1, len(words)))
         )
         for skip in ends:
-            if words[skip][2] in following:
-                last = _match_rest(words, skip + 1, rest, step + 2)
+            if _accepts(following, words[skip][2]):
+                # a proclitic word is looked at, not taken: بقتل stays free for its trigger
+                taken = skip if isinstance(following, Proclitic) else skip + 1
+                last = _match_rest(words, taken, rest, step + 2)
                 if last is not None:
                     return last
         return None
-    if at < len(words) and words[at][2] in surfaces:
-        return _match_rest(words, at + 1, rest, step + 1)
+    if at < len(words) and _accepts(surfaces, words[at][2]):
+        taken = at if isinstance(surfaces, Proclitic) else at + 1
+        return _match_rest(words, taken, rest, step + 1)
     return None
+
+
+def _accepts(element: frozenset[str] | Proclitic, word: str) -> bool:
+    """Whether ``word`` is one of a pattern word's surfaces, or carries its proclitic."""
+    if isinstance(element, Proclitic):
+        return (
+            word.startswith(element.letter)
+            and len(word) > len(element.letter) + 1
+            and word not in _NOT_PROCLITIC
+        )
+    return word in element
 
 
 def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
@@ -269,6 +291,14 @@ def _object_like(word: str) -> bool:
 def _normalized(words: str) -> frozenset[str]:
     return frozenset(normalize(words).split())
 
+
+# Words in ب whose ب is no proclitic before a word of its own, or one that opens no
+# complement of the verb (بسبب، بعد، بين), or a noun in ب (بلاده): تهدد سلامة بلاده is no
+# threat to do.
+_NOT_PROCLITIC: Final = _normalized(
+    "بين بينما بعد بعدما بعض بل بلا بسبب بشأن بدون بدوره بدورها بالتالي بالنسبة "
+    "بلاد بلاده بلادها بلادهم بلادنا بلد بلده بلدها بلدهم"
+)
 
 # Time words and adverbs that may stand in a gap without counting (ولا تعد كلمة).
 _GAP_FREE: Final = _normalized(
@@ -439,6 +469,61 @@ def _requested(words: list[Word], first: int, lexicon: Lexicon) -> bool:
     return False
 
 
+def _surfaces(words: str) -> frozenset[str]:
+    return frozenset(
+        surface for word in normalize(words).split() for surface in noun_surfaces(word)
+    )
+
+
+# The press: a meeting, a call or talks with one is an interview, not a consultation between
+# parties (في لقاء مع موفد الجزيرة، في اتصال هاتفي أجرته معه «الشرق الأوسط»).
+_PRESS: Final = _surfaces(
+    "صحيفة جريدة مجلة قناة تلفزيون إذاعة موفد مراسل صحفيين صحافيين صحفي صحافي"
+)
+_PRESS_PAIRS: Final = {
+    normalize(first): _surfaces(second)
+    for first, second in (("الشرق", "الأوسط"), ("وكالة", "الصحافة الأنباء"))
+}
+_PRESS_PAIR_FIRSTS: Final = {
+    surface: normalize(first) for first in ("الشرق", "وكالة") for surface in _surfaces(first)
+}
+_EAST: Final = normalize("الشرق")
+_PRESS_REACH = 3  # words after a CONSULT trigger where the press names its interviewer
+_IN: Final = _normalized("في خلال")
+
+
+def _press_at(text: str, layer: TextLayer, words: list[Word], at: int) -> bool:
+    """Whether word ``at`` opens the name of a newspaper, a channel or a reporter; الشرق
+    الأوسط only in quotes («الشرق الأوسط»), where it is the paper and not the region."""
+    word = words[at][2]
+    if word in _PRESS:
+        return True
+    first = _PRESS_PAIR_FIRSTS.get(word)
+    if first is None or at + 1 >= len(words) or words[at + 1][2] not in _PRESS_PAIRS[first]:
+        return False
+    if first != _EAST:
+        return True
+    start, _ = to_original_span(layer, words[at][0], words[at][1], text=text)
+    return text[:start].rstrip()[-1:] in _QUOTES
+
+
+def _interview(text: str, layer: TextLayer, words: list[Word], first: int, last: int) -> bool:
+    """Whether a CONSULT trigger is the press interviewing someone: the press within a few
+    words after it (لقاء مع موفد الجزيرة، التقت «الشرق الأوسط» أبو عبد الله), or named
+    just before في and the trigger (قال لـ«الشرق الأوسط» في اتصال هاتفي)."""
+    after = range(last + 1, min(last + 1 + _PRESS_REACH, len(words)))
+    if any(_press_at(text, layer, words, at) for at in after):
+        return True
+    if first > 0 and words[first - 1][2] in _IN:
+        before = range(max(first - 3, 0), first - 1)
+        return any(_press_at(text, layer, words, at) for at in before)
+    return False
+
+
+# Whom one prays to: دعوا الله is a prayer, no call on anyone.
+_PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
+
+
 def find_triggers(
     text: str,
     layer: TextLayer,
@@ -490,6 +575,18 @@ def triggers_in(
             and _requested(words, first, lexicon)
         ):
             continue  # طالبوا بالإفراج عنه: a demand, not a release
+        if (
+            entry.event_type == "CONSULT"
+            and entry.mode != "visit"
+            and _interview(text, layer, words, first, last)
+        ):
+            continue  # في لقاء مع موفد الجزيرة: an interview, no meeting of parties
+        if (
+            entry.event_type == "REQUEST"
+            and last + 1 < len(words)
+            and words[last + 1][2] in _PRAYED_TO
+        ):
+            continue  # دعوا الله: a prayer
         seen.add((first, last, entry.event_type))
         start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
         mode = entry.mode
