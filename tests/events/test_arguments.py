@@ -635,3 +635,67 @@ def test_remembered_readings_are_per_sentence_and_trigger() -> None:
     assert read(False) is active  # remembered
     assert read(True) != active  # قتل read as a passive: the soldiers are no actor
     assert read(True)[0] is None
+
+
+# Argument sanity: a reading that starts with a word no party's name can start with is
+# dropped; a party in the same sentence stays.
+@pytest.mark.parametrize(
+    ("text", "trigger", "kwargs", "expected"),
+    [
+        # a subordinator joined by و is no subject
+        ("وبينما نددوا بالقرار رددوا هتافات.", "نددوا", {}, (None, None)),
+        # a particle is no subject; the object stays
+        ("بل يهدد الجيش المدينة.", "يهدد", {}, (None, "الجيش")),
+        # an adverb is no subject
+        ("وفجأة يحاصرها بقوة.", "يحاصرها", {}, (None, None)),
+        # a temporal subordinator is no object; the subject stays
+        ("اعتقلته الشرطة طالما بقي في المدينة.", "اعتقلته", {}, ("الشرطة", None)),
+        # a time phrase is no object; the subject shared with خطفت stays
+        (
+            "وخطفت تسعة اشخاص واحتجزتهم لمدة تقرب من 24 ساعة.",
+            "واحتجزتهم",
+            {},
+            ("اشخاص", None),
+        ),
+        # an event noun is no party; the ل object stays
+        (
+            "تهديد الضرب للسجناء.",
+            "تهديد",
+            {"nominal": True, "event_type": "THREATEN"},
+            (None, "للسجناء"),
+        ),
+        # what is fired is no party
+        (
+            "وردت باطلاق نيران المدفعية.",
+            "باطلاق",
+            {"nominal": True, "event_type": "ASSAULT"},
+            (None, None),
+        ),
+        # an adjective of the trigger noun is no party; a genitive that names one stays
+        (
+            "أجرى الرئيس محادثات مكثفة مع نظيره.",
+            "محادثات",
+            {"nominal": True, "event_type": "CONSULT"},
+            (None, None),
+        ),
+        (
+            "تعارض فرض حصار شامل على كوريا.",
+            "حصار",
+            {"nominal": True, "event_type": "COERCE"},
+            (None, "كوريا"),
+        ),
+        (
+            "محادثات الوزراء مع نظرائهم.",
+            "محادثات",
+            {"nominal": True, "event_type": "CONSULT"},
+            ("الوزراء", None),
+        ),
+    ],
+)
+def test_no_argument_outside_a_party(
+    text: str,
+    trigger: str,
+    kwargs: dict[str, bool | str],
+    expected: tuple[str | None, str | None],
+) -> None:
+    assert _run(text, trigger, **kwargs) == expected  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from itertools import compress
 from operator import or_
 
 from rasd.events.entities import overlapping
+from rasd.events.lexicon import load_lexicon, noun_surfaces, verb_surfaces
 from rasd.grounding import places
 from rasd.model import Argument, Entity, Location, Span, TextLayer, Token, Tokens
 from rasd.text import normalize
@@ -796,7 +797,11 @@ def _arguments(
         actor, target = _protest_verb(view, at)
     else:
         actor, target = _active(view, at)
-    return _checked_actor(view, actor, target)
+    actor, target = _checked_actor(view, actor, target)
+    last = bisect_left(view.starts, trigger.end, at + 1) - 1
+    # what a protest is against may be an event (احتجاجا على زيارة غل), as annotators mark it
+    events_ok = event_type == "PROTEST"
+    return _sane(view, actor, at, last), _sane(view, target, at, last, events_ok=events_ok)
 
 
 def _ta_marbuta(view: _Sentence, at: int) -> bool:
@@ -1682,3 +1687,138 @@ def _dateline_end(view: _Sentence) -> int:
         if view.text[view.starts[position] : view.ends[position]] in ("-", "ـ", "–", "—", ":"):
             return position + 1
     return 0
+
+
+# --- sanity: what no argument can be --------------------------------------------------
+#
+# Whatever rule read an argument, some words can never be a party to an event. Each class
+# below is closed (a grammatical class, listed whole) or is the code's own list of event
+# words; a reading that starts with one of them is dropped (None), never guessed around.
+
+# Closed class: particles, conjunctions, temporal and other subordinators, and preposition
+# + ما compounds. They open a clause or an adjunct, never a noun phrase naming a party
+# (التقى عندما ...، اعتقلته طالما ...، بل يهدد ...، نددوا بما رأوه).
+_FUNCTION_WORDS = (
+    _PREPOSITIONS
+    | _CLAUSE_WORDS
+    | _words(
+        "الذي التي الذين اللذين اللتين اللواتي اللاتي اللائي عندما حينما طالما بينما كلما "
+        "ريثما بعدما قبلما حالما مثلما لما حين إذ إذا اذا لو لولا كأن كأنما إنما انما بل "
+        "لكن ولكن أي اي حسب فحسب فقط أيضا ايضا كذلك هناك هنا ثمة إلا الا سوى غير عما بما "
+        "مما فيما كما لدى نحو منذ مذ"
+    )
+)
+# Closed class: adverbs of time and manner, written as their own word (وفجأة يحاصرها).
+_ADVERBS = _words(
+    "فجأة معا حاليا سابقا لاحقا مؤخرا فورا دائما أبدا ابدا جدا تماما خصوصا عادة غالبا "
+    "أحيانا احيانا مجددا مرارا"
+)
+# Closed class: nouns of time and of a stretch of time, and direction words that head a
+# place phrase (صباح أمس، لمدة تقرب من 24 ساعة، غرب المدينة): when or where, never who.
+# Definite الغرب/الشرق (the West, the East) may be parties, so only the bare construct
+# forms are listed; not مكان: annotators mark the spot shells fell on as the target.
+_TIME_HEADS = _TIME_WORDS - _words("أول الأول") | _words(
+    "مدة المدة فترة الفترة وقت الوقت لحظة اللحظة أثناء اثناء غضون طيلة طوال"
+)
+_PLACE_PHRASE_HEADS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط أطراف محيط أنحاء أرجاء")
+# The code's own lists of nouns that name an event or a weapon: an event is no party to an
+# event (الضرب، تعذيب النقابيين), nor is what is fired (نيران المدفعية، لغما أرضيا). Not the
+# protest nouns nor حشد: a gathering is its people (أطلقت قذيفة على تجمع للمواطنين).
+_NOT_PARTIES = (
+    _EVENT_NOUNS
+    | _VICTIM_NOUNS
+    | (_OTHER_EVENT_NOUNS - _words("حشد"))
+    | frozenset(w[2:] if w.startswith("ال") else w for w in _INSTRUMENTS)
+    | _words("لغم لغما ألغام الغام مدفعية")
+)
+# Closed class: adjectives of manner and scope that describe an event (حصار شامل، اجتماع
+# طارئ، محادثات مكثفة، مفاوضات غير مباشرة): after the event noun they agree with it, and
+# they never name a party.
+_EVENT_ADJECTIVES = _words(
+    "شامل شاملة طارئ طارئة طاريء طارئه عاجل عاجلة مكثف مكثفة مباشر مباشرة موسع موسعة "
+    "مغلق مغلقة مفتوح مفتوحة سري سرية علني علنية رسمي رسمية كامل كاملة جزئي جزئية "
+    "مطول مطولة قصير قصيرة طويل طويلة مشترك مشتركة ثنائي ثنائية مماثل مماثلة نادر نادرة"
+)
+
+
+@cache
+def _trigger_verbs() -> frozenset[str]:
+    """Every surface of the trigger lexicon's verbs: an argument is never one of them.
+
+    Less the gathering nouns a verb is written as (تجمع، تظاهر): a gathering is its people.
+    """
+    forms: set[str] = set()
+    for entry in load_lexicon().entries:
+        if entry.pos in ("verb", "passive"):
+            forms.update(verb_surfaces(entry.key.split()[0]))
+    for noun in _PROTEST_NOUNS | _words("حشد"):
+        forms -= noun_surfaces(noun)
+    return frozenset(forms)
+
+
+def _bare_head(word: str) -> str:
+    """The word without و/ف, a ب/ل preposition, ال and a possessive pronoun, for tests
+    against the noun lists (والنيران -> نيران، لتصريحات -> تصريحات, توقيته -> توقيت)."""
+    if word[:1] in "وف" and word not in _WAW_WORDS and len(word) > 2:
+        word = word[1:]
+    if word.startswith("لل") and len(word) > 4:
+        return word[2:]  # للسجناء: ل + ال
+    if word[:1] in "بل" and len(word) > 3 and word not in _LAM_WORDS:
+        word = word[1:]
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _sane(
+    view: _Sentence, arg: Argument | None, first: int, last: int, *, events_ok: bool = False
+) -> Argument | None:
+    """The argument, or None where its first word cannot begin a party's name.
+
+    ``first``, ``last``: the trigger's first and last tokens. Not a function word, an
+    adverb, a time or a direction (on any word, named or not: وفي باريس is no name); then,
+    where the word is no named entity, not a verb, not an event or a weapon noun, and not
+    an adjective of the trigger noun right after it. ``events_ok``: an event noun may be
+    the argument (the target of a protest).
+    """
+    if arg is None:
+        return None
+    at = _token_at(view, arg.start)
+    word = view.words[at]
+    bare = word[1:] if word[:1] in "وف" and word not in _WAW_WORDS and len(word) > 2 else word
+    if bare in _FUNCTION_WORDS or word in _FUNCTION_WORDS or bare in _ADVERBS:
+        return None
+    head = _bare_head(word)
+    if bare in _TIME_HEADS or head in _TIME_HEADS or bare in _PLACE_PHRASE_HEADS:
+        return None
+    if at in view.entity_of:
+        return arg
+    if _is_verb(word) or (not events_ok and (bare in _trigger_verbs() or word in _trigger_verbs())):
+        return None  # a verb of the lexicon is written as its masdar too (رفض القضاء)
+    if not events_ok and (
+        head in _NOT_PARTIES or bare in _NOT_PARTIES or _possessed(head) is not None
+    ):
+        return None
+    if at == last + 1 and _agrees_with(view, arg, at, first):
+        return None
+    return arg
+
+
+def _agrees_with(view: _Sentence, arg: Argument, at: int, trigger: int) -> bool:
+    """Whether the one-word argument at ``at`` reads as an adjective of the trigger noun
+    before it: an event adjective (حصار شامل، مفاوضات غير مباشرة), or a feminine singular
+    adjective (a nisba or a participle in م) after a plural in ات or a noun in ة, definite
+    as the noun is (المساعدات الإنسانية، محادثات مكثفة)."""
+    if _token_at(view, arg.end - 1) != at:
+        return False
+    word = view.words[at]
+    stem = word.removeprefix("ال")
+    if stem in _EVENT_ADJECTIVES:
+        return True
+    if view.text[view.ends[at] - 1] != "ة":
+        return False
+    noun = _strip_conjunction(view.words[trigger])
+    if noun[:1] in "بل" and not noun.startswith("ال"):
+        noun = noun[1:]
+    feminine = noun.endswith("ات") or view.text[view.ends[trigger] - 1] == "ة"
+    definite = noun.startswith("ال") == word.startswith("ال")
+    shaped = _is_adjective(word) or (stem.startswith("م") and len(stem) >= 5)
+    return feminine and definite and shaped
