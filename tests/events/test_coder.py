@@ -267,3 +267,13 @@ def test_a_word_of_a_persons_name_is_no_trigger(text: str) -> None:
             assert not any(n.start <= evidence.trigger_start < n.end for n in names), (
                 event.event_type
             )
+
+
+def test_a_word_of_the_trigger_idiom_is_no_actor() -> None:
+    # سبيل of أخلي سبيل is the idiom's own word, not who released whom
+    (release,) = _code("وكان قد أخلي سبيل ريكاردي المتهم باغتصاب فتاة بعدما أمضى 13 سنة في السجن.")
+    assert release.event_type == "RETREAT"
+    assert release.actor is None or "سبيل" not in release.actor.text
+    # the subject inside a gapped idiom stays the actor
+    (attack,) = _code("وأطلق مسلحون النار على دورية للشرطة أمس.")
+    assert attack.actor is not None and attack.actor.text == "مسلحون"

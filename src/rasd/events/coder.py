@@ -370,6 +370,8 @@ def _read_sentence(
         )
         if target is not None and _in_trigger_object(target, trigger):
             target = None  # أوقف الجيش إطلاق النار: what is halted is no target
+        if actor is not None and _in_trigger_object(actor, trigger):
+            actor = None  # أخلي سبيل ريكاردي، إطلاق سراحهما: the idiom's own word acts not
         flags = event_flags(text, layer, sentence, trigger_span)
         mention = _Mention(
             trigger=trigger,
