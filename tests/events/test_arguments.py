@@ -74,6 +74,8 @@ def _entity(text: str, name: str, label: str) -> Entity:
             "الجيش",
             "مسلحين",
         ),
+        # the ا of دعا is the verb's own, no dual subject: the party after it is the actor
+        ("ودعا الحزب الحكومة إلى الاستقالة.", "ودعا", "الحزب", "الحكومة"),
     ],
 )
 def test_active_verb_actor_and_target(text: str, trigger: str, actor: str, target: str) -> None:

@@ -720,8 +720,10 @@ def _agent_phrase(view: _Sentence, at: int, limit: int) -> Argument | None:
 
 
 def _pronoun_suffix(word: str) -> bool:
-    """A verb that carries its subject: قتلوا، فجرا، تظاهروا."""
-    return _strip_conjunction(word).endswith(("وا", "ا")) and len(word) >= 4
+    """A verb that carries its subject: قتلوا، فجرا، تظاهروا. Not a verb whose own three
+    letters end in ا (ودعا الحزب، نجا، بدا): the suffix needs a stem of three before it."""
+    bare = _strip_conjunction(word)
+    return bare.endswith(("وا", "ا")) and len(bare) >= 4
 
 
 def find_arguments(
