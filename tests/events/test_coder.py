@@ -5,6 +5,8 @@ from pathlib import Path
 import orjson
 import pytest
 
+from rasd.events.coder import _protesters
+from rasd.events.triggers import Trigger
 from rasd.model import Document, Event
 from rasd.pipeline import extract, extract_text
 from rasd.settings import Settings
@@ -277,3 +279,26 @@ def test_a_word_of_the_trigger_idiom_is_no_actor() -> None:
     # the subject inside a gapped idiom stays the actor
     (attack,) = _code("وأطلق مسلحون النار على دورية للشرطة أمس.")
     assert attack.actor is not None and attack.actor.text == "مسلحون"
+
+
+def test_the_protesters_a_protest_noun_names_are_its_actor() -> None:
+    # المتظاهرون as the trigger names who protests, whatever else the clause holds
+    # (ورفع متظاهرون أعلاما: the flags are no actor), without its conjunction
+    def trigger(text: str, start: int = 10) -> Trigger:
+        return Trigger(
+            start, start + len(text), text, "PROTEST", "demo", None, True, False, 0.8, "x"
+        )
+
+    actor = _protesters(trigger("والمتظاهرون"))
+    assert actor is not None and (actor.start, actor.text) == (11, "المتظاهرون")
+    actor = _protesters(trigger("متظاهرين"))
+    assert actor is not None and (actor.start, actor.end, actor.text) == (10, 18, "متظاهرين")
+    assert _protesters(trigger("تظاهرة")) is None  # the protest, not its people
+    assert _protesters(trigger("قطع الطرق")) is None
+    for text, who in (
+        ("والمتظاهرون احتشدوا في ساحة التحرير أمس.", "المتظاهرون"),
+        ("والمحتجون تجمعوا أمام البرلمان أمس.", "المحتجون"),
+    ):
+        protests = [e for e in _code(text) if e.event_type == "PROTEST"]
+        assert protests and protests[0].actor is not None
+        assert protests[0].actor.text == who

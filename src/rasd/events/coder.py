@@ -21,7 +21,7 @@ from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution
 from rasd.events.counts import find_counts
 from rasd.events.dates import days_before, find_dates, is_future
-from rasd.events.detector import Detector, detect
+from rasd.events.detector import Detector, detect, participant_span
 from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.triggers import Trigger
@@ -317,6 +317,16 @@ def _describes_a_state(layer: TextLayer, trigger: Trigger) -> bool:
     return bool(before) and before[-1] in _RELATIVES
 
 
+def _protesters(trigger: Trigger) -> Argument | None:
+    """The trigger itself as the actor when it is a participant noun (المتظاهرون)."""
+    if " " in trigger.text:
+        return None
+    skip = participant_span(trigger.text)
+    if skip is None:
+        return None
+    return Argument(trigger.start + skip, trigger.end, trigger.text[skip:])
+
+
 def _in_trigger_object(argument: Argument, trigger: Trigger) -> bool:
     """Whether an argument overlaps the trigger's last word: the object of a pattern with
     a gap (علقت إسرائيل عملياتها، أطلق مسلحون النار) or the trigger itself, never a
@@ -372,6 +382,8 @@ def _read_sentence(
             target = None  # أوقف الجيش إطلاق النار: what is halted is no target
         if actor is not None and _in_trigger_object(actor, trigger):
             actor = None  # أخلي سبيل ريكاردي، إطلاق سراحهما: the idiom's own word acts not
+        if trigger.event_type == "PROTEST" and trigger.nominal:
+            actor = _protesters(trigger) or actor  # وسار المتظاهرون: they are who protests
         flags = event_flags(text, layer, sentence, trigger_span)
         mention = _Mention(
             trigger=trigger,

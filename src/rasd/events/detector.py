@@ -131,6 +131,19 @@ _PREFIXES: Final = ("وبال", "بال", "وال", "فال", "لل", "ال", "�
 _PARTICIPANT: Final = re.compile(
     r"^[وف]?(?:(?P<definite>[بك]?ال|لل)|[بلك])?(?:متظاهر|محتج|معتصم|مضرب)(?P<case>ون|ين|ا|ات)?$"
 )
+# A participant noun with no proclitic but the article: the protesters themselves.
+_PARTICIPANT_BARE: Final = re.compile(r"^(?:ال)?(?:متظاهر|محتج|معتصم|مضرب)(?:ون|ين|ا|ات)?$")
+
+
+def participant_span(word: str) -> int | None:
+    """How many letters of ``word`` (original text) precede the participant noun it is
+    (``والمتظاهرون`` -> 1), or None when it is none."""
+    for skip in range(3):
+        if _PARTICIPANT_BARE.match(normalize(word[skip:])):
+            return skip
+    return None
+
+
 # Words that count the people after them: مئات المتظاهرين، الآلاف من المحتجين، نحو 500.
 _QUANTITY: Final = _with_conjunction(
     _words(
