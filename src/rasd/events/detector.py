@@ -128,11 +128,12 @@ _PLACE_PREPOSITIONS: Final = _words("في قرب بالقرب شمال جنوب 
 _PREFIXES: Final = ("وبال", "بال", "وال", "فال", "لل", "ال", "وب", "ب", "و", "ف", "ل", "س")
 # The people of a protest, read off a normalized word: its proclitics, whether it is
 # definite, its stem and its case ending (المتظاهرون, للمحتجين, ومعتصمين).
+_PARTICIPANT_STEMS = "(?:متظاهر|محتج|معتصم|مضرب)"
 _PARTICIPANT: Final = re.compile(
-    r"^[وف]?(?:(?P<definite>[بك]?ال|لل)|[بلك])?(?:متظاهر|محتج|معتصم|مضرب)(?P<case>ون|ين|ا|ات)?$"
+    r"^[وف]?(?:(?P<definite>[بك]?ال|لل)|[بلك])?" + _PARTICIPANT_STEMS + "(?P<case>ون|ين|ا|ات)?$"
 )
 # A participant noun with no proclitic but the article: the protesters themselves.
-_PARTICIPANT_BARE: Final = re.compile(r"^(?:ال)?(?:متظاهر|محتج|معتصم|مضرب)(?:ون|ين|ا|ات)?$")
+_PARTICIPANT_BARE: Final = re.compile("^(?:ال)?" + _PARTICIPANT_STEMS + "(?:ون|ين|ا|ات)?$")
 
 
 def participant_span(word: str) -> int | None:

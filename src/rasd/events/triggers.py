@@ -387,14 +387,17 @@ def _mode_cues(
     return cues
 
 
-_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+# The marks normalisation removes after a letter (harakat, dagger alef).
+_MARKS = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670"
 
 
 def _ends_in_ta_marbuta(text: str, layer: TextLayer, word: Word) -> bool:
     """Whether the word, as written, ends in ة: the mark of a noun, never of a verb, which
     normalisation merges with the pronoun ه that verb patterns take as a clitic."""
+    if not word[2].endswith("ه"):
+        return False  # ة normalises to ه: only those words need the original looked at
     start, end = to_original_span(layer, word[0], word[1], text=text)
-    return text[start:end].rstrip(_HARAKAT).endswith("ة")
+    return text[start:end].rstrip(_MARKS).endswith("ة")
 
 
 def _damma_first(text: str, start: int) -> bool:
