@@ -54,6 +54,23 @@ def test_extract_text_format_is_readable() -> None:
     assert "sentences" in result.stdout
 
 
+def test_extract_text_format_shows_events_under_their_sentence() -> None:
+    result = runner.invoke(
+        app, ["extract", "--format", "text", "--published", "2019-03-05", str(EXAMPLE)]
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    # the surrender is first reported in the headline, sentence 1
+    headline = next(i for i, line in enumerate(lines) if "استسلام بعض مقاتلي داعش" in line)
+    assert lines[headline + 2].strip().startswith("event: RETREAT")
+    block = "\n".join(lines[headline + 2 : headline + 12])
+    assert "place: الباغوز -> Al-Baghuz" in block
+    assert "precision 1" in block
+    assert "date: 2019-03-04 (day) from «صباح أمس الإثنين»" in block
+    assert "surrendered: about 150" in block
+    assert "according to: مصدر عسكري" in block
+
+
 def test_extract_output_file_and_published_default(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = runner.invoke(

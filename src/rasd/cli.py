@@ -25,7 +25,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from rasd import __version__
-from rasd.model import Document
+from rasd.model import Actor, Document, Event
 from rasd.pipeline import Outcome, process_many
 from rasd.settings import DEFAULT_MAX_CHARS, Settings
 from rasd.sources import iter_documents
@@ -935,8 +935,14 @@ def render_text(doc: Document) -> str:
     lines += [f"   error: {d.message} [{d.code}]" for d in doc.errors]
     lines += [f"   warning: {d.message} [{d.code}]" for d in doc.warnings]
     width = len(str(len(doc.sentences)))
+    indent = " " * (width + 4)
     entities = iter(doc.entities)
     entity = next(entities, None)
+    # an event is shown under the sentence of its first evidence
+    by_sentence: dict[int, list[Event]] = {}
+    for event in doc.events:
+        if event.evidence:
+            by_sentence.setdefault(event.evidence[0].sentence_start, []).append(event)
     for number, span in enumerate(doc.sentences, start=1):
         sentence = " ".join(doc.text[span.start : span.end].split())
         lines.append(f"   {number:>{width}} [{span.start}:{span.end}] {sentence}")
@@ -945,8 +951,55 @@ def render_text(doc: Document) -> str:
             found.append(f"{entity.text} ({entity.label})")
             entity = next(entities, None)
         if found:
-            lines.append(f"   {'':>{width}} entities: " + ", ".join(found))
+            lines.append(f"{indent}entities: " + ", ".join(found))
+        for event in by_sentence.get(span.start, ()):
+            lines += _event_lines(event, indent)
     return "\n".join(lines) + "\n\n"
+
+
+def _event_lines(event: Event, indent: str) -> list[str]:
+    """An event as an analyst reads it: what, who to whom, where, when, how many, says who."""
+    what = event.event_type + (f" ({event.mode})" if event.mode else "")
+    triggers = ", ".join(f"«{e.trigger}»" for e in event.evidence)
+    flags = [
+        flag for flag in ("negated", "hypothetical", "future", "historical") if getattr(event, flag)
+    ]
+    head = f"{indent}event: {what}, trigger {triggers}, confidence {event.confidence:.2f}"
+    lines = [head + (f" [{', '.join(flags)}]" if flags else "")]
+    more = indent + "  "
+    if event.context:
+        lines.append(f"{more}context: {', '.join(event.context)}")
+    for label, argument in (
+        ("actor", event.actor),
+        ("target", event.target),
+        ("according to", event.attribution),
+    ):
+        if argument is not None:
+            lines.append(f"{more}{label}: {argument.text}{_actor_facts(argument.actor)}")
+    if event.location is not None:
+        place = event.location
+        if place.lat is None or place.lon is None:
+            lines.append(f"{more}place: {place.text} (not resolved)")
+        else:
+            facts = ", ".join(str(x) for x in (place.name_en, place.admin1, place.country) if x)
+            lines.append(
+                f"{more}place: {place.text} -> {facts} ({place.lat:.2f}, {place.lon:.2f}), "
+                f"precision {place.precision}"
+            )
+    if event.date is not None and event.date.value:
+        source = f" from «{event.date.text}»" if event.date.text else " (publication)"
+        lines.append(f"{more}date: {event.date.value} ({event.date.precision}){source}")
+    for count in event.counts:
+        qualifier = "" if count.qualifier == "exactly" else f"{count.qualifier} "
+        lines.append(f"{more}{count.kind}: {qualifier}{count.value} «{count.text}»")
+    return lines
+
+
+def _actor_facts(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    facts = [x for x in (actor.name_en, actor.cameo, actor.sector, actor.country) if x]
+    return f" ({', '.join(facts)})" if facts else ""
 
 
 def main() -> None:
