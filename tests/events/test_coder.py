@@ -302,3 +302,55 @@ def test_the_protesters_a_protest_noun_names_are_its_actor() -> None:
         protests = [e for e in _code(text) if e.event_type == "PROTEST"]
         assert protests and protests[0].actor is not None
         assert protests[0].actor.text == who
+
+
+def test_the_day_of_the_announcement_dates_the_event_only_without_another() -> None:
+    # أعلن أمس: the announcement; أول من أمس: the attack
+    (event,) = _code(
+        "وكان الجيش الاميركي قد أعلن أمس مقتل اثنين من جنوده، واصابة اثنين، في هجوم "
+        "انتحاري في محافظة صلاح الدين، شمال بغداد أول من أمس."
+    )
+    assert event.date is not None and event.date.text == "أول من أمس"
+    assert event.date.value == "2019-03-03"
+    assert {c.kind: c.value for c in event.counts} == {"killed": 2, "injured": 2}
+    # with no other day, the day of the report is the best reading
+    (event,) = _code("قالت الشرطة امس ان 30 شخصا قتلوا في انفجار استهدف موكبا في كراتشي.")
+    assert event.date is not None and event.date.value == "2019-03-04"
+
+
+def test_one_sentence_tells_one_protest_with_its_most_telling_mode() -> None:
+    protests = [
+        e
+        for e in _code(
+            "وتظاهر أمس نحو مائتي شخص أمام مقر نقابة الصحافيين في وسط القاهرة احتجاجا على "
+            "زيارة بوش، وقطعوا الطريق."
+        )
+        if e.event_type == "PROTEST"
+    ]
+    assert len(protests) == 1
+    assert len(protests[0].evidence) >= 2
+    assert protests[0].mode == "obstruct"
+    # two protests by different parties in one sentence stay two
+    two = _code("تظاهر طلاب الجامعة أمس في بغداد، بينما تظاهر عمال النفط في البصرة.")
+    assert len([e for e in two if e.event_type == "PROTEST"]) == 2
+
+
+def test_shooting_into_the_air_is_no_assault() -> None:
+    assert not [
+        e
+        for e in _code("وقال ان الشرطة اطلقت النار في الهواء لتفريق المتظاهرين امس.")
+        if e.event_type == "ASSAULT"
+    ]
+    (event,) = _code("وأطلق مسلحون النار على دورية للشرطة في الموصل امس.")
+    assert (event.event_type, event.mode) == ("ASSAULT", "firearms")
+
+
+def test_an_event_that_lasted_weeks_is_background_and_undated() -> None:
+    (event,) = _code("وأوقفت القوات الهجوم على المدينة لأسابيع للسماح للمدنيين بالمغادرة.")
+    assert event.event_type == "RETREAT"
+    assert event.historical
+    assert event.date is None
+    # an event with its own date is dated by it, whatever it says of its length
+    (event,) = _code("وأوقفت القوات الهجوم على المدينة أمس.")
+    assert not event.historical
+    assert event.date is not None and event.date.value == "2019-03-04"

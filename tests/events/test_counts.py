@@ -90,6 +90,10 @@ def _summary(count: Count, text: str) -> tuple[str, int, str, str, str | None]:
             [("arrested", 3, "توقيف عدد من المشتبه", "several", "عدد")],
         ),
         ("قتل أقل من 10 أشخاص.", [("killed", 10, "10 أشخاص", "less_than", "أقل من")]),
+        # a dual, then the dual of its verb; the nominative dual of a sound-plural noun
+        ("قال إن جنديين عراقيين قتلا بانفجار.", [("killed", 2, "جنديين", "exactly", None)]),
+        ("وأصيب شرطيان بجروح.", [("injured", 2, "أصيب شرطيان", "exactly", None)]),
+        ("وقتل مدنيان في قصف.", [("killed", 2, "قتل مدنيان", "exactly", None)]),
     ],
 )
 def test_find_counts_cases(

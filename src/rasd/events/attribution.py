@@ -308,3 +308,25 @@ def find_attribution(
     if before is not None and _continues_quote(sentence):
         return find_attribution(text, layer, before, entities)
     return None
+
+
+# Words that open what is reported: after one, a date belongs to the event, not the report.
+_COMPLEMENTIZERS: Final = frozenset(
+    _split("أن إن ان أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها بأنهم")
+) | frozenset('،,:«“"')
+_REPORT_WINDOW = 4  # words between a verb of saying and its date: the subject and its title
+
+
+def is_report_date(layer: TextLayer, sentence: Span, start: int) -> bool:
+    """Whether the date at ``start`` (an original offset) dates the report, not the event:
+    ``أعلن أمس مقتل``، ``قالت الشرطة الباكستانية امس ان``. It follows a verb of saying
+    within a few words, with nothing between them that opens what is said."""
+    words, starts, _ = sentence_words(layer, sentence)
+    at = bisect_right(starts, to_normalized_offset(layer, start)) - 1
+    for index in range(at - 1, max(at - 1 - _REPORT_WINDOW, -1), -1):
+        word = words[index]
+        if word in _COMPLEMENTIZERS:
+            return False
+        if word in _SPEECH_VERBS:
+            return True
+    return False

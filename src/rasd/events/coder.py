@@ -12,13 +12,15 @@ later ones.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Final
 
 from rasd.events.arguments import find_arguments, find_location
 from rasd.events.armed import armed_attack
-from rasd.events.attribution import find_attribution
+from rasd.events.attribution import find_attribution, is_report_date
 from rasd.events.counts import find_counts
 from rasd.events.dates import days_before, find_dates, is_future
 from rasd.events.detector import Detector, detect, participant_span
@@ -101,6 +103,8 @@ class _Mention:
     negated: bool
     hypothetical: bool
     future: bool
+    mode: str | None = None
+    lasting: bool = False  # the sentence says it went on for weeks or more
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -226,10 +230,17 @@ def _same_event(first: _Mention, second: _Mention) -> bool:
     targets that can be the same: an article's lead and its later paragraphs usually report
     one event more than once, each time with some fields missing.
     """
-    a, b = first.trigger, second.trigger
-    if a.event_type != b.event_type:
+    if first.trigger.event_type != second.trigger.event_type:
         return False
-    if a.mode and b.mode and a.mode != b.mode:
+    one_protest = first.sentence == second.sentence and first.trigger.event_type == "PROTEST"
+    # one sentence tells one protest by all its acts (تظاهروا وقطعوا الطرق): a march and
+    # the roads it blocked are one event, coded by its most telling mode
+    if (
+        first.mode
+        and second.mode
+        and first.mode != second.mode
+        and not (one_protest and _DEMO in (first.mode, second.mode))
+    ):
         return False
     if (first.negated, first.future, first.hypothetical) != (
         second.negated,
@@ -245,12 +256,19 @@ def _same_event(first: _Mention, second: _Mention) -> bool:
         return False
     if _swapped(first, second) or _swapped(second, first):
         return False
+    if one_protest:
+        # what they protest (احتجاجا على زيارة بوش) and where (أمام مقر النقابة) are
+        # read as targets of different triggers of the one protest
+        return True
     # In one sentence, an attack and the casualties it caused (قتل ثلاثة جنود وأصيب خمسة في
     # هجوم شنه مسلحون) are one event; otherwise different targets are different events
     # (اقتحموا منزل X وقتلوا Y: two assaults).
     if first.sentence == second.sentence and (_casualties(first) or _casualties(second)):
         return True
     return _compatible(first.target, second.target)
+
+
+_DEMO: Final = "demo"  # PROTEST's mode when the text says no more than that people protested
 
 
 def _swapped(first: _Mention, second: _Mention) -> bool:
@@ -265,6 +283,16 @@ def _swapped(first: _Mention, second: _Mention) -> bool:
     return bool(actor & _content_words(second.target))
 
 
+_POSSESSIVES: Final = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _refers_back(argument: Argument) -> bool:
+    """Whether an argument is one word with a possessive suffix (دوريتهما، مقرهم): it
+    points back to the party named before it, a better reading than itself."""
+    word = argument.text
+    return " " not in word and len(word) > 4 and word.endswith(_POSSESSIVES)
+
+
 def _casualties(mention: _Mention) -> bool:
     """Whether a mention only counts the dead and wounded of an event (مقتل 15 شخصا)."""
     return bool(mention.counts) and all(c.kind in ("killed", "injured") for c in mention.counts)
@@ -272,7 +300,14 @@ def _casualties(mention: _Mention) -> bool:
 
 def _merge(into: _Mention, other: _Mention) -> None:
     into.evidence.extend(other.evidence)
-    if _casualties(into) and not _casualties(other) and other.target is not None:
+    if into.mode is None or (into.mode == _DEMO and other.mode is not None):
+        into.mode = other.mode
+    if (
+        _casualties(into)
+        and not _casualties(other)
+        and other.target is not None
+        and not _refers_back(other.target)
+    ):
         into.target = other.target  # what was attacked, not the count of its victims
     into.actor = into.actor or other.actor
     into.target = into.target or other.target
@@ -317,6 +352,32 @@ def _describes_a_state(layer: TextLayer, trigger: Trigger) -> bool:
     return bool(before) and before[-1] in _RELATIVES
 
 
+_INTO_THE_AIR: Final = re.compile(r"[^.،,؛:!?]{0,60}?\bفي الهواء\b")
+
+
+def _into_the_air(layer: TextLayer, trigger: Trigger) -> bool:
+    """Whether a shooting trigger fires into the air (أطلقوا النار في الهواء): a warning,
+    a celebration or a protest, not an attack on anyone."""
+    if trigger.mode != "firearms":
+        return False
+    end = to_normalized_offset(layer, trigger.end)
+    return _INTO_THE_AIR.match(layer.normalized, end, end + 80) is not None
+
+
+# «أوقفت قوات سوريا الديمقراطية الهجوم لأسابيع»، «يحاصر المدينة منذ أشهر»: an event that
+# has gone on for weeks or more began long before the news, background to it.
+_LASTING: Final = re.compile(
+    r"[^.،,؛:!?]{0,50}?(?<!\S)(?:[وف]?ل|لمده |طيله |طوال |منذ )(?:عده |بضعه |ثلاثه |اربعه |"
+    r"خمسه |سته |سبعه |ثمانيه |تسعه |عشره )?(?:اسابيع|اشهر|شهور|سنوات|اعوام|سنين|عقود)(?!\S)"
+)
+
+
+def _lasting(layer: TextLayer, trigger: Trigger) -> bool:
+    """Whether the words after a trigger, in its clause, say it lasted weeks or more."""
+    end = to_normalized_offset(layer, trigger.end)
+    return _LASTING.match(layer.normalized, end, end + 90) is not None
+
+
 def _protesters(trigger: Trigger) -> Argument | None:
     """The trigger itself as the actor when it is a participant noun (المتظاهرون)."""
     if " " in trigger.text:
@@ -353,7 +414,9 @@ def _read_sentence(
     triggers = [
         trigger
         for trigger in detect(text, layer, tokens, sentence, detector=detector, rescue=rescue)
-        if not _describes_a_state(layer, trigger) and not _in_a_name(trigger, entities)
+        if not _describes_a_state(layer, trigger)
+        and not _in_a_name(trigger, entities)
+        and not _into_the_air(layer, trigger)
     ]
     if not triggers:
         return []
@@ -362,6 +425,15 @@ def _read_sentence(
         for date in find_dates(text, layer, published, sentence)
         if not is_future(date, published)
     ]
+    if len(dates) > 1:
+        # «أعلن أمس مقتل اثنين ... في هجوم أول من أمس»: the day of the announcement dates
+        # the events only when the sentence gives no other day
+        of_events = [
+            date
+            for date in dates
+            if date.start is None or not is_report_date(layer, sentence, date.start)
+        ]
+        dates = of_events or dates
     counts = find_counts(text, layer, sentence)
     attribution = find_attribution(text, layer, sentence, entities, before=previous)
     mentions: list[_Mention] = []
@@ -397,6 +469,8 @@ def _read_sentence(
             negated=flags.negated,
             hypothetical=flags.hypothetical,
             future=flags.future,
+            mode=trigger.mode,
+            lasting=_lasting(layer, trigger),
         )
         mention.evidence.append(
             Evidence(sentence.start, sentence.end, trigger.start, trigger.end, trigger.text)
@@ -424,15 +498,17 @@ def _to_event(
     mention: _Mention, published: datetime.date | None, entities: Sequence[Entity]
 ) -> Event:
     trigger = mention.trigger
-    date = mention.date or _default_date(published)
-    historical = _historical(mention.date, published)
+    lasted = mention.lasting and mention.date is None and published is not None
+    historical = lasted or _historical(mention.date, published)
+    # an event that went on for weeks did not happen in the week of publication: undated
+    date = mention.date or (None if lasted else _default_date(published))
     confidence = trigger.weight
     if mention.actor is None and mention.target is None:
         confidence *= 0.8  # an event nobody is named in is the least useful reading
     return Event(
         event_type=trigger.event_type,
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
-        mode=trigger.mode,
+        mode=mention.mode,
         context=_context(trigger.event_type, trigger, mention),
         actor=_grounded(mention.actor, entities),
         target=_grounded(mention.target, entities),
