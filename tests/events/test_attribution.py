@@ -45,6 +45,11 @@ def _entity(text: str, name: str, label: str) -> Entity:
         # للجيش is ل + the article, its alef dropped: the span keeps the article, as
         # Token.name does
         ("قتل 4 أشخاص في بيان للجيش.", "لجيش"),
+        ("اعتقل خمسة مشتبه بهم، بحسب بيان للجيش.", "لجيش"),
+        # ل and ب that begin the word are no preposition to leave out
+        ("قتل جندي، بحسب لجنة التحقيق.", "لجنة التحقيق"),
+        ("وقال لواء في الجيش إن الهجوم فشل.", "لواء"),
+        ("قتل جندي، وفقا لمصدر أمني.", "مصدر أمني"),
     ],
 )
 def test_find_attribution_source_phrase(text: str, source: str) -> None:

@@ -354,3 +354,39 @@ def test_an_event_that_lasted_weeks_is_background_and_undated() -> None:
     (event,) = _code("وأوقفت القوات الهجوم على المدينة أمس.")
     assert not event.historical
     assert event.date is not None and event.date.value == "2019-03-04"
+
+
+def test_a_source_asking_for_anonymity_is_no_request() -> None:
+    events = _code(
+        "وأوضح مصدر في وزارة الداخلية، طلب عدم ذكر اسمه، أن 12 شخصا قتلوا في انفجار سيارة "
+        "مفخخة في بغداد أمس. وطلب مسؤول عدم الكشف عن هويته."
+    )
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    (request,) = _code("وطلب الرئيس من الحكومة عدم التدخل في القضاء.")
+    assert request.event_type == "REQUEST"
+
+
+def test_casualties_told_after_the_headline_join_its_event() -> None:
+    events = _code(
+        "مقتل 12 شخصا بتفجير سيارة مفخخة في بغداد\n\n"
+        "قالت مصادر في الشرطة إن 12 شخصا قتلوا وأصيب 30 آخرون بجروح عندما انفجرت سيارة "
+        "مفخخة في سوق ببغداد مساء أمس."
+    )
+    (event,) = [e for e in events if e.event_type == "ASSAULT"]
+    assert {c.kind: c.value for c in event.counts} == {"killed": 12, "injured": 30}
+    assert event.date is not None and event.date.value == "2019-03-04"
+
+
+def test_a_crowd_that_turned_out_is_a_protest() -> None:
+    (event,) = [
+        e
+        for e in _code("خرج آلاف المتظاهرين إلى شوارع العاصمة السودانية الخرطوم أمس.")
+        if e.event_type == "PROTEST"
+    ]
+    assert {c.kind: c.value for c in event.counts} == {"participants": 2000}
+    # a crowd that will turn out has not yet
+    assert not [
+        e
+        for e in _code("ومن المتوقع أن يخرج آلاف المتظاهرين إلى الشوارع غدا.")
+        if e.event_type == "PROTEST" and not e.future
+    ]

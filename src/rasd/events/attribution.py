@@ -89,6 +89,9 @@ _CUE_WORDS: Final = (
 _LEADS: Final = _CONTINUING | _LEAD_INS
 
 
+_TAKE_LAM: Final = _ACCORDING | _STATEMENT | _DOCUMENTS | _OUTLETS
+
+
 def _definite(word: str) -> bool:
     return word.startswith(("ال", "وال", "فال", "بال", "لل"))
 
@@ -203,6 +206,9 @@ def _document_source(sentence: _Sentence, first: int, last: int) -> tuple[int, i
     )
     if bare in _DOCUMENTS and first < last:
         return first + 1, last
+    after = first + 1
+    if bare in _DOCUMENTS and after < len(words) and words[after][0] == "ل":
+        return _phrase(sentence, after) or (first, last)  # بحسب بيان للجيش: the army's
     return first, last
 
 
@@ -215,8 +221,11 @@ def _argument(
 ) -> Argument:
     first, last = _outlet_name(sentence, *_document_source(sentence, *found))
     word = sentence.words[first]
-    cut = 1 if word[0] in "لب" and not _definite(word) and len(word) > 3 else 0
-    if word.startswith(("لل", "بال")):
+    # ل is a preposition after a cue that takes one (وفقا لمصدر، في بيان لوزارة); elsewhere
+    # ل and ب begin the word itself: بيان، لجنة، لواء
+    governed = first > 0 and sentence.words[first - 1] in _TAKE_LAM
+    cut = 1 if governed and word[0] in "لب" and not _definite(word) and len(word) > 3 else 0
+    if word.startswith("لل"):
         cut = 1  # للمرصد -> المرصد; its article's alef is gone after ل
     start, end = to_original_span(
         layer, sentence.starts[first] + cut, sentence.ends[last], text=text

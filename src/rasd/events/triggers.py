@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
 from typing import Final
@@ -523,6 +523,19 @@ def _interview(text: str, layer: TextLayer, words: list[Word], first: int, last:
     return False
 
 
+# What a source asks not to have done: طلب عدم ذكر اسمه، عدم الكشف عن هويته.
+_WITHHELD: Final = _normalized("ذكر الكشف كشف نشر الإفصاح الافصاح الإشارة تحديد")
+
+
+def _anonymity(words: Sequence[Word], last: int) -> bool:
+    """Whether ``عدم`` and a word of disclosure follow within three words (طلب عدم ذكر
+    اسمه، وطلب مسؤول عدم الكشف عن هويته)."""
+    for at in range(last + 1, min(last + 4, len(words) - 1)):
+        if words[at][2] == "عدم":
+            return words[at + 1][2] in _WITHHELD
+    return False
+
+
 # Whom one prays to: دعوا الله is a prayer, no call on anyone.
 _PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
 
@@ -590,6 +603,8 @@ def triggers_in(
             and words[last + 1][2] in _PRAYED_TO
         ):
             continue  # دعوا الله: a prayer
+        if entry.event_type == "REQUEST" and _anonymity(words, last):
+            continue  # طلب عدم ذكر اسمه: a source asking for anonymity
         seen.add((first, last, entry.event_type))
         start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
         mode = entry.mode
