@@ -423,3 +423,44 @@ def test_an_indefinite_nationality_names_the_country() -> None:
     text = "وكان 42 جنديا باكستانيا قد قتلوا في هجوم انتحاري شمال غربي البلاد"
     layer = build_layer(text)
     assert document_countries(text, layer, ()) == ["PAK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "place", "precision"),
+    [
+        (
+            "قال العقيد إن «جنديين قتلا بانفجار عبوة ناسفة في ناحيـة الرشاد (٤٥ كلم جنوب كركوك)».",
+            "ناحيـة الرشاد (٤٥ كلم جنوب كركوك)",
+            "Kirkuk",
+            2,
+        ),
+        (
+            "قُتل ثلاثة جنود في انفجار على بُعد 30 كلم غرب بغداد.",
+            "على بُعد 30 كلم غرب بغداد",
+            "Baghdad",
+            2,
+        ),
+        ("قتل ثلاثة جنود في انفجار في بيجي (120 كم شمال بغداد).", "بيجي", "Bayjī", 1),
+        (
+            "وكان 42 جنديا باكستانيا قد قتلوا في هجوم انتحاري على مركز تجنيد للجيش "
+            "شمال غربي البلاد",
+            "شمال غربي البلاد",
+            "Pakistan",
+            3,
+        ),
+    ],
+)
+def test_distances_and_parts_of_the_country_ground_with_original_offsets(
+    text: str, phrase: str, place: str, precision: int
+) -> None:
+    events = extract_text(text, settings=Settings(published="2008-08-02")).events
+    assert events
+    for event in events:
+        location = event.location
+        assert location is not None
+        assert (location.start, location.end) == (
+            text.index(phrase),
+            text.index(phrase) + len(phrase),
+        )
+        assert text[location.start : location.end] == location.text
+        assert (location.name_en, location.precision) == (place, precision)
