@@ -17,6 +17,7 @@ from rasd.grounding.places import (
     is_notable_place,
     is_origin,
     is_place,
+    names_the_country,
     not_names,
     resolve,
 )
@@ -352,3 +353,114 @@ def test_a_towns_streets_and_the_capital_named_before_it_are_the_town(
     (event,) = extract_text(text, settings=Settings(published="2008-01-10")).events
     assert event.location is not None
     assert (event.location.name_en, event.location.precision) == (place, 1)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "town"),
+    [
+        # الرشاد is in no gazetteer: ACLED codes it at the reference town, precision 2
+        ("ناحية الرشاد (45 كلم جنوب كركوك)", "Kirkuk"),
+        ("بلدة الزاب على بعد 20 كيلومترا شمال الموصل", "Mosul"),
+        ("على بعد 30 كلم غرب بغداد", "Baghdad"),
+        ("(120 كم شمال بغداد)", "Baghdad"),
+        ("نحو ١١٠ كلم جنوب غربي الموصل", "Mosul"),
+        ("التي تبعد نحو 90 كيلومترا شمال العاصمة مقديشو", "Mogadishu"),
+    ],
+)
+def test_a_distance_from_a_town_is_near_the_town(phrase: str, town: str) -> None:
+    resolved = resolve(phrase)
+    assert resolved is not None
+    assert (resolved.place.name_en, resolved.precision) == (town, 2)
+    assert is_place(phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "town"),
+    [("الموصل (370 كلم شمال بغداد)", "Mosul"), ("مدينة بيجي (120 كم شمال بغداد)", "Bayjī")],
+)
+def test_a_known_place_before_a_distance_is_kept(phrase: str, town: str) -> None:
+    resolved = resolve(phrase)
+    assert resolved is not None
+    assert (resolved.place.name_en, resolved.precision) == (town, 1)
+
+
+@pytest.mark.parametrize("phrase", ["(15 كم شرق)", "على بعد 5 كم من الحدود", "كم"])
+def test_a_distance_from_no_known_place_resolves_to_nothing(phrase: str) -> None:
+    assert resolve(phrase) is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "شمال غربي البلاد",
+        "جنوب البلاد",
+        "بشرق البلاد",
+        "وسط البلاد",
+        "في الشمال الغربي من البلاد",
+        "شمالي البلاد",
+    ],
+)
+def test_a_part_of_the_country_is_the_articles_country(phrase: str) -> None:
+    assert names_the_country(phrase)
+    assert not is_place(phrase)  # which country is known only in context
+    assert resolve(phrase) is None
+    resolved = resolve(phrase, context_countries=("PAK", "AFG"))
+    assert resolved is not None
+    assert (resolved.place.kind, resolved.place.country, resolved.precision) == (
+        "country",
+        "PAK",
+        3,
+    )
+
+
+@pytest.mark.parametrize("phrase", ["البلاد", "في البلاد", "من البلاد", "شمال بغداد", "غرب"])
+def test_other_phrases_are_no_part_of_the_country(phrase: str) -> None:
+    assert not names_the_country(phrase)
+
+
+def test_an_indefinite_nationality_names_the_country() -> None:
+    # جنديا باكستانيا: the accusative -يا of a nationality is the article's country
+    text = "وكان 42 جنديا باكستانيا قد قتلوا في هجوم انتحاري شمال غربي البلاد"
+    layer = build_layer(text)
+    assert document_countries(text, layer, ()) == ["PAK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "place", "precision"),
+    [
+        (
+            "قال العقيد إن «جنديين قتلا بانفجار عبوة ناسفة في ناحيـة الرشاد (٤٥ كلم جنوب كركوك)».",
+            "ناحيـة الرشاد (٤٥ كلم جنوب كركوك)",
+            "Kirkuk",
+            2,
+        ),
+        (
+            "قُتل ثلاثة جنود في انفجار على بُعد 30 كلم غرب بغداد.",
+            "على بُعد 30 كلم غرب بغداد",
+            "Baghdad",
+            2,
+        ),
+        ("قتل ثلاثة جنود في انفجار في بيجي (120 كم شمال بغداد).", "بيجي", "Bayjī", 1),
+        (
+            "وكان 42 جنديا باكستانيا قد قتلوا في هجوم انتحاري على مركز تجنيد للجيش "
+            "شمال غربي البلاد",
+            "شمال غربي البلاد",
+            "Pakistan",
+            3,
+        ),
+    ],
+)
+def test_distances_and_parts_of_the_country_ground_with_original_offsets(
+    text: str, phrase: str, place: str, precision: int
+) -> None:
+    events = extract_text(text, settings=Settings(published="2008-08-02")).events
+    assert events
+    for event in events:
+        location = event.location
+        assert location is not None
+        assert (location.start, location.end) == (
+            text.index(phrase),
+            text.index(phrase) + len(phrase),
+        )
+        assert text[location.start : location.end] == location.text
+        assert (location.name_en, location.precision) == (place, precision)

@@ -1428,7 +1428,9 @@ def find_location(
     (``وفي بغداد، أحرق متظاهرون ...``) frames the sentence and beats a place far after the
     trigger. Not a place of origin (``من أوزبكستان``، ``الجنسية``), not a dateline (``بيروت -
     رويترز``), not a reference point (``الحلة (100 كم جنوب بغداد)``), not a place that is
-    the subject of a verb of saying (``قالت سوريا``).
+    the subject of a verb of saying (``قالت سوريا``). A place the gazetteer lacks takes the
+    distance after it along (``ناحية الرشاد (45 كلم جنوب كركوك)``), and a distance after no
+    place is a place itself (``على بعد 30 كلم غرب بغداد``): grounding reads the town.
     """
     view = _sentence_view(text, tokens, sentence, entities)
     if not len(view.words):
@@ -1462,18 +1464,55 @@ def _sites(view: _Sentence, entities: Sequence[Entity]) -> list[tuple[int, int, 
         last_text, last_starts, last_entities, last_sites = _LAST_SITES[0]
         if last_text is text and last_entities is entities and last_starts == view.starts:
             return last_sites
-    candidates = [c for c in _places(view, entities) if not _reference_point(view, c[0])]
+    candidates = _candidates(view, entities)
     known = [c for c in candidates if is_place(text[c[1] : c[2]])]
+    if not known:
+        # شمال غرب البلاد beats a town the gazetteer lacks (في بلدة كوهات شمال غرب البلاد),
+        # not one it knows: the country is read from the article, which may name none.
+        known = [c for c in candidates if places.names_the_country(text[c[1] : c[2]])]
     sites = known or candidates
     _LAST_SITES[:] = [(text, view.starts, entities, sites)]
     return sites
+
+
+def _candidates(view: _Sentence, entities: Sequence[Entity]) -> list[tuple[int, int, int]]:
+    """The place phrases, less reference points, with what a distance says of them.
+
+    A place the gazetteer does not know takes the distance after it along (``ناحية الرشاد
+    (45 كلم جنوب كركوك)``), so grounding can place it near the town; a distance after no
+    place is a site of its own (``انفجار على بعد 30 كلم غرب بغداد``).
+    """
+    found = list(_places(view, entities))
+    distances = _distances(view)
+    if not distances:
+        return [c for c in found if not _reference_point(view, c[0])]
+    towns = {at for distance in distances for at in range(distance.town, distance.end)}
+    candidates: list[tuple[int, int, int]] = []
+    attached: set[int] = set()  # the distances that follow a place
+    for position, start, end in found:
+        if position in towns or _reference_point(view, position):
+            continue
+        last = _token_at(view, end - 1)
+        distance = next((d for d in distances if d.link == last + 1), None)
+        if distance is not None:
+            attached.add(distance.link)
+            if not is_place(view.text[start:end]):
+                end = _distance_end(view, distance)
+        candidates.append((position, start, end))
+    for distance in distances:
+        if distance.link not in attached and _stands_alone(view, distance):
+            start = view.starts[distance.first]
+            candidates.append((distance.first, start, _distance_end(view, distance)))
+    return candidates
 
 
 # Tokens from the trigger within which a place after it beats the sentence's frame.
 _FRAME_REACH = 6
 # ``وفي بغداد،``: a fronted place phrase opens the sentence within this many tokens.
 _FRAME_START = 2
-_DISTANCE_UNITS = _words("كم كلم كيلومتر كيلومترا كيلومترات ميل ميلا أميال اميال متر مترا")
+_DISTANCE_UNITS = _words(
+    "كم كلم كيلومتر كيلومترا كيلومترات كيلومترين ميل ميلا أميال اميال متر مترا أمتار"
+)
 _DIRECTION_WORDS = _words(
     "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي الشمال الجنوب الشرق الغرب من الى إلى"
 )
@@ -1495,6 +1534,84 @@ def _frame(
     return first
 
 
+@dataclass(frozen=True, slots=True)
+class _Distance:
+    """A distance from a town, as token positions: ``(45 كلم جنوب كركوك)``، ``التي تبعد نحو
+    90 كيلومترا شمال العاصمة مقديشو``."""
+
+    link: int  # the first token after the place it qualifies: ( ، التي تبعد ...
+    first: int  # the distance's first token: على بعد، نحو، the number, the unit
+    town: int  # the reference town's first token
+    end: int  # after the town's last token
+    bracketed: bool  # opened by a bracket: it qualifies a place named before
+
+
+# Words of a distance before its unit: ``على بعد``، ``نحو``، ``أكثر من``، the number.
+_DISTANCE_WORDS = _words("على علي بعد مسافة نحو حوالي حوالى قرابة زهاء أكثر اكثر أقل اقل من")
+# Words that tie a distance to the place before it: ``(``، ``الواقعة على بعد``، ``التي تبعد``.
+_DISTANCE_LINKS = _words("( ، , - التي الذي الواقعة الواقع تقع يقع تبعد يبعد وتقع ويقع وهي")
+_TOWARDS = _DIRECTION_WORDS | _words("عن")
+_MAX_DISTANCE_WORDS = 4  # على بعد أكثر من 20 كلم
+
+
+def _distances(view: _Sentence) -> list[_Distance]:
+    """The distances from a named town in the sentence, in order."""
+    words = view.words
+    if _DISTANCE_UNITS.isdisjoint(words):
+        return []
+    found: list[_Distance] = []
+    for unit, word in enumerate(words):
+        if word not in _DISTANCE_UNITS:
+            continue
+        town = unit + 1
+        while town < len(words) and town - unit <= _MAX_DISTANCE_WORDS and words[town] in _TOWARDS:
+            town += 1
+        end = _town_end(view, town)
+        if end is None:
+            continue
+        first = unit
+        while first > 0 and unit - first < _MAX_DISTANCE_WORDS:
+            previous = words[first - 1]
+            if not (previous in _DISTANCE_WORDS or _is_quantity(previous)):
+                break
+            first -= 1
+        link = first
+        while link > 0 and first - link < 3 and words[link - 1] in _DISTANCE_LINKS:
+            link -= 1
+        bracketed = "(" in words[link:first]
+        found.append(_Distance(link, first, town, end, bracketed))
+    return found
+
+
+def _town_end(view: _Sentence, at: int) -> int | None:
+    """After the last token of the town a distance is measured from, if a place starts at ``at``."""
+    if at >= len(view.words):
+        return None
+    index = view.entity_of.get(at)
+    if index is not None:
+        return _entity_end(view, at) if view.labels[index] == "LOC" else None
+    named = _named_words(view, at)
+    return at + named if named else None
+
+
+def _distance_end(view: _Sentence, distance: _Distance) -> int:
+    """Where the distance ends in the original: after its town, and its bracket if opened."""
+    closes = distance.end < len(view.words) and view.words[distance.end] == ")"
+    return view.ends[distance.end if distance.bracketed and closes else distance.end - 1]
+
+
+def _stands_alone(view: _Sentence, distance: _Distance) -> bool:
+    """A distance is a site of its own when it qualifies no name before it.
+
+    ``(120 كم شمال بغداد)`` qualifies a place named before, read or not: it is no site.
+    """
+    if distance.bracketed:
+        return False
+    before = distance.link - 1
+    index = view.entity_of.get(before)
+    return index is None or view.labels[index] != "LOC"
+
+
 def _reference_point(view: _Sentence, position: int) -> bool:
     """A place a distance is measured from: ``(370 كلم شمال بغداد)``, ``على بعد 5 كم من X``."""
     back = position - 1
@@ -1508,6 +1625,7 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
     words = view.words
     seen: set[int] = set()
     covered = 0  # tokens up to here belong to a phrase already yielded
+    second_direction = -1  # غربي in شمال غربي البلاد: read with the first, not on its own
     entity_of = view.entity_of
     # A cheap first test for ``_introduced``, from two facts remembered per word: a ب on
     # the word, or a preposition (or a quote) before it.
@@ -1531,9 +1649,15 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
             if _introduced(view, position, ent.text) and not _origin(view, position):
                 yield position, _place_start(view, position, ent), ent.end
         elif (
-            head in _PLACE_HEADS and position + 1 < len(view.words) and not _origin(view, position)
+            head in _PLACE_HEADS
+            and position != second_direction
+            and position + 1 < len(view.words)
+            and not _origin(view, position)
         ):
             nxt = position + 1
+            if head in _COMPASS and words[nxt] in _COMPASS and nxt + 1 < len(words):
+                nxt += 1  # شمال غربي البلاد، جنوب شرق بغداد: one direction in two words
+                second_direction = position + 1
             named = _named_words(view, nxt) if nxt not in view.entity_of else 0
             if named or nxt in view.entity_of or words[nxt].startswith("ال"):
                 last = _entity_end(view, nxt) if nxt in view.entity_of else nxt + max(named, 1)
@@ -1554,6 +1678,9 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
             yield position, _untagged_start(view, position), view.ends[last - 1]
             covered = last
             seen.update(view.entity_of[at] for at in range(position, last) if at in view.entity_of)
+
+
+_COMPASS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 
 
 @lru_cache(maxsize=_WORD_CACHE)

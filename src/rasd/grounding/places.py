@@ -90,6 +90,30 @@ _HEADS: dict[str, frozenset[str] | None] = {
     "جمهوريه": frozenset({"country"}),
     "دوله": frozenset({"country"}),
 }
+# ``ناحية الرشاد (45 كلم جنوب كركوك)``، ``على بعد 30 كيلومترا شمال بغداد``: a distance from a
+# reference town. The words between the place and the distance, and between the distance
+# and the town, say nothing about either.
+_DISTANCE_UNIT_WORDS = "كم كلم كيلومتر كيلومترا كيلومترات كيلومترين ميل ميلا أميال متر مترا أمتار"
+_DISTANCE_UNITS = frozenset(normalize(word) for word in _DISTANCE_UNIT_WORDS.split())
+_DISTANCE_FILLER_WORDS = (
+    "على علي بعد مسافة نحو حوالي حوالى قرابة زهاء أكثر اكثر أقل اقل من تقع يقع تبعد يبعد "
+    "التي الذي الواقعة الواقع"
+)
+_DISTANCE_FILLERS = frozenset(normalize(word) for word in _DISTANCE_FILLER_WORDS.split())
+_DISTANCE_DIRECTIONS = (
+    _DIRECTIONS
+    | frozenset({"الي", "من", "عن", "الشمال", "الجنوب", "الشرق", "الغرب"})
+    | _DIRECTION_ADJECTIVES
+)
+# Brackets and commas around a distance are written on its words: ``(45``، ``كركوك)``.
+_DISTANCE_PUNCTUATION = str.maketrans(dict.fromkeys('()[]،,«»"', " "))
+# ``شمال غربي البلاد``، ``جنوب البلاد``، ``في الشمال الغربي من البلاد``: a part of "the
+# country", which is the one the article is about; ``وسط البلاد`` too (no town is meant).
+_COUNTRY_PARTS = (
+    _DIRECTIONS
+    | _DIRECTION_ADJECTIVES
+    | frozenset({"وسط", "الشمال", "الجنوب", "الشرق", "الغرب", "من"})
+)
 # Single-letter proclitics on the first word: و/ف then ب/ل/ك (وبالباغوز, لسوريا).
 _PROCLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
 # Without a head, the kind the reader means: a country named is the country; a curated
@@ -142,7 +166,7 @@ class _Reading:
 class Gazetteer:
     """Places by normalized Arabic name, and each country's bounding box."""
 
-    __slots__ = ("_bounds", "_by_name", "_demonyms", "demonym_forms")
+    __slots__ = ("_bounds", "_by_name", "_countries", "_demonyms", "demonym_forms")
 
     def __init__(
         self,
@@ -151,6 +175,7 @@ class Gazetteer:
     ) -> None:
         self._by_name = by_name
         self._bounds = bounds
+        self._countries: dict[str, Place] | None = None  # by ISO3, built when first asked
         self._demonyms = _demonyms(by_name)
         # the forms with a country, also with the conjunction: the words to look for
         named = {form for form, country in self._demonyms.items() if country}
@@ -180,6 +205,17 @@ class Gazetteer:
     def bounds(self, country: str) -> tuple[float, float, float, float] | None:
         """(min lat, min lon, max lat, max lon) of the country's GeoNames cities."""
         return self._bounds.get(country)
+
+    def country(self, iso3: str) -> Place | None:
+        """The country itself (its centroid), by ISO 3166 alpha-3 code; None if unknown."""
+        if self._countries is None:
+            self._countries = {
+                place.country: place
+                for places in reversed(self._by_name.values())
+                for place in reversed(places)
+                if place.kind == "country"
+            }  # reversed: the first row of a country wins, as the file lists it
+        return self._countries.get(iso3)
 
     def exact(self, normalized: str) -> tuple[Place, ...]:
         """Places of exactly this normalized name, with or without the article ال.
@@ -226,7 +262,52 @@ def _read_cached(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
     words = phrase.split()
     if not words or gazetteer.is_demonym(phrase):
         return None
-    return _peel(gazetteer, tuple(words), None, approximate=False, depth=0)
+    reading = _peel(gazetteer, tuple(words), None, approximate=False, depth=0)
+    if reading is None and not _DISTANCE_UNITS.isdisjoint(words):
+        return _read_distance(gazetteer, phrase)
+    return reading
+
+
+def _read_distance(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
+    """A place given by its distance from a town: the place if known, else near the town.
+
+    ``ناحية الرشاد (45 كلم جنوب كركوك)`` with الرشاد unknown is near Kirkuk (ACLED codes an
+    event a few km or more from a town at the town, precision 2); ``الموصل (370 كلم شمال
+    بغداد)`` is Mosul; ``على بعد 30 كلم غرب بغداد`` alone is near Baghdad.
+    """
+    words = phrase.translate(_DISTANCE_PUNCTUATION).split()
+    unit = next(index for index, word in enumerate(words) if word in _DISTANCE_UNITS)
+    head = words[:unit]
+    while head and (head[-1] in _DISTANCE_FILLERS or head[-1].isdigit()):
+        head.pop()
+    if head:
+        reading = _read(gazetteer, " ".join(head))
+        if reading is not None:
+            return reading
+    town = words[unit + 1 :]
+    while town and town[0] in _DISTANCE_DIRECTIONS:
+        town.pop(0)
+    reading = _read(gazetteer, " ".join(town)) if town else None
+    if reading is None:
+        return None
+    return _Reading(reading.places, reading.kinds, approximate=True)
+
+
+@lru_cache(maxsize=4096)
+def _names_the_country(phrase: str) -> bool:
+    """Whether a normalized phrase is a part of "the country": ``بشمال غربي البلاد``."""
+    words = phrase.split()
+    while len(words) > 2 and words[0] in _PREPOSITIONS:
+        words.pop(0)
+    if len(words) < 2 or words[-1] != "البلاد":
+        return False
+    first = words[0]
+    if first not in _COUNTRY_PARTS:
+        first = next(
+            (first[len(c) :] for c in _PROCLITICS if first.startswith(c) and len(first) > 3), ""
+        )
+    parts = [first, *words[1:-1]]
+    return all(part in _COUNTRY_PARTS for part in parts) and parts != ["من"]
 
 
 def _read(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
@@ -307,7 +388,8 @@ def _demonyms(by_name: dict[str, tuple[Place, ...]]) -> dict[str, str]:
             stems.setdefault(stem, set()).update(countries)
     forms: dict[str, set[str]] = {}
     for stem, countries in stems.items():
-        for suffix in ("ي", "يه", "يون", "يين", "يان", "يتين"):
+        # يا: the indefinite accusative (قتل جنديا باكستانيا)
+        for suffix in ("ي", "يه", "يا", "يون", "يين", "يان", "يتين"):
             forms.setdefault(stem + suffix, set()).update(countries)
             forms.setdefault("ال" + stem + suffix, set()).update(countries)
     # سورية is the country as much as the feminine nationality: a country's name wins.
@@ -377,16 +459,20 @@ def resolve(name: str, *, context_countries: Sequence[str] = ()) -> Resolved | N
     then by kind (a country or division over a same-named town only when the phrase says
     so: محافظة حلب), then by population. Precision: a town 1; near or part of a town or a
     curated region (قرب الباغوز، ريف حلب، شرق سوريا) 2; a country or division named alone 3,
-    also with a direction (شمال الأنبار), whose coordinates are the division's.
+    also with a direction (شمال الأنبار), whose coordinates are the division's. A place
+    given by its distance from a town is the place when known, else near the town: ``ناحية
+    الرشاد (45 كلم جنوب كركوك)`` is Kirkuk at 2. A part of "the country" (``شمال غربي البلاد``)
+    is the first context country at 3.
     """
     return _resolve(name, tuple(context_countries))
 
 
 @lru_cache(maxsize=65536)
 def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
-    reading = _read(gazetteer(), normalize(name).strip())
+    phrase = normalize(name).strip()
+    reading = _read(gazetteer(), phrase)
     if reading is None:
-        return None
+        return _the_country(phrase, context)
     place = choose(reading.places, kinds=reading.kinds, context_countries=context)
     if place is None:
         return None
@@ -399,9 +485,28 @@ def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
     return Resolved(place, precision)
 
 
+def _the_country(phrase: str, context: tuple[str, ...]) -> Resolved | None:
+    """The article's first country for a part of "the country" (``شمال غربي البلاد``).
+
+    ACLED codes a region of a country at its centroid or the country's, precision 3.
+    """
+    if not context or not _names_the_country(phrase):
+        return None
+    country = gazetteer().country(context[0])
+    return Resolved(country, PROVINCE) if country is not None else None
+
+
 def is_place(name: str) -> bool:
     """Whether the gazetteer reads the phrase as a place (``وسط المدينة`` is none)."""
     return _read(gazetteer(), normalize(name).strip()) is not None
+
+
+def names_the_country(name: str) -> bool:
+    """Whether the phrase is a part of the article's country: ``شمال غربي البلاد``.
+
+    Not ``is_place``: which country is meant is known only in the article's context.
+    """
+    return _names_the_country(normalize(name).strip())
 
 
 # A name the NER missed is taken for a place only when it is well known: a country or
