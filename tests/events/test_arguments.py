@@ -102,7 +102,8 @@ def test_passive_verb_target_and_agent(
         ("اعلنت مصادر امنية مقتل 15 شخصا على الاقل.", "مقتل", None, "شخصا"),
         ("قام عدد من جنود المارينز بقتل المدنيين.", "بقتل", "جنود المارينز", "المدنيين"),
         ("تعرض نصر للتعذيب في السجن.", "للتعذيب", None, "نصر"),
-        ("نفذ المتظاهرون اعتصاما أمام البرلمان.", "اعتصاما", "المتظاهرون", "البرلمان"),
+        # the building a sit-in stands before is its site, not its target
+        ("نفذ المتظاهرون اعتصاما أمام البرلمان.", "اعتصاما", "المتظاهرون", None),
     ],
 )
 def test_nominal_trigger_roles(
@@ -483,9 +484,9 @@ def test_nominal_roles_by_event_type(
         # killed at the hands of
         ("وقتل ثلاثة جنود على يد مسلحين في المدينة.", "وقتل", "ASSAULT", "مسلحين", "جنود"),
         ("واعتقلت قوات الأمن عشرة أشخاص في المدينة.", "واعتقلت", "COERCE", "قوات الأمن", "أشخاص"),
-        # protests: the subject protests; أمام/ضد names the target, not the verb's object
+        # protests: the subject protests; على/ضد names the target, not the verb's object
         ("وخرج آلاف المتظاهرين في مسيرة في العاصمة.", "وخرج", "PROTEST", "المتظاهرين", None),
-        ("وتظاهر مئات الطلاب أمام مبنى البرلمان.", "وتظاهر", "PROTEST", "الطلاب", "مبنى البرلمان"),
+        ("وتظاهر مئات الطلاب أمام مبنى البرلمان.", "وتظاهر", "PROTEST", "الطلاب", None),
         (
             "وأغلق المتظاهرون شوارع رئيسية احتجاجا على قرار الحكومة.",
             "وأغلق",
@@ -701,3 +702,43 @@ def test_no_argument_outside_a_party(
     expected: tuple[str | None, str | None],
 ) -> None:
     assert _run(text, trigger, **kwargs) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "nominal", "event_type", "expected"),
+    [
+        # أمام/داخل name where a protest stands; على/ضد what it is against, found past the site
+        (
+            "تظاهر أمس نحو مائتي شخص أمام مقر نقابة الصحافيين احتجاجا على اعتقال الصحفي.",
+            "تظاهر",
+            False,
+            "PROTEST",
+            ("مائتي شخص", "اعتقال الصحفي"),
+        ),
+        (
+            "اعتصم عشرات المواطنين مساء أمس أمام ضريح الرئيس الشهيد رفيق الحريري.",
+            "اعتصم",
+            False,
+            "PROTEST",
+            ("المواطنين", None),
+        ),
+        (
+            "وتجمع مئات الطلاب داخل الجامعة ضد قرار الوزير.",
+            "وتجمع",
+            False,
+            "PROTEST",
+            ("الطلاب", "قرار الوزير"),
+        ),
+        # an attack on a building has the building as its target
+        ("شن مسلحون هجوما على مقر الحزب.", "هجوما", True, "ASSAULT", ("مسلحون", "مقر الحزب")),
+        ("هاجم مسلحون مقر الحزب أمس.", "هاجم", False, "ASSAULT", ("مسلحون", "مقر الحزب")),
+    ],
+)
+def test_a_protest_site_is_no_target(
+    text: str,
+    trigger: str,
+    nominal: bool,
+    event_type: str,
+    expected: tuple[str | None, str | None],
+) -> None:
+    assert _run(text, trigger, nominal=nominal, event_type=event_type) == expected

@@ -97,7 +97,9 @@ _INSTRUMENTS = _words(
 )
 _BOMB_ADJECTIVES = _words("مفخخة مفخخا مفخخه ملغومة ناسفة ناسفا ناسف ناسفين مفخختين ملغوما")
 _TARGET_MARKERS = _words("على علي ضد باتجاه نحو تجاه")
-_PROTEST_MARKERS = _words("على علي ضد أمام امام قبالة")
+# What a protest is against (احتجاجا على X، ضد X). Not أمام/قرب/عند/داخل/خارج/في: they
+# say where it stands (اعتصموا أمام ضريح الحريري، أمام مقر النقابة), its site, not its target.
+_PROTEST_MARKERS = _words("على علي ضد")
 # Heads that are the count noun in ``ثمانية من قوات الأمن``.
 _PARTITIVE = _words("من")
 # ``قام/عمد ... بـ`` + a verbal noun: the actor is the subject of قام.
@@ -633,7 +635,8 @@ def _prepositional_target(
 ) -> Argument | None:
     """An NP after على/ضد/باتجاه/نحو within ``limit`` tokens (أطلقوا النار على المتظاهرين).
 
-    A protest's target also follows أمام (اعتصام أمام البرلمان).
+    A protest's target follows على/ضد only (احتجاجا على القرار): the building it stands
+    before is where it is, and the search goes on past it.
     """
     markers = _PROTEST_MARKERS if protest else _TARGET_MARKERS
     for position in range(at, min(len(view.words), at + limit)):
@@ -878,8 +881,9 @@ def _bomb(view: _Sentence, arg: Argument) -> bool:
 
 
 def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
-    """``تظاهر مئات الطلاب أمام البرلمان``، ``خرجوا احتجاجا على قرار``: what the protesters
-    stand before or protest against is the target, not the verb's object (``أغلقوا شوارع``)."""
+    """``تظاهر مئات الطلاب أمام البرلمان احتجاجا على قرار``: what the protesters protest
+    against is the target, not the verb's object (``أغلقوا شوارع``) nor the site they
+    stand before (البرلمان)."""
     actor, _ = _active(view, at)
     _, after = _subject(view, at)
     return actor, _prepositional_target(view, after, _PROTEST_REACH, protest=True)
