@@ -742,3 +742,86 @@ def test_a_protest_site_is_no_target(
     expected: tuple[str | None, str | None],
 ) -> None:
     assert _run(text, trigger, nominal=nominal, event_type=event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "expected"),
+    [
+        # the حال takes the main clause's subject; who is asked for after ب acts not
+        (
+            "اعتصم عشرات المواطنين أمس في وسط بيروت، مطالبين بتولي الرئيس سعد الحريري "
+            "رئاسة الحكومة.",
+            "مطالبين",
+            "REQUEST",
+            ("المواطنين", None),
+        ),
+        # the participle's object is whom it asks, as the verb's would be
+        (
+            "دعا رئيس الوزراء البريطاني الاتحاد الاوروبي الى التشدد، مطالبا السلطات "
+            "العسكرية بضبط النفس.",
+            "مطالبا",
+            "REQUEST",
+            ("رئيس الوزراء البريطاني", "السلطات العسكرية"),
+        ),
+        (
+            "تظاهر مئات الطلاب أمام الوزارة، منددين بقرار الحكومة.",
+            "منددين",
+            "PROTEST",
+            ("الطلاب", None),
+        ),
+        # no main verb, no subject: no actor rather than the wrong one
+        (
+            "حشود كبيرة في الساحة، مطالبين بتولي سعد الحريري رئاسة الحكومة.",
+            "مطالبين",
+            "REQUEST",
+            (None, None),
+        ),
+    ],
+)
+def test_a_circumstantial_takes_the_main_subject(
+    text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, nominal=True, event_type=event_type) == expected
+
+
+def test_a_verb_after_waw_is_no_circumstantial() -> None:
+    # وطالبوا has its own subject, shared with the verb before it
+    text = "ورفع المتظاهرون لافتات وطالبوا الحكومة بالاستقالة."
+    assert _run(text, "وطالبوا", event_type="REQUEST")[0] == "المتظاهرون"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "expected"),
+    [
+        # a relative clause's verb read as a genitive is no party
+        ("وقتل خمسة متظاهرين في احتجاجات عمت العراق امس.", "احتجاجات", "PROTEST", (None, None)),
+        ("وخرجت مظاهرات يعد منظموها بمواصلتها.", "مظاهرات", "PROTEST", (None, None)),
+        # the protest named again does not protest
+        ("وانطلقت مظاهرات احتجاج مماثلة في البصرة.", "مظاهرات", "PROTEST", (None, None)),
+        # a gathering is its people
+        (
+            "وانطلقت مظاهرات تجمع الطلاب في البصرة.",
+            "مظاهرات",
+            "PROTEST",
+            ("تجمع الطلاب في البصرة", None),
+        ),
+        # a name in ت that news never uses as a word stays (مدحت، طلعت، أولمرت)
+        ("احتجاجات طلعت في المدينة.", "احتجاجات", "PROTEST", ("طلعت", None)),
+    ],
+)
+def test_no_argument_starts_with_a_finite_verb(
+    text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, nominal=True, event_type=event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("واعتقلت الشرطة مدحت الزاهد.", "مدحت الزاهد"),
+        ("واعتقلت الشرطة اولمرت أمس.", "اولمرت"),
+    ],
+)
+def test_a_name_shaped_like_a_verb_is_kept(text: str, target: str) -> None:
+    # a past in ت by its shape, but names: not among the words news uses as words
+    assert _run(text, "واعتقلت", event_type="COERCE") == ("الشرطة", target)
