@@ -97,7 +97,9 @@ _INSTRUMENTS = _words(
 )
 _BOMB_ADJECTIVES = _words("مفخخة مفخخا مفخخه ملغومة ناسفة ناسفا ناسف ناسفين مفخختين ملغوما")
 _TARGET_MARKERS = _words("على علي ضد باتجاه نحو تجاه")
-_PROTEST_MARKERS = _words("على علي ضد أمام امام قبالة")
+# What a protest is against (احتجاجا على X، ضد X). Not أمام/قرب/عند/داخل/خارج/في: they
+# say where it stands (اعتصموا أمام ضريح الحريري، أمام مقر النقابة), its site, not its target.
+_PROTEST_MARKERS = _words("على علي ضد")
 # Heads that are the count noun in ``ثمانية من قوات الأمن``.
 _PARTITIVE = _words("من")
 # ``قام/عمد ... بـ`` + a verbal noun: the actor is the subject of قام.
@@ -633,7 +635,8 @@ def _prepositional_target(
 ) -> Argument | None:
     """An NP after على/ضد/باتجاه/نحو within ``limit`` tokens (أطلقوا النار على المتظاهرين).
 
-    A protest's target also follows أمام (اعتصام أمام البرلمان).
+    A protest's target follows على/ضد only (احتجاجا على القرار): the building it stands
+    before is where it is, and the search goes on past it.
     """
     markers = _PROTEST_MARKERS if protest else _TARGET_MARKERS
     for position in range(at, min(len(view.words), at + limit)):
@@ -799,11 +802,93 @@ def _arguments(
         actor, target = _protest_verb(view, at)
     else:
         actor, target = _active(view, at)
+    if nominal and _circumstantial(view, at):
+        # مطالبين بتولي الحريري: the one asked for after ب is no actor; the clause's is.
+        # مطالبين رئيس الوزراء: what the participle takes, as its verb would, is the target.
+        taken = actor if actor and _token_at(view, actor.start) == at + 1 else None
+        actor = _main_subject(view, at)
+        if target is None and event_type != "PROTEST":
+            target = taken
+        if target and actor and target.start < actor.end and actor.start < target.end:
+            target = None  # the subject read as the object too
     actor, target = _checked_actor(view, actor, target)
     last = bisect_left(view.starts, trigger.end, at + 1) - 1
     # what a protest is against may be an event (احتجاجا على زيارة غل), as annotators mark it
     events_ok = event_type == "PROTEST"
-    return _sane(view, actor, at, last), _sane(view, target, at, last, events_ok=events_ok)
+    # a protest is not its own actor (مظاهرات احتجاج مماثلة): a gathering is its people
+    own = _PROTEST_NOUNS - _GATHERINGS if event_type == "PROTEST" else frozenset()
+    return (
+        _sane(view, actor, at, last, own=own),
+        _sane(view, target, at, last, events_ok=events_ok),
+    )
+
+
+# Gatherings name the people gathered (أطلقت قذيفة على تجمع للمواطنين، تجمع المهنيين).
+_GATHERINGS = _words("تجمع تجمعات حشد")
+
+
+def _circumstantial(view: _Sentence, at: int) -> bool:
+    """Whether the trigger at ``at`` is a حال (circumstantial accusative) of the clause
+    before it: a participle or verbal noun, indefinite and accusative (مطالبين، مرددين،
+    رافعين، مطالبا، احتجاجا، تنديدا، مطالبات), joined to the clause by a comma or و.
+
+    A حال describes the main clause's subject as it acts, so that subject is its actor.
+    """
+    word = view.words[at]
+    bare = _strip_conjunction(word)
+    previous = view.words[at - 1] if at else ""
+    if at in view.entity_of or bare.startswith(("ال", "لل")) or len(bare) < 5:
+        return False
+    if bare.endswith("وا") or _is_verb(word):
+        return False  # وهتفوا، وطالبوا: a verb in ا has its own subject
+    if not (bare != word or previous in ("،", ",")):
+        return False
+    if bare.endswith("ين") or (_accusative(bare) and not bare.endswith(("ها", "نا"))):
+        return True  # not معاركها: a possessive makes it definite, and a حال is not
+    # مطالبات، منددات: a feminine participle; not مظاهرات، مسيرات (events, not people)
+    return bare.endswith("ات") and bare[0] == "م" and bare not in _PROTEST_NOUNS
+
+
+def _main_subject(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the main verb before the حال at ``at``, None where it has none: no
+    actor is better than the wrong one. A relative clause's verb (الذين حملوا، لافتات
+    كتبت: after a relative or an indefinite noun) describes a noun; the main verb is
+    further back."""
+    for position in range(at - 1, -1, -1):
+        word = view.words[position]
+        bare = _strip_conjunction(word)
+        if position in view.entity_of or not (
+            _is_verb(word) or _finite_verb(word) or bare in _trigger_verbs()
+        ):
+            continue
+        if position and _describes(view, position - 1):
+            continue
+        phrase, _ = _subject(view, position)
+        if phrase is not None and phrase[1] <= at and not _not_an_actor(view, phrase):
+            head = _strip_conjunction(view.words[phrase[0]])
+            if phrase[0] not in view.entity_of and head[:1] in "بل" and len(head) > 3:
+                return None  # وبدوره، أكد: a ب phrase before the verb is no subject
+            return _arg(view, phrase)
+        return _antecedent(view, position) if _pronoun_suffix(word) else None
+    return None
+
+
+def _describes(view: _Sentence, before: int) -> bool:
+    """Whether the verb after ``before`` opens a relative clause: after الذين/التي, or
+    after an indefinite noun (لافتات كتبت عليها)."""
+    word = view.words[before]
+    if word in _RELATIVES:
+        return True
+    return (
+        before not in view.entity_of
+        and _is_arabic_word(word)
+        and not word.startswith(("ال", "لل"))
+        and word == _strip_conjunction(word)
+        and not _stops_phrase(word)
+        and not _is_verb(word)
+        and not _has_preposition(word)
+        and word[:1] != "ب"
+    )
 
 
 def _ta_marbuta(view: _Sentence, at: int) -> bool:
@@ -878,8 +963,9 @@ def _bomb(view: _Sentence, arg: Argument) -> bool:
 
 
 def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:
-    """``تظاهر مئات الطلاب أمام البرلمان``، ``خرجوا احتجاجا على قرار``: what the protesters
-    stand before or protest against is the target, not the verb's object (``أغلقوا شوارع``)."""
+    """``تظاهر مئات الطلاب أمام البرلمان احتجاجا على قرار``: what the protesters protest
+    against is the target, not the verb's object (``أغلقوا شوارع``) nor the site they
+    stand before (البرلمان)."""
     actor, _ = _active(view, at)
     _, after = _subject(view, at)
     return actor, _prepositional_target(view, after, _PROTEST_REACH, protest=True)
@@ -1834,7 +1920,7 @@ _FUNCTION_WORDS = (
         "الذي التي الذين اللذين اللتين اللواتي اللاتي اللائي عندما حينما طالما بينما كلما "
         "ريثما بعدما قبلما حالما مثلما لما حين إذ إذا اذا لو لولا كأن كأنما إنما انما بل "
         "لكن ولكن أي اي حسب فحسب فقط أيضا ايضا كذلك هناك هنا ثمة إلا الا سوى غير عما بما "
-        "مما فيما كما لدى نحو منذ مذ"
+        "مما فيما كما لدى نحو منذ مذ لقد ولقد"
     )
 )
 # Closed class: adverbs of time and manner, written as their own word (وفجأة يحاصرها).
@@ -1898,15 +1984,22 @@ def _bare_head(word: str) -> str:
 
 
 def _sane(
-    view: _Sentence, arg: Argument | None, first: int, last: int, *, events_ok: bool = False
+    view: _Sentence,
+    arg: Argument | None,
+    first: int,
+    last: int,
+    *,
+    events_ok: bool = False,
+    own: frozenset[str] = frozenset(),
 ) -> Argument | None:
     """The argument, or None where its first word cannot begin a party's name.
 
     ``first``, ``last``: the trigger's first and last tokens. Not a function word, an
     adverb, a time or a direction (on any word, named or not: وفي باريس is no name); then,
-    where the word is no named entity, not a verb, not an event or a weapon noun, and not
-    an adjective of the trigger noun right after it. ``events_ok``: an event noun may be
-    the argument (the target of a protest).
+    where the word is no named entity, not a verb, not an event or a weapon noun, not one
+    of ``own`` (the nouns of the trigger's own event), and not an adjective of the trigger
+    noun right after it. ``events_ok``: an event noun may be the argument (the target of
+    a protest).
     """
     if arg is None:
         return None
@@ -1920,8 +2013,12 @@ def _sane(
         return None
     if at in view.entity_of:
         return arg
-    if _is_verb(word) or (not events_ok and (bare in _trigger_verbs() or word in _trigger_verbs())):
+    if _is_verb(word) or _finite_verb(word):
+        return None  # احتجاجات عمت العراق: the verb of a relative clause, read as a genitive
+    if not events_ok and (bare in _trigger_verbs() or word in _trigger_verbs()):
         return None  # a verb of the lexicon is written as its masdar too (رفض القضاء)
+    if head in own or bare in own:
+        return None  # مظاهرات احتجاج مماثلة: the event named again, not who protests
     if not events_ok and (
         head in _NOT_PARTIES or bare in _NOT_PARTIES or _possessed(head) is not None
     ):
@@ -1929,6 +2026,34 @@ def _sane(
     if at == last + 1 and _agrees_with(view, arg, at, first):
         return None
     return arg
+
+
+# Past verbs of a doubled or defective root, three letters in ت (عمّت، جرت، شنّت): too
+# short for a shape, and some too rare in the corpus for the list of words that are no names.
+_SHORT_VERBS = _words("عمت شنت جرت مرت تمت ظلت حلت دعت بدت سادت ردت مضت")
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _finite_verb(word: str) -> bool:
+    """A finite verb by its shape, among words news uses and never in a name
+    (``places.not_names``, so رفعت، طلعت، أولمرت and عمر stay names): a past in ت
+    (انطلقت، شهدت، استمرت), an imperfect of three or four letters (يعد، تشهد), or a short
+    past of ``_SHORT_VERBS``. Not a plural in ات/وت/يت, not a word in م (مؤقت), not a
+    nisba or an accusative (تركي، يوما), not a gathering (تجمع: its people)."""
+    bare = _strip_conjunction(word)
+    if bare in _SHORT_VERBS:
+        return True
+    if bare.startswith("ال") or not (bare in places.not_names() or word in places.not_names()):
+        return False
+    if bare.endswith("ت"):
+        return len(bare) >= 3 and not bare.endswith(("ات", "وت", "يت")) and bare[0] != "م"
+    return (
+        3 <= len(bare) <= 4
+        and bare[0] in "يت"
+        and bare[-1] not in "ايهى"
+        and bare not in _GATHERINGS
+        and bare not in _PROTEST_NOUNS
+    )
 
 
 def _agrees_with(view: _Sentence, arg: Argument, at: int, trigger: int) -> bool:
