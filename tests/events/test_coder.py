@@ -390,3 +390,24 @@ def test_a_crowd_that_turned_out_is_a_protest() -> None:
         for e in _code("ومن المتوقع أن يخرج آلاف المتظاهرين إلى الشوارع غدا.")
         if e.event_type == "PROTEST" and not e.future
     ]
+
+
+def test_a_protest_noun_joins_the_event_of_its_own_sentence() -> None:
+    events = _code(
+        "خرج آلاف المتظاهرين إلى شوارع الخرطوم أمس. وفي مدينة عطبرة شمال البلاد، أضرب "
+        "عمال السكك الحديدية عن العمل لليوم الثاني على التوالي احتجاجا على تأخر رواتبهم."
+    )
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert [e.mode for e in protests] == ["demo", "strike"]
+    strike = protests[1]
+    assert "احتجاجا" in [v.trigger for v in strike.evidence]
+    assert strike.target is not None and "رواتبهم" in strike.target.text
+
+
+def test_protesters_and_demonstrators_of_one_protest_are_one_party() -> None:
+    events = _code(
+        "آلاف المحتجين يتظاهرون في الخرطوم\n\nخرج آلاف المتظاهرين إلى شوارع الخرطوم أمس."
+    )
+    (protest,) = [e for e in events if e.event_type == "PROTEST"]
+    assert len(protest.evidence) >= 2
+    assert protest.date is not None and protest.date.value == "2019-03-04"

@@ -208,7 +208,19 @@ def test_load_returns_an_equivalent_gazetteer() -> None:
 
 
 @pytest.mark.parametrize(
-    "phrase", ["وسط المدينة", "غرب المدينة", "شرق البلدة", "قرب المسجد", "بالمدينة", "المنطقة"]
+    "phrase",
+    [
+        "وسط المدينة",
+        "غرب المدينة",
+        "شرق البلدة",
+        "قرب المسجد",
+        "بالمدينة",
+        "المنطقة",
+        # a palace, a citadel, a camp are no El Kseur, Dibaj, Mascara
+        "قرب القصر",
+        "القلعة",
+        "المعسكر",
+    ],
 )
 def test_a_common_noun_is_no_place(phrase: str) -> None:
     # GeoNames names Medina المدينة and a village in Iran البلدة; news means "the town".

@@ -1926,7 +1926,7 @@ _FUNCTION_WORDS = (
 # Closed class: adverbs of time and manner, written as their own word (وفجأة يحاصرها).
 _ADVERBS = _words(
     "فجأة معا حاليا سابقا لاحقا مؤخرا فورا دائما أبدا ابدا جدا تماما خصوصا عادة غالبا "
-    "أحيانا احيانا مجددا مرارا"
+    "أحيانا احيانا مجددا مرارا التوالي"
 )
 # Closed class: nouns of time and of a stretch of time, and direction words that head a
 # place phrase (صباح أمس، لمدة تقرب من 24 ساعة، غرب المدينة): when or where, never who.

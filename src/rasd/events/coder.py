@@ -209,11 +209,19 @@ def _content_words_of(text: str) -> frozenset[str]:
 
 
 def _compatible(first: Argument | None, second: Argument | None) -> bool:
-    """Whether two argument readings can name the same party: one is missing, or they
-    share a word that is not a generic head."""
+    """Whether two argument readings can name the same party: one is missing, they share
+    a word that is not a generic head, or both are a participant noun (المحتجين and
+    المتظاهرين of one protest)."""
     if first is None or second is None:
         return True
-    return bool(_content_words(first) & _content_words(second))
+    if _content_words(first) & _content_words(second):
+        return True
+    return _participants(first.text) and _participants(second.text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _participants(text: str) -> bool:
+    return " " not in text and participant_span(text) is not None
 
 
 def _same_place(first: Location | None, second: Location | None) -> bool:
@@ -234,7 +242,7 @@ def _same_event(first: _Mention, second: _Mention) -> bool:
         return False
     # the event told so far has a mention in this sentence: the headline's bombing, then
     # the lead's «قتل 12 شخصا وأصيب 30 آخرون»
-    same_sentence = any(e.sentence_start == second.sentence.start for e in first.evidence)
+    same_sentence = _told_in(first, second.sentence)
     one_protest = same_sentence and first.trigger.event_type == "PROTEST"
     # one sentence tells one protest by all its acts (تظاهروا وقطعوا الطرق): a march and
     # the roads it blocked are one event, coded by its most telling mode
@@ -568,13 +576,22 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     for sentence in doc.sentences:
         mentions = _read_sentence(doc, layer, tokens, sentence, previous, published, detector)
         for mention in mentions:
-            same = next((m for m in merged if _same_event(m, mention)), None)
+            # a mention of the same sentence first: «احتجاجا على ...» belongs to the strike
+            # it is said of, not to a protest of an earlier paragraph
+            same = next(
+                (m for m in merged if _told_in(m, sentence) and _same_event(m, mention)),
+                None,
+            ) or next((m for m in merged if _same_event(m, mention)), None)
             if same is None:
                 merged.append(mention)
             else:
                 _merge(same, mention)
         previous = sentence
     return tuple(_to_event(mention, published, doc.entities) for mention in merged)
+
+
+def _told_in(mention: _Mention, sentence: Span) -> bool:
+    return any(e.sentence_start == sentence.start for e in mention.evidence)
 
 
 def with_events(doc: Document) -> Document:
