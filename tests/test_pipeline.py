@@ -126,3 +126,20 @@ def test_process_fills_entities_that_index_the_original_text() -> None:
 
 def test_process_leaves_entities_empty_for_other_languages() -> None:
     assert extract_text("The SDF said fighting in Baghouz is over.").entities == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قصفت الطائرات بلدة في ريف إدلب الجنوبي.", "ريف إدلب الجنوبي"),
+        ("وقصفت الطائرات ريف دمشق.", "ريف دمشق"),  # ريف and دمشق tagged apart, joined
+    ],
+)
+def test_a_countryside_is_one_place_with_its_town(text: str, name: str) -> None:
+    doc = extract_text(text)
+    assert [(e.text, e.label) for e in doc.entities if e.label == "LOC"] == [(name, "LOC")]
+
+
+def test_the_rif_alone_stays_as_tagged() -> None:
+    doc = extract_text("وقال إن الريف المغربي فقير.")
+    assert [e.text for e in doc.entities if e.label == "LOC"] == ["الريف"]

@@ -411,3 +411,59 @@ def test_protesters_and_demonstrators_of_one_protest_are_one_party() -> None:
     (protest,) = [e for e in events if e.event_type == "PROTEST"]
     assert len(protest.evidence) >= 2
     assert protest.date is not None and protest.date.value == "2019-03-04"
+
+
+def test_a_clash_between_two_armed_sides_is_an_assault_by_the_first() -> None:
+    (event,) = _code(
+        "وفي ريف حماة الشمالي، دارت اشتباكات عنيفة بين قوات النظام السوري وفصائل المعارضة "
+        "المسلحة على محور بلدة كفرنبودة، أسفرت عن مقتل 7 عناصر من قوات النظام."
+    )
+    assert event.event_type == "ASSAULT"
+    assert event.actor is not None and event.actor.text == "قوات النظام السوري"
+    assert event.target is not None and event.target.text == "فصائل المعارضة المسلحة"
+    assert event.location is not None and event.location.text == "ريف حماة الشمالي"
+    assert event.location.country == "SYR" and event.location.precision == 2
+    # a quarrel between students and their university is no armed clash
+    assert not _code("واندلعت اشتباكات بين الطلاب وادارة الجامعة امس.")
+
+
+def test_the_subject_between_kana_and_qad() -> None:
+    (event,) = _code(
+        "وكان المبعوث الأممي إلى اليمن مارتن غريفيث قد التقى في الرياض الأسبوع الماضي "
+        "الرئيس اليمني عبد ربه منصور هادي."
+    )
+    assert event.event_type == "CONSULT"
+    assert event.actor is not None
+    assert event.actor.text == "المبعوث الأممي إلى اليمن مارتن غريفيث"
+    assert event.actor.actor is not None and event.actor.actor.sector == "international"
+    assert event.actor.actor.country is None  # a UN envoy is of no country of the article
+
+
+def test_an_armed_noun_with_a_possessive_is_armed() -> None:
+    (event,) = _code("وأعلنت وزارة الدفاع الروسية أن طائراتها دمرت مستودعات أسلحة في محافظة إدلب.")
+    assert (event.event_type, event.mode) == ("ASSAULT", "destroy")
+    assert event.actor is not None and event.actor.text == "طائراتها"
+
+
+def test_a_dateline_is_weaker_context_than_the_places_of_the_story() -> None:
+    events = _code(
+        "بيروت - وكالات: قتل تسعة مدنيين جراء غارات جوية على بلدة معرة النعمان في ريف "
+        "إدلب الجنوبي، فجر اليوم. ودارت اشتباكات بين قوات النظام وفصائل المعارضة في ريف "
+        "حماة الشمالي."
+    )
+    (strike, *_) = events
+    assert strike.target is not None and strike.target.actor is not None
+    assert strike.target.actor.country == "SYR"  # not Lebanon, where the agency writes
+
+
+def test_unnamed_parties_take_the_country_of_the_events_place() -> None:
+    events = _code(
+        "الرياض - الشرق الأوسط: أعلن التحالف في الرياض اعتراض صاروخ أطلق باتجاه جازان جنوب "
+        "السعودية. وفي الحديدة، قالت مصادر محلية إن ميليشيات الحوثي قصفت بقذائف الهاون "
+        "منازل المواطنين في مديرية حيس، ما أدى إلى مقتل امرأة."
+    )
+    (shelling,) = [e for e in events if e.actor is not None and "الحوثي" in e.actor.text]
+    assert shelling.actor is not None and shelling.actor.kb_id == "houthis"
+    assert shelling.location is not None and shelling.location.country == "YEM"
+    assert shelling.target is not None and shelling.target.actor is not None
+    assert shelling.target.actor.country == "YEM"

@@ -695,6 +695,24 @@ def _preceding_subject(
                 return phrase
         if word in _CLAUSE_PUNCTUATION and not (among and view.words[first + 1] in _AMONG):
             return None
+    if end < verb:
+        return _kana_subject(view, end)
+    return None
+
+
+_KANA = _words("كان كانت وكان وكانت فكان فكانت")
+
+
+def _kana_subject(view: _Sentence, end: int) -> tuple[int, int] | None:
+    """The subject between كان and قد, whatever its length: ``وكان المبعوث الأممي إلى
+    اليمن مارتن غريفيث قد التقى``. Arabic news tells what had happened before this way."""
+    for at in range(end - 1, max(-1, end - 1 - _MAX_SUBJECT), -1):
+        word = view.words[at]
+        if word in _KANA:
+            first = at + 1
+            return (first, end) if first < end and _can_head(view, first) else None
+        if word in _CLAUSE_PUNCTUATION or word in _CLAUSE_WORDS or _is_verb(word):
+            return None
     return None
 
 
@@ -1298,6 +1316,10 @@ def _nominal(
     bare = bare[2:] if bare.startswith("ال") else bare
     stem = _possessed(bare)
     after = _past_trigger(view, at, end, bare)
+    if bare in _CLASH_NOUNS:
+        sides = _between(view, after)
+        if sides is not None:  # اشتباكات بين قوات النظام وفصائل المعارضة: the two sides
+            return sides
     release = bare in _RELEASE_NOUNS or any(
         view.words[p] in _RELEASE_NOUNS for p in range(at + 1, after)
     )
@@ -1340,6 +1362,28 @@ def _nominal(
         return agent or _lam_arg(view, genitive), against
     # هجوم لـX / هجوم X: the genitive of an attack is who attacks.
     return agent or _lam_arg(view, genitive), _targeted(view, at)
+
+
+# Fights that name their two sides after بين: اشتباكات بين الجيش ومسلحين.
+_CLASH_NOUNS = _words("اشتباك اشتباكات معارك معركة قتال مواجهات مواجهة")
+
+
+def _between(view: _Sentence, after: int) -> tuple[Argument | None, Argument | None] | None:
+    """The two sides after ``بين`` (an adjective or two may come first: اشتباكات عنيفة
+    بين), the first as actor and the one after و as target; None without بين."""
+    at = after
+    while at < len(view.words) and at - after < 2 and _is_adjective(view.words[at]):
+        at += 1
+    if at + 1 >= len(view.words) or view.words[at] != "بين":
+        return None
+    first = _phrase(view, at + 1)
+    if first is None:
+        return None
+    second = None
+    following = first[1]
+    if following < len(view.words) and view.words[following][:1] == "و":
+        second = _phrase(view, following)
+    return _arg(view, first), _arg(view, second)
 
 
 @lru_cache(maxsize=_WORD_CACHE)

@@ -81,6 +81,13 @@ _CLAUSE_ENDS: Final = frozenset(
         "أن إن أنه إنه أنها إنها بأن الذي التي الذين لكن ولكن بينما فيما حيث عندما لم لن لا"
     ).split()
 )
+# Fights, and the past verbs that say one took place (دارت اشتباكات، اندلعت معارك).
+_CLASH_NOUNS: Final = frozenset(
+    surface
+    for noun in normalize("اشتباك اشتباكات معارك معركة قتال مواجهات مواجهة").split()
+    for surface in noun_surfaces(noun)
+)
+_HAPPENED: Final = _forms("دار اندلع وقع جرى تجدد اشتعل")
 _LIGHT_REACH = 8  # words from a light verb to its object: the subject and a time between
 
 
@@ -94,7 +101,26 @@ def _head_of(argument: Argument, layer: TextLayer, start: int) -> bool:
 
 
 def is_armed(text: str, layer: TextLayer, argument: Argument, entities: Sequence[Entity]) -> bool:
-    """Whether an actor argument names an armed actor at its head (see the module)."""
+    """Whether an actor argument names an armed actor at its head (see the module); one
+    word with a possessive is read by its noun (أن طائراتها دمرت: the ministry's aircraft)."""
+    word = argument.text
+    if " " not in word:
+        for suffix in _POSSESSIVES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                cut = argument.end - len(suffix)
+                noun = Argument(argument.start, cut, text[argument.start : cut])
+                if _armed_noun(text, layer, noun, entities):
+                    return True
+                break
+    return _armed_noun(text, layer, argument, entities)
+
+
+_POSSESSIVES: Final = ("هما", "هم", "ها", "ه")
+
+
+def _armed_noun(
+    text: str, layer: TextLayer, argument: Argument, entities: Sequence[Entity]
+) -> bool:
     found = resolve_actor(text, layer, argument, entities)
     if found is None or not _head_of(argument, layer, found.start):
         return False
@@ -122,6 +148,17 @@ def _verb_frame(words: list[Word], at: int, actor: Argument, layer: TextLayer) -
         return True
     actor_end = to_normalized_offset(layer, actor.end)
     return words[at - 1][1] <= actor_end and to_normalized_offset(layer, actor.start) < words[at][0]
+
+
+def _clash_frame(words: list[Word], at: int) -> bool:
+    """A fight that broke out between two sides: a past verb of happening opens the clause
+    of a clash noun, and بين follows it: ``دارت اشتباكات عنيفة بين قوات النظام وفصائل
+    المعارضة``، ``اندلعت معارك بين الجيش والمسلحين``. The sides are checked by the caller."""
+    if words[at][2] not in _CLASH_NOUNS:
+        return False
+    if not any(words[position][2] in _HAPPENED for position in range(max(0, at - 2), at)):
+        return False
+    return any(words[position][2] == "بين" for position in range(at + 1, min(at + 4, len(words))))
 
 
 def _light_verb_frame(words: list[Word], at: int) -> bool:
@@ -160,7 +197,7 @@ def armed_attack(
     if at >= len(words):
         return False
     if trigger.nominal:
-        if not _light_verb_frame(words, at):
+        if not (_light_verb_frame(words, at) or _clash_frame(words, at)):
             return False
     elif not (_past(words[at][2], trigger) and _narrates(words, at)):
         return False

@@ -654,12 +654,14 @@ def resolve_actor(
         length, agent = matched
         assert isinstance(agent, Agent)
         country = origin or (context_countries[0] if context_countries else None)
+        if agent.sector == "international":
+            country = None  # المبعوث الأممي، قوات حفظ السلام: of no country of the article
         cut = _proclitics(words[at], found.agents.bare)
         start, end = _original(text, layer, spans, at, at + length, cut)
         return Actor(
             id=None,
             name_en=None,
-            cameo=(country or "") + agent.role,
+            cameo=(country or ("IGO" if agent.sector == "international" else "")) + agent.role,
             sector=agent.sector,
             inter=_inter(agent.inter, country, context_countries),
             country=country,

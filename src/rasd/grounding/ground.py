@@ -224,12 +224,35 @@ def ground(doc: Document) -> Document:
         )
         for event, (actor, target, attribution) in zip(doc.events, arguments, strict=True)
     )
+    if countries:
+        # the civilians of a shelling in Hays are Yemeni in an article datelined Riyadh:
+        # an unnamed party takes the country of the event's place before the article's
+        events = tuple(_local_parties(event, doc, countries) for event in events)
     sided = with_other_sides(events, doc.entities, doc.text)
     events = tuple(
         event if event is before else _ground_other_side(event, doc, countries)
         for event, before in zip(sided, events, strict=True)
     )
     return replace(doc, events=events)
+
+
+def _local_parties(event: Event, doc: Document, countries: Sequence[str]) -> Event:
+    """``event`` with its unnamed parties re-read in the country of its place, when the
+    place lies outside the article's first country."""
+    place = event.location
+    if place is None or place.country is None or place.country == countries[0]:
+        return event
+    if not any(
+        argument is not None
+        and argument.actor is not None
+        and argument.actor.id is None
+        and argument.actor.country == countries[0]
+        for argument in (event.actor, event.target)
+    ):
+        return event
+    local = [place.country, *(c for c in countries if c != place.country)]
+    actor, target, _ = ground_actors(event, doc, local)
+    return replace(event, actor=actor, target=target)
 
 
 def _ground_other_side(event: Event, doc: Document, countries: Sequence[str]) -> Event:

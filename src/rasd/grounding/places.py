@@ -637,11 +637,19 @@ def document_countries(
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     ambiguous = False  # a place the LOC countries alone may not settle
+    datelines = _datelines(text)
+    dated: list[str] = []  # countries of datelines: where the newsroom is, weaker evidence
     for ent in entities:
         if ent.label != "LOC":
             continue
         start = to_normalized_offset(layer, ent.start)
         if is_origin(layer.normalized, start):
+            continue
+        if any(begin <= ent.start < end for begin, end in datelines):
+            reading = _read(places, normalize(ent.text).strip())
+            country = _reading_country(reading.places) if reading is not None else None
+            if country is not None:
+                dated.append(country)
             continue
         reading = _read(places, normalize(ent.text).strip())
         if reading is None:
@@ -656,9 +664,22 @@ def document_countries(
         first.setdefault(country, ent.start)
     ranked = sorted(counts, key=lambda country: (-counts[country], first[country]))
     ranked += [country for country in dict.fromkeys(actor_countries) if country not in counts]
+    ranked += [country for country in dict.fromkeys(dated) if country not in ranked]
     if ranked and not ambiguous:
         return ranked  # the nationalities would only follow: nothing left to decide
     return ranked + [c for c in _nationalities(places, layer.normalized) if c not in ranked]
+
+
+# A dateline: the place a paragraph opens with, a dash, the outlet, a colon: «بيروت -
+# وكالات:»، «الرياض - الشرق الأوسط:». Syria is reported from Beirut, Yemen from Riyadh.
+_DATELINE = re.compile(r"(?m)^[ \t]*([^\s:،,.\-–—ـ][^:\n\-–—ـ]{0,30}?)[ \t]*[-–—ـ][^:\n]{1,40}:")
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the place of each dateline in ``text``."""
+    if "\n" not in text and ":" not in text[:80]:
+        return []
+    return [match.span(1) for match in _DATELINE.finditer(text)]
 
 
 def _hinted_country(places: Sequence[Place], actor_countries: Sequence[str]) -> str | None:
