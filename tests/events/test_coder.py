@@ -467,3 +467,31 @@ def test_unnamed_parties_take_the_country_of_the_events_place() -> None:
     assert shelling.location is not None and shelling.location.country == "YEM"
     assert shelling.target is not None and shelling.target.actor is not None
     assert shelling.target.actor.country == "YEM"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # ف that begins the word is no conjunction to leave out of the span
+        ("واعتقلت القوات الإسرائيلية 15 فلسطينيا في نابلس أمس.", "القوات الإسرائيلية", "فلسطينيا"),
+        ("وهاجم مسلحون فصائل المعارضة في حلب أمس.", "مسلحون", "فصائل المعارضة"),
+        # a place before the verb, set off by a comma, is where, not who
+        (
+            "وفي الضفة الغربية، اعتقلت القوات الإسرائيلية فجر اليوم 15 فلسطينيا.",
+            "القوات الإسرائيلية",
+            "فلسطينيا",
+        ),
+        # a subject before the verb acts on the count after it
+        ("وقالت الوزارة إن قوات الأمن قتلت 6 مسلحين في العريش أمس.", "قوات الأمن", "مسلحين"),
+    ],
+)
+def test_who_acted_on_whom(text: str, actor: str, target: str) -> None:
+    (event,) = _code(text)
+    assert event.actor is not None and event.actor.text == actor
+    assert event.target is not None and event.target.text == target
+
+
+def test_a_count_after_a_harm_verb_with_no_subject_before_is_its_victims() -> None:
+    (event,) = _code("قتل 20 شخصا في انفجار سيارة مفخخة في بغداد أمس.")
+    assert event.actor is None
+    assert event.target is not None and event.target.text == "شخصا"

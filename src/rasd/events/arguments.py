@@ -300,10 +300,19 @@ def _read_sentence(
     return _Sentence(text, starts, ends, words, entity_of, entity_starts, labels)
 
 
+@lru_cache(maxsize=_WORD_CACHE)
 def _strip_conjunction(word: str) -> str:
-    """``وقوات`` -> ``قوات``; ``وزير`` stays (its و is a root letter)."""
-    if len(word) > 3 and word[0] in "وف" and word not in _WAW_WORDS:
+    """``وقوات`` -> ``قوات``; ``وزير`` stays (its و is a root letter). ف is a conjunction
+    before the article or a verb (فالجيش، فقتلوا); before other nouns it is a letter of
+    the word far more often (فلسطينيا، فصائل، فجر)."""
+    if len(word) <= 3 or word in _WAW_WORDS:
+        return word
+    if word[0] == "و":
         return word[1:]
+    if word[0] == "ف":
+        rest = word[1:]
+        if rest.startswith("ال") or rest in _verbs() or rest in _LIGHT_VERBS:
+            return rest
     return word
 
 
@@ -469,6 +478,7 @@ def _member_of(view: _Sentence, first: int, last: int, depth: int) -> int:
             return last
     elif (
         _is_place_word(word)
+        or places.is_notable_place(word)  # مسلحين في العريش: a town the tagger missed
         or _event_noun(word)  # ضابط في الهجوم: an attack is no body
         or _stops_phrase(word)
         or not (word.startswith("ال") or word in _BODY_HEADS or at > last + 1)
@@ -585,7 +595,7 @@ def _arg(view: _Sentence, phrase: tuple[int, int] | None) -> Argument | None:
     word = view.words[first]
     if first in view.entity_of:
         start = max(start, _entity_start(view, first))
-    elif word[0] in "وف" and word not in _WAW_WORDS and len(word) > 3:
+    elif _strip_conjunction(word) != word:
         start += _original_prefix(view.text, start, 1)
     end = view.ends[last - 1]
     while last - 1 > first and view.words[last - 1] in '«»"“”':
@@ -687,7 +697,13 @@ def _preceding_subject(
         end -= 1  # مهاجما انتحاريا من حركة طالبان، فجر حافلة
     for first in range(end - 1, max(-1, end - 1 - _MAX_SUBJECT), -1):
         word = view.words[first]
-        if first == 0 or _clause_start(view.words[first - 1]):
+        if _governed(word):
+            continue
+        if first == 0 or (
+            _clause_start(view.words[first - 1])
+            # وفي الضفة الغربية، اعتقلت: a phrase after a preposition is where, not who
+            and not _governed(view.words[first - 1])
+        ):
             phrase = _phrase(view, first)
             if phrase is not None and among:
                 phrase = _victims(view, phrase)
@@ -714,6 +730,15 @@ def _kana_subject(view: _Sentence, end: int) -> tuple[int, int] | None:
         if word in _CLAUSE_PUNCTUATION or word in _CLAUSE_WORDS or _is_verb(word):
             return None
     return None
+
+
+def _governed(word: str) -> bool:
+    """Whether ``word`` is a preposition, with or without و/ف (وفي، وعلى); not من and نحو,
+    which also count (نحو 150 من مقاتلي)."""
+    return word in _GOVERNING or (word[:1] in "وف" and word[1:] in _GOVERNING)
+
+
+_GOVERNING = _PREPOSITIONS - _words("من نحو")
 
 
 def _clause_start(word: str) -> bool:
@@ -1004,7 +1029,8 @@ def _reads_passive(view: _Sentence, at: int) -> bool:
         # شخصين قتلا: nothing follows; جنوده قتلوا خمسة مسلحين: an object follows.
         return _phrase(view, after) is None
     if after < len(view.words) and _is_quantity(view.words[after]):
-        return True
+        # أن قوات الأمن قتلت 6 مسلحين: a subject before the verb acts on the count after
+        return _preceding_subject(view, at) is None
     if after >= len(view.words) or _no_object_follows(view.words[after]):
         # خطف في وسط المدينة من قبل مسلحين، الذي قتل مع 9 آخرين: an active قتل or خطف
         # takes its object next; a preposition or the clause's end says qutila, khutifa.
