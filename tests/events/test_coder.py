@@ -495,3 +495,24 @@ def test_a_count_after_a_harm_verb_with_no_subject_before_is_its_victims() -> No
     (event,) = _code("قتل 20 شخصا في انفجار سيارة مفخخة في بغداد أمس.")
     assert event.actor is None
     assert event.target is not None and event.target.text == "شخصا"
+
+
+def test_a_drone_strike_and_its_dead_are_one_drone_assault() -> None:
+    (event,) = _code(
+        "استشهد شابان فلسطينيان وأصيب ثالث بجروح خطيرة، مساء أمس، في غارة شنتها طائرة "
+        "إسرائيلية من دون طيار شرق مدينة خان يونس."
+    )
+    assert (event.event_type, event.mode) == ("ASSAULT", "drone")
+    assert {c.kind: c.value for c in event.counts} == {"killed": 2}
+    assert event.actor is not None and event.actor.text == "طائرة إسرائيلية"
+    # استشهد بـ is "cited"
+    assert not _code("واستشهد الكاتب بآية من القرآن في كلمته أمس.")
+
+
+def test_a_car_bomb_is_no_actor_when_its_adjective_stands_apart() -> None:
+    events = _code(
+        "أعلنت مصادر امنية مقتل شخصين على الاقل واصابة 18 اخرين بجروح في هجوم انتحاري بحزام "
+        "ناسف وانفجار سيارتين مفخختين أمس في مدينة الموصل."
+    )
+    assert events[0].mode == "suicide-attack"
+    assert [e.actor for e in events] == [None] * len(events)

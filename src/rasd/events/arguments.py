@@ -1002,7 +1002,9 @@ def _bomb(view: _Sentence, arg: Argument) -> bool:
     """Whether an argument is a weapon: قذائف الهاون، سيارة مفخخة، عبوة ناسفة."""
     first = _token_at(view, arg.start)
     last = _token_at(view, arg.end - 1) + 1
-    return _is_instrument(view, (first, last))
+    # انفجار سيارتين مفخختين: the phrase may stop before its bomb adjective
+    after = last < len(view.words) and view.words[last] in _BOMB_ADJECTIVES
+    return after or _is_instrument(view, (first, last))
 
 
 def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]:

@@ -251,6 +251,8 @@ def _same_event(first: _Mention, second: _Mention) -> bool:
         and second.mode
         and first.mode != second.mode
         and not (one_protest and _DEMO in (first.mode, second.mode))
+        and _REFINES.get(first.mode) != second.mode
+        and _REFINES.get(second.mode) != first.mode
     ):
         return False
     if (first.negated, first.future, first.hypothetical) != (
@@ -279,6 +281,10 @@ def _same_event(first: _Mention, second: _Mention) -> bool:
     return _compatible(first.target, second.target)
 
 
+# Modes that say more of the same act: a drone strike is an air strike. Mentions in these
+# two modes can be one event, coded by the finer one. Not suicide attacks and explosives:
+# mines and car bombs met with suicide attacks are two ways of fighting (the seed article).
+_REFINES: Final = {"drone": "aerial"}
 _DEMO: Final = "demo"  # PROTEST's mode when the text says no more than that people protested
 
 
@@ -311,7 +317,11 @@ def _casualties(mention: _Mention) -> bool:
 
 def _merge(into: _Mention, other: _Mention) -> None:
     into.evidence.extend(other.evidence)
-    if into.mode is None or (into.mode == _DEMO and other.mode is not None):
+    if (
+        into.mode is None
+        or (into.mode == _DEMO and other.mode is not None)
+        or _REFINES.get(other.mode or "") == into.mode
+    ):
         into.mode = other.mode
     if (
         _casualties(into)

@@ -192,7 +192,10 @@ _DUAL_WORDS: Final[tuple[tuple[str, CountKind | None], ...]] = (
         None,
     ),
     # the nominative dual of a noun with a sound plural: مدنيين may be many, مدنيان is two
-    ("شرطيان مدنيان مواطنان صحفيان صحافيان مسلحان مقاتلان ناشطان مستوطنان سائقان", None),
+    (
+        "شرطيان مدنيان مواطنان صحفيان صحافيان مسلحان مقاتلان ناشطان مستوطنان سائقان شابان",
+        None,
+    ),
 )
 _DUALS: Final = {
     prefix + normalize(dual): kind

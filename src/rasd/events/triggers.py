@@ -418,6 +418,8 @@ def _cue_mode(start: int, mode: str | None, cues: list[ModeCue]) -> str | None:
             mode is None or (mode == "explosives" and abs(cue.start - start) <= _NEAR)
         ):
             return "suicide-attack"
+        if cue.mode == "drone" and mode in (None, "aerial") and abs(cue.start - start) <= _NEAR:
+            return "drone"  # غارة شنتها طائرة إسرائيلية من دون طيار: the aircraft was a drone
     if mode is not None or not cues:
         return mode
     return min(cues, key=lambda cue: abs(cue.start - start)).mode
