@@ -12,7 +12,6 @@ predicted span is widened to the gold tokens it touches before the comparison.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from bisect import bisect_left, bisect_right
@@ -24,6 +23,7 @@ from typing import Any
 
 import orjson
 
+from rasd.grounding.places import great_circle_km
 from rasd.model import Actor, Argument, Document, Event, Location
 from rasd.ner.scoring import Figures, score
 from rasd.pipeline import extract_text
@@ -271,7 +271,6 @@ def evaluate_events(
 
 # The Gigaword-style ids of the gold standard carry the publication day: AAW_ARB_20080110.0023-9.
 _GSR_DAY = re.compile(r"_(\d{4})(\d{2})(\d{2})\.")
-EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 # An answer within this distance of the annotated point counts as right: the tolerance the
 # maintainers check locations with.
 GEO_TOLERANCE_KM = 50.0
@@ -285,14 +284,6 @@ def gsr_published(gold_id: str) -> str | None:
     """
     match = _GSR_DAY.search(gold_id)
     return "-".join(match.groups()) if match else None
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance in km between two points on a spherical Earth (haversine, stable when close)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def default_data_dir() -> Path:

@@ -516,3 +516,21 @@ def test_a_car_bomb_is_no_actor_when_its_adjective_stands_apart() -> None:
     )
     assert events[0].mode == "suicide-attack"
     assert [e.actor for e in events] == [None] * len(events)
+
+
+GAZA = (
+    "استشهاد فلسطينيين اثنين في غارة إسرائيلية على قطاع غزة\n\n"
+    "غزة - الشرق الأوسط: استشهد شابان فلسطينيان وأصيب ثالث بجروح خطيرة، مساء أمس، في غارة "
+    "شنتها طائرة إسرائيلية من دون طيار على مجموعة من المواطنين شرق مدينة خان يونس جنوب قطاع "
+    "غزة.\n\nوفي الضفة الغربية، اعتقلت القوات الإسرائيلية فجر اليوم 15 فلسطينيا خلال حملة "
+    "مداهمات في مدن نابلس وجنين والخليل."
+)
+
+
+def test_the_finest_place_an_article_gives_an_event_is_its_place() -> None:
+    strike, arrests = (e for e in _code(GAZA) if e.event_type in ("ASSAULT", "COERCE"))
+    # the headline says the Gaza Strip, the lead east of Khan Younis
+    assert strike.location is not None and strike.location.name_en == "Khān Yūnis"
+    assert strike.location.precision == 2
+    # a region far from the article's main town is not that town
+    assert arrests.location is not None and arrests.location.name_en == "West Bank"

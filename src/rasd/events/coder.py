@@ -27,6 +27,7 @@ from rasd.events.detector import Detector, detect, participant_span
 from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.triggers import Trigger
+from rasd.grounding.places import resolve
 from rasd.model import (
     Argument,
     Count,
@@ -310,6 +311,15 @@ def _refers_back(argument: Argument) -> bool:
     return " " not in word and len(word) > 4 and word.endswith(_POSSESSIVES)
 
 
+def _finer(place: Location | None, than: Location) -> bool:
+    """Whether ``place`` names where an event happened more precisely than ``than``: a
+    town over its region or country, by the gazetteer's ACLED precision."""
+    if place is None:
+        return False
+    mine, theirs = resolve(place.text), resolve(than.text)
+    return mine is not None and (theirs is None or mine.precision < theirs.precision)
+
+
 def _casualties(mention: _Mention) -> bool:
     """Whether a mention only counts the dead and wounded of an event (مقتل 15 شخصا)."""
     return bool(mention.counts) and all(c.kind in ("killed", "injured") for c in mention.counts)
@@ -332,7 +342,8 @@ def _merge(into: _Mention, other: _Mention) -> None:
         into.target = other.target  # what was attacked, not the count of its victims
     into.actor = into.actor or other.actor
     into.target = into.target or other.target
-    into.location = into.location or other.location
+    if into.location is None or _finer(other.location, into.location):
+        into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
     known = {count.kind for count in into.counts}

@@ -28,7 +28,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rasd.grounding.actors import code_country, resolve_actor, role_on, tables
-from rasd.grounding.places import Resolved, document_countries, ground_location, resolve
+from rasd.grounding.places import (
+    Resolved,
+    document_countries,
+    great_circle_km,
+    ground_location,
+    is_town,
+    resolve,
+)
 from rasd.grounding.sides import with_other_sides
 from rasd.model import Argument, Document, Entity, Event, Location, TextLayer
 from rasd.text import normalize
@@ -156,10 +163,28 @@ def _place(
     entity, town = focus
     vague = grounded is None or grounded.precision is None or grounded.precision > 1
     same_country = grounded is None or grounded.country in (None, town.place.country)
-    if not (vague and same_country):
+    if not (vague and same_country and _holds(grounded, town)):
         return grounded
     in_town = Location(entity.start, entity.end, entity.text)
     return ground_location(in_town, countries)
+
+
+# A region an article names holds its focus town when the town lies this near its centre:
+# «بشرق سوريا» in an article about Baghouz is Baghouz, «الضفة الغربية» in one about Gaza
+# is not Gaza.
+REGION_KM = 150.0
+
+
+def _holds(grounded: Location | None, town: Resolved) -> bool:
+    """Whether a vague place can be the focus town: unknown, the town's country, its
+    province, or a region around it."""
+    if grounded is None or grounded.lat is None or grounded.lon is None:
+        return True
+    if is_town(grounded):
+        return False  # شرق مدينة خان يونس: near a town, named; not the article's other town
+    if grounded.precision == 3:  # a country (no admin1) or a province
+        return grounded.admin1 in (None, town.place.admin1)
+    return great_circle_km(grounded.lat, grounded.lon, town.place.lat, town.place.lon) <= REGION_KM
 
 
 _Arguments = tuple[Argument | None, Argument | None, Argument | None]

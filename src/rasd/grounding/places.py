@@ -735,6 +735,26 @@ def _nationalities(places: Gazetteer, normalized: str) -> list[str]:
     return [country for country, _ in counts.most_common()]
 
 
+EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km between two points on a spherical Earth (haversine, stable when close)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def is_town(location: Location) -> bool:
+    """Whether a grounded location is a town or near one (not a region, province or
+    country): its gazetteer entry is a town."""
+    if location.gazetteer_id is None:
+        return False
+    places = gazetteer().exact(normalize(location.name_ar or ""))
+    return any(p.id == location.gazetteer_id and p.kind in _TOWN_KINDS for p in places)
+
+
 def ground_location(location: Location, countries: Sequence[str]) -> Location:
     """``location`` with its place filled in when the gazetteer knows it; unchanged if not."""
     resolved = resolve(location.text, context_countries=countries)

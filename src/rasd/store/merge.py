@@ -11,13 +11,15 @@ each kind (the most conservative), and every report keeps its own figure.
 
 from __future__ import annotations
 
-import math
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rasd.grounding.places import great_circle_km
+
 COUNT_RULE = "each count is the lowest figure any report gives (ACLED's most conservative rule)"
+km = great_circle_km  # distances between reports, as the grounding measures them
 MAX_KM = 25.0  # two located reports farther apart than this are two events
 DAY_SLACK = 1  # day-precision dates may differ by this many days (time zones, أمس)
 
@@ -88,14 +90,6 @@ def features(event: Json) -> Features:
         negated=bool(event.get("negated")),
         historical=bool(event.get("historical")),
     )
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _dates(a: Features, b: Features) -> str | None:
