@@ -860,3 +860,61 @@ def test_no_argument_starts_with_a_finite_verb(
 def test_a_name_shaped_like_a_verb_is_kept(text: str, target: str) -> None:
     # a past in ت by its shape, but names: not among the words news uses as words
     assert _run(text, "واعتقلت", event_type="COERCE") == ("الشرطة", target)
+
+
+_COURT_RULING = (
+    "قضت محكمة جنايات القاهرة، أمس، بالإعدام شنقا على سبعة متهمين، وبالسجن المؤبد على 12 "
+    "آخرين، بعد إدانتهم بقتل ضابط في الشرطة."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        # the court that hands the sentences down acts; the sentenced follow على
+        (_COURT_RULING, "بالإعدام", "محكمة جنايات القاهرة", "متهمين"),
+        (_COURT_RULING, "وبالسجن", "محكمة جنايات القاهرة", "آخرين"),  # not المؤبد
+        (_COURT_RULING, "إدانتهم", "محكمة جنايات القاهرة", None),  # them: a pronoun
+        ("أصدرت محكمة تركية حكما بالسجن على سبعة متشددين", "بالسجن", "محكمة تركية", "متشددين"),
+        # serving a sentence is no court's act
+        ("وكان يقضي حكما بالسجن في لندن", "بالسجن", None, None),
+        # without a court, a conviction's possessor is who was convicted
+        ("وأعدم الجندي بعد إدانته بالاغتصاب", "إدانته", None, "الجندي"),
+        ("قررت المحكمة إلغاء إدانة أربعة شبان بالمشاركة في التخطيط", "إدانة", None, "شبان"),
+    ],
+)
+def test_a_court_hands_down_its_sentences(
+    text: str, trigger: str, actor: str | None, target: str | None
+) -> None:
+    assert _run(text, trigger, nominal=True, event_type="SANCTION") == (actor, target)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "target"),
+    [
+        # the genitive of a raid, a search or an arrest is what or whom it is done to
+        ("وقتل مسلحان خلال مداهمة مخبأ لهم في العريش", "مداهمة", None, "مخبأ"),
+        ("وجرى توقيف ضباط وعسكريين لمحاكمتهم", "توقيف", None, "ضباط"),
+        ("وجرى اعتقال الجنود الثلاثة", "اعتقال", None, "الجنود الثلاثة"),
+        ("وأعلنت الشرطة مصادرة كميات من الأسلحة", "مصادرة", None, "كميات من الأسلحة"),
+        # unless a force does it: with ل and what it acts on, or definite after a raid
+        ("وجاءت مداهمة قوات الأمن للمنزل بعد ساعات", "مداهمة", "قوات الأمن", "للمنزل"),
+        ("ورفعوا لافتات عن اعتقال السلطات لمعارضين", "اعتقال", "السلطات", "معارضين"),
+        ("وحاولوا اختراق حصار الشرطة لمواصلة مسيرتهم", "حصار", "الشرطة", None),
+        # a word describing the siege, then whom it is on
+        ("ويريدون فرض حصار شامل على القطاع", "حصار", None, "القطاع"),
+        # the state force whose action the raid was the occasion of raided
+        (
+            "أعلنت الوزارة أن قوات الأمن قتلت 6 مسلحين خلال مداهمة مخبأ لهم",
+            "مداهمة",
+            "قوات الأمن",
+            "مخبأ",
+        ),
+        # gunmen who kill during a raid did not raid
+        ("وقتل مسلحون شرطيا خلال مداهمة منزل", "مداهمة", None, "منزل"),
+    ],
+)
+def test_a_raid_is_done_to_its_genitive_unless_a_force_does_it(
+    text: str, trigger: str, actor: str | None, target: str | None
+) -> None:
+    assert _run(text, trigger, nominal=True, event_type="COERCE") == (actor, target)

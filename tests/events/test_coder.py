@@ -534,3 +534,20 @@ def test_the_finest_place_an_article_gives_an_event_is_its_place() -> None:
     assert strike.location.precision == 2
     # a region far from the article's main town is not that town
     assert arrests.location is not None and arrests.location.name_en == "West Bank"
+
+
+def test_a_court_ruling_is_sanctions_by_the_court_and_no_condemnation() -> None:
+    events = _code(
+        "قضت محكمة جنايات القاهرة، أمس، بالإعدام شنقا على سبعة متهمين، وبالسجن المؤبد على 12 "
+        "آخرين، بعد إدانتهم بقتل ضابط في الشرطة."
+    )
+    sanctions = [e for e in events if e.event_type == "SANCTION"]
+    assert sanctions and all(e.mode == "convict" for e in sanctions)
+    assert {e.actor.text for e in sanctions if e.actor} == {"محكمة جنايات القاهرة"}
+    assert not [e for e in events if e.event_type == "ACCUSE"]
+
+
+def test_a_condemnation_stays_an_accusation() -> None:
+    events = _code("وأدانت حركة حماس الغارة الإسرائيلية على غزة أمس.")
+    assert "ACCUSE" in {e.event_type for e in events}
+    assert "SANCTION" not in {e.event_type for e in events}

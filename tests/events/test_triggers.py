@@ -293,6 +293,15 @@ def detected_types(text: str) -> set[str]:
         ("وحقق المنتخب فوزا كبيرا في المباراة", "ACCUSE"),  # achieved
         ("وتكهن بإمكانية أن تحقق نتائج أفضل في الملتقيات القادمة", "ACCUSE"),
         ("وأدى الحضور صلاة المغرب ودعوا الله أن يديم نعمة الأمن", "REQUEST"),  # prayed
+        # a conviction (a crime in ب after أدان، إدانة) is no condemnation
+        ("قضت المحكمة بإعدامهم بعد إدانتهم بقتل ضابط في الشرطة", "ACCUSE"),
+        ("وأدانت محكمة أميركية جنديا سابقا بقتل مدنيين", "ACCUSE"),
+        ("وقضت المحكمة بسجنه بعد إدانته بعدة اتهامات", "ACCUSE"),  # the charges: no accusing
+        # and a condemnation no conviction, whatever ب follows
+        ("وأدانت حماس الغارة الإسرائيلية على غزة", "SANCTION"),
+        ("وأدان الرئيس الهجوم بشدة", "SANCTION"),
+        ("وأدانت المنظمة اعتقال الصحفي بتهمة التحريض", "SANCTION"),  # the arrest's charge
+        ("وأدانت الحكومة قيام الجيش بقتل مدنيين", "SANCTION"),
     ],
 )
 def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
@@ -305,6 +314,11 @@ def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
     [
         ("ثمنت الحكومة جهود الوسطاء", "SUPPORT"),
         ("واتهم الوزير المعارضة بالتحريض", "ACCUSE"),
+        ("وأدانت حماس الغارة الإسرائيلية على غزة", "ACCUSE"),
+        ("وأدان الرئيس الهجوم بشدة", "ACCUSE"),
+        ("قضت المحكمة بإعدامهم بعد إدانتهم بقتل ضابط في الشرطة", "SANCTION"),
+        ("وأدانت محكمة أميركية جنديا سابقا بقتل مدنيين", "SANCTION"),
+        ("وأدين الرجل بتهمة التجسس", "SANCTION"),
         ("وأوقفت الشرطة ثلاثة أشخاص", "COERCE"),
         ("وأنذر الجيش سكان القرية", "THREATEN"),
         ("وهنأت الوزيرة نظيرها بالفوز", "SUPPORT"),

@@ -27,6 +27,7 @@ from operator import or_
 from rasd.events.entities import overlapping
 from rasd.events.lexicon import load_lexicon, noun_surfaces, verb_surfaces
 from rasd.grounding import places
+from rasd.grounding.actors import ARMED_SECTORS, Agent, tables
 from rasd.model import Argument, Entity, Location, Span, TextLayer, Token, Tokens
 from rasd.text import normalize
 
@@ -1365,6 +1366,19 @@ def _nominal(
         split = _lam_object(view, genitive)
         if split is not None:  # اعتقال الشرطة للصحفي: agent, then ل + the one it acts on
             return _arg(view, split[0]), _lam_arg(view, split[1])
+    if event_type == "SANCTION" and key in _SENTENCE_NOUNS:
+        # وبالسجن المؤبد: a definite noun, after its conjunction too, has no genitive
+        sentenced = None if word.startswith(("ال", "بال", "لل")) else genitive
+        return _sentence_arguments(view, at, rest, sentenced, possessive=stem is not None)
+    if event_type == "COERCE" and genitive is not None and key in _RAID_NOUNS:
+        if word.startswith("ال"):
+            pass  # والحصار الإسرائيلي: a definite noun has no genitive; the adjective says whose
+        elif (acting := _raiding_force(view, genitive, key)) is not None:
+            return acting  # مداهمة قوات الأمن للمنزل: the forces raid the house
+        else:
+            if key in _PLACE_RAIDS and _describing(view, genitive, rest):
+                genitive = None  # حصار شامل على كوريا الشمالية: a word for how, then whom
+            victim = True  # مداهمة مخبأ، اعتقال ناشطين: the genitive is what is acted on
     agent = _agent_phrase(view, rest, 8) or _light_verb_subject(view, at)
     if stem is not None:  # هجومها، مقتله: the possessor is the subject of the governing verb
         possessor = _governing_subject(view, at)
@@ -1384,12 +1398,165 @@ def _nominal(
     against = _prepositional_target(view, rest, 4)
     if victim:
         agent = agent or _borrowed_actor(view, at)
+        if agent is None and event_type == "COERCE" and key in _RAID_NOUNS:
+            agent = _raid_in_action(view, at)
         victims = _victims(view, genitive) if genitive is not None else None
         return agent, _lam_arg(view, victims) or against or _targeted(view, at)
     if against is not None:
         return agent or _lam_arg(view, genitive), against
     # هجوم لـX / هجوم X: the genitive of an attack is who attacks.
     return agent or _lam_arg(view, genitive), _targeted(view, at)
+
+
+# Nouns of a sentence handed down (قضت المحكمة بالإعدام، بالسجن المؤبد) and of a conviction
+# (بعد إدانتهم بقتل): a court's acts, whose object is the one sentenced.
+_SENTENCE_NOUNS = _words("سجن إعدام اعدام حبس إدانة ادانة")
+# Verbs by which a court hands a sentence down; their subject is the court.
+_SENTENCING_VERBS = frozenset(
+    verb_surfaces(normalize("قضى/يقضي|قضت|حكم/يحكم|أصدر/يصدر|عاقب/يعاقب"))
+)
+# A verdict as the verb's object: قضى حكما بالسجن is serving the sentence, not passing it.
+_VERDICTS = _words("حكم حكما الحكم أحكام احكام الأحكام عقوبة العقوبة")
+_SENTENCE_REACH = 8  # tokens from بالسجن to على: بالسجن لمدة 35 سنة على
+# Tokens back from a sentence to its court's verb, across the sentences it conjoins (قضت
+# المحكمة بالإعدام على سبعة، وبالسجن المؤبد على 12 آخرين، بعد إدانتهم).
+_MAX_COURT = 30
+
+
+def _sentence_arguments(
+    view: _Sentence,
+    at: int,
+    rest: int,
+    genitive: tuple[int, int] | None,
+    *,
+    possessive: bool,
+) -> tuple[Argument | None, Argument | None]:
+    """(court, sentenced) of a sentence or conviction noun at ``at``.
+
+    The court is the subject of the verb that hands the sentence down (قضت محكمة جنايات
+    القاهرة بالإعدام شنقا على سبعة متهمين، وبالسجن المؤبد على 12 آخرين). The sentenced
+    are a conviction's genitive (إدانة أربعة شبان) or follow على or بحق; a possessive (بعد
+    إدانتهم) names them by a pronoun only. Without a court's verb, the possessor of a
+    conviction is the subject of the clause's verb (أعدم الجندي بعد إدانته): the one
+    convicted, not one who acts.
+    """
+    court = _court(view, at)
+    if possessive:
+        return court, None if court is not None else _governing_subject(view, at)
+    sentenced = _arg(view, genitive) or _prepositional_target(view, rest, _SENTENCE_REACH)
+    return court, sentenced or _after_marker(view, rest, _AGAINST)
+
+
+_AGAINST = _words("بحق")
+
+
+def _court(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the sentencing verb (قضت، حكمت، أصدرت) the noun at ``at`` completes,
+    in the same clause: after the verb, else before it (المحكمة قضت)."""
+    for position in range(at - 1, max(-1, at - 1 - _MAX_COURT), -1):
+        word = view.words[position]
+        if word in _COMPLEMENTIZERS or word in ".:؛;" or word in _RELATIVES:
+            return None
+        if word not in _SENTENCING_VERBS or (word in _VERDICTS and not _opens(view, position)):
+            continue  # حكما بالسجن: the verdict, not the dual verb
+        first = _skip_time(view, position + 1)
+        if first < at and _strip_conjunction(view.words[first]) in _VERDICTS:
+            return None  # كان يقضي حكما بالسجن، أُصدر حكم: no court is named
+        phrase = _phrase(view, first)
+        if phrase is not None and phrase[0] < at:
+            return _arg(view, (phrase[0], min(phrase[1], at)))
+        return _arg(view, _preceding_subject(view, position))
+    return None
+
+
+# Verbal nouns of a raid, a search, a siege, a seizure or an arrest: their genitive is what
+# or whom they are done to (مداهمة مخبأ، اعتقال ناشطين) unless a force does them.
+_RAID_NOUNS = _words("مداهمة مداهمات دهم اقتحام تفتيش حصار مصادرة اعتقال اعتقالات احتجاز توقيف")
+# Of these, the ones done to a place: a definite force after them is who does them
+# (مداهمة الشرطة، حصار الجيش); an arrest's is arrested (توقيف ضباط، اعتقال الجنود).
+_PLACE_RAIDS = _words("مداهمة مداهمات دهم اقتحام تفتيش حصار")
+# Sectors of the agents table that raid and arrest; the state's executive too where a ل
+# object says what it acted on (اعتقال السلطات للناشط).
+_RAIDING_SECTORS = ARMED_SECTORS | {"state-intelligence"}
+_ORDERING_SECTORS = _RAIDING_SECTORS | {"state-executive"}
+_DURING = _words("خلال أثناء اثناء إبان ابان")
+
+
+def _force(view: _Sentence, at: int, sectors: frozenset[str]) -> int:
+    """How many words from ``at`` name a generic agent of ``sectors`` (قوات الأمن، الشرطة،
+    مسلحين); 0 where none does."""
+    found = tables().agents.match(view.words, at)
+    if found is None or not isinstance(found[1], Agent) or found[1].sector not in sectors:
+        return 0
+    return found[0]
+
+
+def _raiding_force(
+    view: _Sentence, genitive: tuple[int, int], key: str
+) -> tuple[Argument | None, Argument | None] | None:
+    """(force, object) where the genitive of a raid or arrest noun is a force that acts:
+    one followed by ل and what it acts on (مداهمة قوات الأمن للمنزل، اعتقال السلطات
+    لناشطين), or a definite one after a raid on a place (اقتحام الجيش، حصار الشرطة).
+    None where the genitive is what is acted on."""
+    first, last = genitive
+    size = _force(view, first, _ORDERING_SECTORS)
+    if not size:
+        return None
+    end = first + size
+    for position in range(end, min(last + 1, len(view.words))):
+        word = view.words[position]
+        if position not in view.entity_of and _lam_object_word(word):
+            taken = _phrase(view, position) or (position, position + 1)
+            return _arg(view, (first, position)), _lam_arg(view, taken)
+        if position >= last:
+            break
+    definite = any(view.words[p].startswith("ال") for p in range(first, end))
+    if key in _PLACE_RAIDS and definite and _force(view, first, _RAIDING_SECTORS):
+        return _arg(view, genitive), None
+    return None
+
+
+def _describing(view: _Sentence, genitive: tuple[int, int], rest: int) -> bool:
+    """Whether a one-word "genitive" describes the noun before it and على after it says
+    whom it is done to (حصار شامل على، حصار اعتبارا من أمس على): no genitive then."""
+    first, last = genitive
+    return (
+        last - first == 1
+        and first not in view.entity_of
+        and not view.words[first].startswith("ال")
+        and _prepositional_target(view, rest, 4) is not None
+    )
+
+
+def _lam_object_word(word: str) -> bool:
+    """``للمنزل``، ``لمخيم``: ل and what is acted on; not ل and a masdar of purpose
+    (لمواصلة مسيرتهم، للمطالبة): an event's word, or a مفاعلة."""
+    if not (word.startswith("لل") or _lam_owner(word)):
+        return False
+    bare = word[2:] if word.startswith("لل") else word[1:]
+    purpose = len(bare) == 6 and bare[0] == "م" and bare[2] == "ا" and bare[-1] == "ه"
+    return not purpose and word not in load_lexicon().triggers
+
+
+def _raid_in_action(view: _Sentence, at: int) -> Argument | None:
+    """The force whose action a raid was the occasion of: ``قتلت قوات الأمن 6 مسلحين ...
+    خلال مداهمة مخبأ لهم`` (the forces raided). Only a state force: ``قتل مسلحون شرطيا
+    خلال مداهمة`` tells of the gunmen's attack on a raid, not of a raid by them."""
+    if at < 1 or _strip_conjunction(view.words[at - 1]) not in _DURING:
+        return None
+    actor = _earlier_actor(view, at - 1)
+    if actor is None:
+        return None
+    first = _token_at(view, actor.start)
+    return actor if _force(view, first, _STATE_FORCES) else None
+
+
+_STATE_FORCES = frozenset({"state-military", "state-police", "state-intelligence"})
+
+
+def _opens(view: _Sentence, at: int) -> bool:
+    """Whether the word at ``at`` opens its clause: first, or after punctuation."""
+    return at == 0 or view.words[at - 1] in _CLAUSE_PUNCTUATION
 
 
 # Fights that name their two sides after بين: اشتباكات بين الجيش ومسلحين.

@@ -23,6 +23,7 @@ from rasd.events.lexicon import (
     Proclitic,
     load_lexicon,
     noun_surfaces,
+    verb_surfaces,
 )
 from rasd.events.numbers import document_words, normalized_span
 from rasd.model import PloverType, Span, TextLayer, Tokens
@@ -431,6 +432,10 @@ def _cue_mode(start: int, mode: str | None, cues: list[ModeCue]) -> str | None:
 _NOUN_GOVERNORS: Final = _normalized(
     "في على عن إلى الى مع حول ضد بين خلال عبر لدى عند عقب إثر اثر جراء نحو بدون دون"
 )
+# بعد and قبل take a finite verb only through أن (بعد أن أدانته); a verb with its object
+# pronoun right after them is a masdar with a possessive (بعد إدانته).
+_BEFORE_AFTER: Final = _normalized("بعد قبل وبعد وقبل")
+_OBJECT_SUFFIXES: Final = ("ه", "ها", "هم", "هما", "هن")
 _TO: Final = _normalized("إلى الى على")
 _QUOTES: Final = frozenset('«"“')
 _REQUEST_REACH = 4  # words back from a demanded thing to the demand
@@ -451,6 +456,13 @@ def _governed_verb(
     in وا, which is then the imperative of a slogan («أوقفوا الهدر»), not a past tense."""
     if first > 0 and event_type not in _DETECTED and words[first - 1][2] in _NOUN_GOVERNORS:
         return True
+    if (
+        first > 0
+        and event_type not in _DETECTED
+        and words[first - 1][2] in _BEFORE_AFTER
+        and words[first][2].endswith(_OBJECT_SUFFIXES)
+    ):
+        return True  # بعد إدانتهم، قبل اعتقاله: a masdar and its possessive, not أدانتهم
     if not words[first][2].endswith("وا"):
         return False
     start, _ = to_original_span(layer, words[first][0], words[first][1], text=text)
@@ -542,6 +554,50 @@ def _anonymity(words: Sequence[Word], last: int) -> bool:
 _PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
 
 
+# Condemnation and conviction share their words (أدان، إدانة). A crime after ب makes it a
+# conviction (أدانته المحكمة بقتل، بعد إدانتهم بالتورط، أُدين بتهمة التجسس); condemnation
+# takes its object bare (أدانت حماس الغارة) and an adverb in ب (أدان بشدة، بأشد العبارات).
+_CONVICTION_WORDS: Final = frozenset(
+    {surface for word in normalize("إدانة").split() for surface in noun_surfaces(word)}
+    | verb_surfaces(normalize("أدان/يدين|أدين|أدينت|أدينوا|أدينا"))
+)
+# What one is convicted of, in ب: a charge, a crime (the masdars a court names).
+_CRIMES: Final = _normalized(
+    "تهمة تهم اتهامات جريمة جرائم جرم قتل القتل تورط التورط انتماء الانتماء الضلوع ضلوع "
+    "المشاركة مشاركة ارتكاب تجسس التجسس التخابر تخابر الخيانة خيانة الإرهاب إرهاب الفساد "
+    "فساد اختلاس الاختلاس الاحتيال احتيال السرقة سرقة الاغتصاب اغتصاب الاعتداء اعتداء "
+    "التحريض تحريض حيازة التآمر تآمر التزوير تزوير الرشوة رشوة تمويل تهريب التهريب الاتجار "
+    "اتجار الشروع خطف الخطف اختطاف الاختطاف تفجير التخطيط تخطيط العضوية عضوية تعذيب التعذيب "
+    "إهانة الإساءة"
+)
+_COUNTED: Final = _normalized("عدة عدد جملة")  # بعدة اتهامات: the crime after the count
+_CONVICTION_REACH = 6  # words from أدان to its crime: أدانت محكمة أميركية جنديا سابقا بقتل
+# Acts a crime in ب may belong to instead: أدانت الحكومة قيام الجيش بقتل مدنيين.
+_DEEDS: Final = _normalized("قيام قيامه قيامها إقدام إقدامه إقدامها")
+_BREAKS: Final = frozenset("،,.:;؛!?؟")
+
+
+def _crime(layer: TextLayer, words: list[Word], last: int, lexicon: Lexicon) -> int | None:
+    """The crime a conviction word ending at word ``last`` names: the first word in ب
+    within reach, in the same clause, with no other event's word between (أدانت المنظمة
+    اعتقال الصحفي بتهمة التحريض: the charge is the arrest's); None for a condemnation."""
+    for at in range(last + 1, min(last + 1 + _CONVICTION_REACH, len(words))):
+        between = layer.normalized[words[at - 1][1] : words[at][0]]
+        word = words[at][2]
+        if any(mark in _BREAKS for mark in between) or word in _GAP_STOPS:
+            return None
+        if word.startswith("و") and word[1:2] == "ب":
+            word = word[1:]
+        if word[:1] != "ب" or word in _NOT_PROCLITIC:
+            if word in _DEEDS or word in lexicon.triggers:
+                return None
+            continue
+        if word[1:] in _COUNTED and at + 1 < len(words):
+            at, word = at + 1, "ب" + words[at + 1][2]
+        return at if word[1:] in _CRIMES else None
+    return None
+
+
 def find_triggers(
     text: str,
     layer: TextLayer,
@@ -578,6 +634,7 @@ def triggers_in(
     cues: list[ModeCue] | None = None
     triggers: list[Trigger] = []
     seen: set[tuple[int, int, str]] = set()
+    charges: set[int] = set()  # the words naming what a conviction was for
     for first, last, index in matches:
         entry = lexicon.entries[index]
         if (first, last, entry.event_type) in seen:
@@ -607,6 +664,14 @@ def triggers_in(
             continue  # دعوا الله: a prayer
         if entry.event_type == "REQUEST" and _anonymity(words, last):
             continue  # طلب عدم ذكر اسمه: a source asking for anonymity
+        if entry.event_type in ("ACCUSE", "SANCTION") and texts[first] in _CONVICTION_WORDS:
+            crime = _crime(layer, words, last, lexicon)
+            if crime is not None:
+                charges.add(crime)
+            if (entry.event_type == "SANCTION") != (crime is not None):
+                continue  # أدانته المحكمة بقتل: a conviction; أدانت حماس الغارة: condemnation
+        if entry.event_type == "ACCUSE" and first in charges:
+            continue  # أدين بعدة اتهامات: the charges a court upheld, no one accusing
         seen.add((first, last, entry.event_type))
         start, end = to_original_span(layer, words[first][0], words[last][1], text=text)
         mode = entry.mode
