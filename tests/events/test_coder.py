@@ -483,10 +483,16 @@ def test_unnamed_parties_take_the_country_of_the_events_place() -> None:
         ),
         # a subject before the verb acts on the count after it
         ("وقالت الوزارة إن قوات الأمن قتلت 6 مسلحين في العريش أمس.", "قوات الأمن", "مسلحين"),
+        # أنه's pronoun is the one who said it, and what follows the verb its object
+        ("وأعلن الجيش في بيان أنه أوقف 12 شخصا بتهمة إحراق آلية عسكرية.", "الجيش", "شخصا"),
+        # a feminine past joined by و shares its subject; the count after is the object
+        ("وقال إن قواته صدت هجوما لقوات حفتر وأسرت 8 من عناصرها.", "قواته", "عناصرها"),
+        # و is a letter of وفد, whatever its ending
+        ("وكان رئيس الحكومة قد التقى أمس وفدا من المصارف.", "رئيس الحكومة", "وفدا من المصارف"),
     ],
 )
 def test_who_acted_on_whom(text: str, actor: str, target: str) -> None:
-    (event,) = _code(text)
+    (event, *_) = _code(text)
     assert event.actor is not None and event.actor.text == actor
     assert event.target is not None and event.target.text == target
 

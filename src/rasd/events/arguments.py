@@ -203,7 +203,7 @@ _VERB_STEMS = (
     "أطلق استهدف قصف اعتقل أصاب جرح شن نفذ كان وقع تعرض انفجر أدى أسفر داهم اقتحم ضرب "
     "تظاهر احتج اعتصم تبنى نجا لقي سقط أوقع طالب ندد رفع هتف أحرق اشتبك دمر أصيب قتلوا "
     "اغتيل اعتقل أسر احتجز أعدم عذب طعن رشق اعتدى تعدى هدد شهد جاء بدأ واصل تمكن حاول "
-    "استشهد توفي لجأ عمد قام أوقف ألقى فر هرب زرع وجه أطلقت يعتقد"
+    "استشهد توفي لجأ عمد قام أوقف ألقى فر هرب زرع وجه أطلقت يعتقد صد حاصر سيطر"
 )
 
 
@@ -301,12 +301,20 @@ def _read_sentence(
     return _Sentence(text, starts, ends, words, entity_of, entity_starts, labels)
 
 
+def _waw_inflected(word: str) -> bool:
+    """A word of ``_WAW_WORDS`` with a case or number ending: وفدا، وزيرا، وزارات."""
+    return any(
+        word.endswith(ending) and word[: -len(ending)] in _WAW_WORDS
+        for ending in ("ا", "ان", "ين", "ات", "ه")
+    )
+
+
 @lru_cache(maxsize=_WORD_CACHE)
 def _strip_conjunction(word: str) -> str:
     """``وقوات`` -> ``قوات``; ``وزير`` stays (its و is a root letter). ف is a conjunction
     before the article or a verb (فالجيش، فقتلوا); before other nouns it is a letter of
     the word far more often (فلسطينيا، فصائل، فجر)."""
-    if len(word) <= 3 or word in _WAW_WORDS:
+    if len(word) <= 3 or word in _WAW_WORDS or _waw_inflected(word):
         return word
     if word[0] == "و":
         return word[1:]
@@ -766,6 +774,13 @@ def _agent_phrase(view: _Sentence, at: int, limit: int) -> Argument | None:
     return None
 
 
+def _joined_feminine(view: _Sentence, at: int) -> bool:
+    """A feminine past joined by و to a clause before it (صدت هجوما ... وأسرت): its
+    subject is that clause's, a plural of things or a force, told by the ت."""
+    word = view.words[at]
+    return word[:1] in "وف" and word.endswith("ت") and word != _strip_conjunction(word)
+
+
 def _pronoun_suffix(word: str) -> bool:
     """A verb that carries its subject: قتلوا، فجرا، تظاهروا. Not a verb whose own three
     letters end in ا (ودعا الحزب، نجا، بدا): the suffix needs a stem of three before it."""
@@ -1058,14 +1073,34 @@ def _active(view: _Sentence, at: int) -> tuple[Argument | None, Argument | None]
         actor_phrase = None  # سيارة مفخخة فجرت، استهدف هجوم انتحاري: no one is named
     target = _object(view, object_at)
     actor = _arg(view, actor_phrase)
-    if actor_phrase is None and _pronoun_suffix(view.words[at]):
+    if actor_phrase is None and (_pronoun_suffix(view.words[at]) or _joined_feminine(view, at)):
         actor = _antecedent(view, at)
+    elif actor_phrase is None and at and view.words[at - 1] in _THAT_IT:
+        actor = _reporter(view, at - 1)
     return actor, target
+
+
+# أنّ with the pronoun of the one who speaks: وأعلن الجيش في بيان أنه أوقف.
+_THAT_IT = _words("أنه إنه انه بأنه بانه وأنه أنها إنها انها بأنها بانها أنهم إنهم انهم بأنهم")
+
+
+def _reporter(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the saying verb before ``أنه`` at ``at``, a few words back, the
+    pronoun's antecedent: الجيش in ``وأعلن الجيش في بيان أنه أوقف``."""
+    for position in range(at - 1, max(-1, at - 1 - _MAX_SUBJECT), -1):
+        word = view.words[position]
+        if _strip_conjunction(word) in _SAYING_VERBS:
+            return _arg(view, _phrase(view, _skip_time(view, position + 1)))
+        if word in _CLAUSE_PUNCTUATION:
+            return None
+    return None
 
 
 def _subject(view: _Sentence, at: int) -> tuple[tuple[int, int] | None, int]:
     """The subject phrase of the verb at ``at`` (before or after it) and where its object is."""
     after = _skip_time(view, at + 1)
+    if at and view.words[at - 1] in _THAT_IT:
+        return None, after  # أنه أوقف 12 شخصا: the pronoun of أنه acts, 12 are the object
     preceding = _preceding_subject(view, at) or _relative_head(view, at)
     if preceding is not None:
         return preceding, after
@@ -1074,6 +1109,8 @@ def _subject(view: _Sentence, at: int) -> tuple[tuple[int, int] | None, int]:
     following = _phrase(view, after)
     if following is not None and _is_instrument(view, following):
         return None, after
+    if following is not None and _joined_feminine(view, at) and _is_quantity(view.words[after]):
+        return None, after  # وأسرت 8 من عناصرها: the forces named before took eight
     if following is not None and not _pronoun_suffix(view.words[at]):
         return following, _skip_time(view, following[1])
     return None, after
