@@ -557,3 +557,9 @@ def test_a_condemnation_stays_an_accusation() -> None:
     events = _code("وأدانت حركة حماس الغارة الإسرائيلية على غزة أمس.")
     assert "ACCUSE" in {e.event_type for e in events}
     assert "SANCTION" not in {e.event_type for e in events}
+
+
+def test_a_ba_that_begins_the_word_is_no_preposition() -> None:
+    (event,) = _code("ودعت بعثة الأمم المتحدة للدعم في ليبيا جميع الأطراف إلى الحوار أمس.")
+    assert event.event_type == "REQUEST"
+    assert event.actor is not None and event.actor.text == "بعثة الأمم المتحدة"

@@ -382,7 +382,15 @@ def _can_head(view: _Sentence, at: int, *, counted: bool = False) -> bool:
     if _stops_phrase(word) or _has_preposition(word) or (_is_verb(word) and not counted):
         return False
     # بانفجار، بسيارة: a ب phrase is an adjunct; names after ب are entities, caught above.
-    return len(word) >= 2 and not (word[0] == "ب" and len(word) > 3)
+    return len(word) >= 2 and not (word[0] == "ب" and len(word) > 3 and not _ba_word(word))
+
+
+# Nouns whose ب is their own first letter, heads of parties: بعثة الأمم المتحدة، بلدية.
+_BA_WORDS = _words("بعثة بعثات بلدية بلديات برلمان بنك بنوك بحرية بطريرك بابا بيان")
+
+
+def _ba_word(word: str) -> bool:
+    return word in _BA_WORDS or (word[:1] == "و" and word[1:] in _BA_WORDS)
 
 
 _MAX_SUBJECT = 12  # tokens back from a verb to the start of its subject
