@@ -563,3 +563,16 @@ def test_a_ba_that_begins_the_word_is_no_preposition() -> None:
     (event,) = _code("ودعت بعثة الأمم المتحدة للدعم في ليبيا جميع الأطراف إلى الحوار أمس.")
     assert event.event_type == "REQUEST"
     assert event.actor is not None and event.actor.text == "بعثة الأمم المتحدة"
+
+
+def test_what_protesters_told_of_elsewhere_did_is_no_protest_of_its_own() -> None:
+    assert not _code("وردد المتظاهرون شعارات مناهضة للحكومة بعد حضور الجنازة.")
+    # told after the protest, it is part of it
+    (protest,) = _code(
+        "تظاهر مئات المتظاهرين أمس أمام البرلمان. وردد المتظاهرون شعارات مناهضة للحكومة."
+    )
+    assert protest.event_type == "PROTEST"
+    assert len(protest.evidence) >= 2
+    # a crowd counted afresh is a protest told here
+    (protest,) = _code("وخرج عشرات الآلاف من المتظاهرين أمس إلى شوارع العاصمة.")
+    assert protest.event_type == "PROTEST"

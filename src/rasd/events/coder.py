@@ -106,6 +106,7 @@ class _Mention:
     future: bool
     mode: str | None = None
     lasting: bool = False  # the sentence says it went on for weeks or more
+    continuation: bool = False  # only what protesters of a protest told elsewhere did
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -327,6 +328,7 @@ def _casualties(mention: _Mention) -> bool:
 
 def _merge(into: _Mention, other: _Mention) -> None:
     into.evidence.extend(other.evidence)
+    into.continuation = into.continuation and other.continuation
     if (
         into.mode is None
         or (into.mode == _DEMO and other.mode is not None)
@@ -433,6 +435,45 @@ def _crowd_turned_out(text: str, layer: TextLayer, sentence: Span, trigger: Trig
     return False
 
 
+# Triggers that tell what the protesters of a protest already told did: chants, banners,
+# and the protesters themselves when named as known (المتظاهرون). Annotators code no
+# protest in a sentence that only continues one (وردد المتظاهرون شعارات مناهضة للحكومة).
+_CHANTS: Final = ("هتف", "هتافات", "ردد", "لافتات")
+
+
+def _continues_a_protest(mention: _Mention) -> bool:
+    trigger = mention.trigger
+    if trigger.event_type != "PROTEST":
+        return False
+    key = trigger.key.split("/", 1)[0].split(" ", 1)[0]
+    if key.startswith(_CHANTS):
+        return True
+    words = _normal(trigger.text).split()
+    return len(words) == 1 and _definite_participants(words[0])
+
+
+_QUANTITIES: Final = frozenset(
+    normalize(word)
+    for word in "عشرات العشرات مئات المئات آلاف الآلاف ألوف الألوف ملايين آلافا مئات".split()
+)
+
+
+def _counted(layer: TextLayer, trigger: Trigger) -> bool:
+    """Whether a count comes right before the trigger (عشرات الآلاف من المتظاهرين، 500
+    متظاهر): a crowd described afresh, a protest told here."""
+    start = to_normalized_offset(layer, trigger.start)
+    before = layer.normalized[max(0, start - 30) : start].split()
+    if before and before[-1] == "من":
+        before = before[:-1]
+    return bool(before) and (before[-1] in _QUANTITIES or before[-1].isdigit())
+
+
+def _definite_participants(word: str) -> bool:
+    """المتظاهرون، والمحتجين: participants named as already known."""
+    skip = participant_span(word)
+    return skip is not None and word[skip:].startswith("ال")
+
+
 def _protesters(trigger: Trigger) -> Argument | None:
     """The trigger itself as the actor when it is a participant noun (المتظاهرون)."""
     if " " in trigger.text:
@@ -529,6 +570,7 @@ def _read_sentence(
             mode=trigger.mode,
             lasting=_lasting(layer, trigger),
         )
+        mention.continuation = _continues_a_protest(mention) and not _counted(layer, trigger)
         mention.evidence.append(
             Evidence(sentence.start, sentence.end, trigger.start, trigger.end, trigger.text)
         )
@@ -608,7 +650,10 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
             else:
                 _merge(same, mention)
         previous = sentence
-    return tuple(_to_event(mention, published, doc.entities) for mention in merged)
+    # «وردد المتظاهرون شعارات» with no protest told in the article: the protest is reported
+    # elsewhere, and a reader of this text codes none
+    told = [mention for mention in merged if not mention.continuation]
+    return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
 
 def _told_in(mention: _Mention, sentence: Span) -> bool:
