@@ -453,8 +453,7 @@ def _continues_a_protest(mention: _Mention) -> bool:
 
 
 _QUANTITIES: Final = frozenset(
-    normalize(word)
-    for word in "عشرات العشرات مئات المئات آلاف الآلاف ألوف الألوف ملايين آلافا مئات".split()
+    normalize("عشرات العشرات مئات المئات آلاف الآلاف ألوف الألوف ملايين آلافا").split()
 )
 
 
