@@ -390,3 +390,15 @@ def test_word_starts_come_from_the_shared_words(text: str, a: int, b: int) -> No
     assert _starts(normalized, _grammar(), start, end) == tuple(
         (at, word) for at, word in whole if start <= at < end
     )
+
+
+@pytest.mark.parametrize("join", [" - ", " على ", " "])
+def test_a_night_told_by_its_two_days_is_the_day_it_began(join: str) -> None:
+    # Tuesday 5 March: Thursday night is 28 February, into Friday 1 March
+    phrase = f"ليل الخميس{join}الجمعة"
+    assert dates(f"قتل أربعة {phrase} في هجوم.") == [(phrase, "2019-02-28", "day")]
+
+
+def test_two_days_of_two_events_stay_two() -> None:
+    found = dates("قتل أربعة ليل الخميس وأصيب الجمعة آخرون.")
+    assert [value for _, value, _ in found] == ["2019-02-28", "2019-03-01"]

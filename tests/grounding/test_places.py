@@ -476,3 +476,24 @@ def test_distances_and_parts_of_the_country_ground_with_original_offsets(
         )
         assert text[location.start : location.end] == location.text
         assert (location.name_en, location.precision) == (place, precision)
+
+
+@pytest.mark.parametrize("phrase", ["إقليم كردستان", "لإقليم كردستان", "كردستان العراق"])
+def test_the_kurdistan_region_is_a_region_of_iraq(phrase: str) -> None:
+    found = resolve(phrase)
+    assert found is not None
+    assert (found.place.country, found.place.kind, found.precision) == ("IRQ", "region", 2)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "iso3"),
+    [("مخيم الرشيدية", "LBN"), ("مخيم نهر البارد", "LBN"), ("مخيم الشاطئ", "PSE")],
+)
+def test_refugee_camps_the_news_names_are_places(phrase: str, iso3: str) -> None:
+    found = resolve(phrase)
+    assert found is not None and found.place.country == iso3 and found.precision == 1
+
+
+def test_a_camps_bare_name_is_left_to_its_namesake_town() -> None:
+    found = resolve("الرشيدية")  # Errachidia, Morocco; the camp is مخيم الرشيدية
+    assert found is not None and found.place.country == "MAR"

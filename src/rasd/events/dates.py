@@ -900,7 +900,39 @@ def find_dates(
         date = _date(text, layer, match, published)
         if date is not None:
             dates.append(date)
-    return dates
+    return _overnight(text, dates)
+
+
+_NIGHTS = ("ليل", "ليلة", "منتصف ليل", "منتصف ليلة")
+_NIGHT_JOIN = re.compile(r"\s*(?:[-–—/]|على|و)?\s*")
+
+
+def _overnight(text: str, dates: list[EventDate]) -> list[EventDate]:
+    """``ليل الخميس - الجمعة``، ``ليلة الخميس على الجمعة``: one night, told by the two
+    days it spans, is one date, the day it began."""
+    joined: list[EventDate] = []
+    for date in dates:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.text is not None
+            and last.text.startswith(_NIGHTS)
+            and last.end is not None
+            and date.start is not None
+            and date.end is not None
+            and last.value is not None
+            and date.value is not None
+            and last.precision == date.precision == "day"
+            and datetime.date.fromisoformat(date.value)
+            == datetime.date.fromisoformat(last.value) + _DAY
+            and _NIGHT_JOIN.fullmatch(text, last.end, date.start) is not None
+        ):
+            joined[-1] = EventDate(
+                last.value, "day", last.start, date.end, text[last.start : date.end]
+            )
+            continue
+        joined.append(date)
+    return joined
 
 
 def _bounds(date: EventDate) -> tuple[datetime.date, datetime.date] | None:
