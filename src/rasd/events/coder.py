@@ -23,7 +23,7 @@ from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution, is_report_date
 from rasd.events.counts import find_counts
 from rasd.events.dates import days_before, find_dates, is_future
-from rasd.events.detector import Detector, detect, participant_span
+from rasd.events.detector import QUANTITY_WORDS, Detector, detect, participant_span
 from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.triggers import Trigger
@@ -452,11 +452,6 @@ def _continues_a_protest(mention: _Mention) -> bool:
     return len(words) == 1 and _definite_participants(words[0])
 
 
-_QUANTITIES: Final = frozenset(
-    normalize("عشرات العشرات مئات المئات آلاف الآلاف ألوف الألوف ملايين آلافا").split()
-)
-
-
 def _counted(layer: TextLayer, trigger: Trigger) -> bool:
     """Whether a count comes right before the trigger (عشرات الآلاف من المتظاهرين، 500
     متظاهر): a crowd described afresh, a protest told here."""
@@ -464,7 +459,7 @@ def _counted(layer: TextLayer, trigger: Trigger) -> bool:
     before = layer.normalized[max(0, start - 30) : start].split()
     if before and before[-1] == "من":
         before = before[:-1]
-    return bool(before) and (before[-1] in _QUANTITIES or before[-1].isdigit())
+    return bool(before) and (before[-1] in QUANTITY_WORDS or before[-1].isdigit())
 
 
 def _definite_participants(word: str) -> bool:

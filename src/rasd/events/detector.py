@@ -146,7 +146,7 @@ def participant_span(word: str) -> int | None:
 
 
 # Words that count the people after them: مئات المتظاهرين، الآلاف من المحتجين، نحو 500.
-_QUANTITY: Final = _with_conjunction(
+QUANTITY_WORDS: Final = _with_conjunction(
     _words(
         "مئات المئات آلاف الآلاف ألوف الألوف عشرات العشرات مليون ملايين ألف عدد نحو حوالي "
         "قرابة زهاء أكثر آلافا"
@@ -348,7 +348,7 @@ def _crowd_after(texts: list[str], starts: list[int], normalized: str, index: in
     end = min(index + 1 + _CROWD_WINDOW, len(texts))
     for at in range(first, end):
         word = texts[at]
-        if _PARTICIPANT.match(word) or word in _CROWD or word in _QUANTITY:
+        if _PARTICIPANT.match(word) or word in _CROWD or word in QUANTITY_WORDS:
             return True
     stop = starts[end] if end < len(starts) else len(normalized)
     return _DIGITS.search(normalized[starts[first] : stop]) is not None
@@ -372,8 +372,8 @@ def participant_features(texts: list[str], starts: list[int], layer: TextLayer) 
             continue
         previous = texts[index - 1] if index else ""
         counted = (
-            previous in _QUANTITY
-            or (previous == "من" and index > 1 and texts[index - 2] in _QUANTITY)
+            previous in QUANTITY_WORDS
+            or (previous == "من" and index > 1 and texts[index - 2] in QUANTITY_WORDS)
             or (index > 0 and _DIGITS.search(normalized[starts[index - 1] : starts[index]]))
         )
         if counted:
