@@ -374,6 +374,67 @@ def eval_actors(
     )
 
 
+@eval_app.command("articles")
+def eval_articles(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Coded articles, JSONL: id, published, text and the analyst's events "
+            "(articles-dev/articles.jsonl)."
+        ),
+    ],
+    details: Annotated[
+        bool,
+        typer.Option("--details", help="Show each article's gold and rasd's events side by side."),
+    ] = False,
+) -> None:
+    """Score rasd's events on whole articles coded by analysts, as the maintainers do.
+
+    Event types per article; gold events matched one to one to rasd's of the same type;
+    among matched events the place within 50 km, the day, the killed / injured / arrested
+    count, the actor and the target; event-level P/R/F1 (type, place and day right where
+    gold gives them); events written per gold event; events over 1,000 km from every gold
+    place of their article. Example: rasd eval articles ../shared/data/articles-dev/articles.jsonl
+    """
+    from rasd.evaluate import GoldFormatError
+    from rasd.evaluate_articles import CHECKS, describe, evaluate_articles
+
+    _require_files(paths)
+    try:
+        figures = evaluate_articles(paths)
+    except (GoldFormatError, UnicodeDecodeError) as err:
+        stderr.print(f"rasd: error: {err}", markup=False)
+        raise typer.Exit(2) from None
+    console = Console(highlight=False)
+    if details:
+        for result in figures.results:
+            for line in describe(result):
+                console.print(line, markup=False)
+        console.print()
+    table = Table(title="articles: " + ", ".join(str(path) for path in paths))
+    for column in ("measure", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for name, (p, r, f1) in (
+        ("event types per article", figures.types()),
+        ("events (type, place, day)", figures.event_level()),
+    ):
+        table.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}")
+    console.print(table)
+    checks = Table(title=f"of {figures.matched} matched events")
+    for column in ("check", "right", "of"):
+        checks.add_column(column, justify="left" if column == "check" else "right")
+    for name in CHECKS:
+        ratio = figures.check(name)
+        checks.add_row(name, f"{ratio.value:.3f}", f"{ratio.part}/{ratio.whole}")
+    console.print(checks)
+    far = figures.far
+    console.print(
+        f"{figures.articles} articles, {figures.gold_events} gold events, "
+        f"{figures.predicted_events} written: {figures.events_per_gold:.2f} per gold event; "
+        f"{far.part} of {far.whole} placed events over 1,000 km from every gold place"
+    )
+
+
 DB_HELP = "The event store (SQLite file; default: $RASD_DB or rasd.db)."
 
 
