@@ -229,3 +229,10 @@ def test_cli_reports_a_bad_file_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "articles", str(path)])
     assert result.exit_code == 2
     assert "not a coded article" in result.output
+
+
+def test_killed_count_accepts_each_gold_figure_and_their_sum() -> None:
+    gold = GoldEvent("ASSAULT", counts=(("killed", 28), ("killed", 10), ("killed", 7)))
+    for value, right in ((28, True), (45, True), (7, True), (30, False)):
+        figures = _score([_event(at=None, day=None, killed=value)], [gold])
+        assert figures.check("killed").value == float(right)

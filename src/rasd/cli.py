@@ -409,7 +409,7 @@ def eval_articles(
     if details:
         for result in figures.results:
             for line in describe(result):
-                console.print(line, markup=False)
+                console.print(line, markup=False, soft_wrap=True)
         console.print()
     table = Table(title="articles: " + ", ".join(str(path) for path in paths))
     for column in ("measure", "P", "R", "F1"):
