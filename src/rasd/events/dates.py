@@ -16,8 +16,9 @@ Conventions, each a choice the analyst's codebook leaves open:
 
 - weeks start on Sunday, the first working day in most of the Levant, Iraq and the Gulf:
   ``مطلع هذا الأسبوع`` in an article of Tuesday 2019-03-05 is the week of 2019-03-03;
-- a bare weekday (الأحد، يوم الأحد، الأحد الماضي) is the latest such day strictly before
-  publication, a week earlier when it is the publication weekday; ``اليوم الأحد`` is the
+- a bare weekday (الأحد، يوم الأحد، فجر الأحد) is the latest such day on or before
+  publication: the publication day itself when it is the publication weekday, as news tells
+  the day's events; الأحد الماضي is strictly before it; ``اليوم الأحد`` is the
   publication day and ``أمس الإثنين`` the day before, the weekday only confirming;
 - a day and month without a year take the year that puts them on or before publication
   (after it with المقبل), a month alone likewise;
@@ -784,9 +785,13 @@ def _weekday(grammar: _Grammar, part: _Part, published: datetime.date | None) ->
     if published is None:
         return None, "day"
     weekday = _number_of(grammar.calendar.weekdays, part("weekday"))
-    if _direction(grammar, part("dir")) == 1:
+    direction = _direction(grammar, part("dir"))
+    if direction == 1:
         return published + ((weekday - published.weekday()) % 7 or 7) * _DAY, "day"
-    return published - ((published.weekday() - weekday) % 7 or 7) * _DAY, "day"
+    # News tells today's events by their weekday (فجر الأربعاء in Wednesday's paper is that
+    # morning); only الماضي sends the publication weekday a week back.
+    back = (published.weekday() - weekday) % 7
+    return published - (back or 7 * (direction == -1)) * _DAY, "day"
 
 
 def _period(grammar: _Grammar, part: _Part, published: datetime.date | None) -> _Resolved:
