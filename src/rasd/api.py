@@ -41,7 +41,7 @@ from rasd.pipeline import dump_record, process
 from rasd.settings import DEFAULT_MAX_CHARS, Settings
 from rasd.sources.dates import parse_published
 from rasd.store.db import Cursor, EventFilter, EventRow, Store
-from rasd.store.export import actor_name, event_day, figure, parse_day
+from rasd.store.export import acled_figure, actor_name, event_day, parse_day
 from rasd.store.records import StoredEvent
 
 log = logging.getLogger(__name__)
@@ -199,7 +199,7 @@ def summary(stored: StoredEvent) -> dict[str, Any]:
         "lat": where.lat if where else None,
         "lon": where.lon if where else None,
         "geo_precision": where.precision if where else None,
-        "fatalities": figure(event.counts, "killed") or 0,
+        "fatalities": acled_figure(event.counts, "killed") or 0,
         "actor": _who(event.actor),
         "target": _who(event.target),
         "reports": len(stored.reports),

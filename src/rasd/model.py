@@ -15,7 +15,7 @@ from typing import Literal, overload
 
 # Bump the minor version when fields are added, the major version when a field changes
 # meaning or disappears. Every output record carries it.
-SCHEMA_VERSION = "2.2"
+SCHEMA_VERSION = "2.3"
 
 PloverType = Literal[
     "AGREE",
@@ -45,7 +45,10 @@ CountKind = Literal[
 ]
 
 # How a reported figure is hedged: نحو 150 is "about", ما لا يقل عن 20 "at_least",
-# عشرات "dozens" (value is the smallest such number: 24 for عشرات, 200 for مئات).
+# عشرات "tens", مئات "hundreds", آلاف "thousands" (value is rasd's reading: 24 for عشرات,
+# 200 for مئات, 2000 for آلاف; عشرات الآلاف is "tens" of 24,000). The qualifier is kept so
+# that other conventions can be applied: the ACLED export writes 10, 100 and 1000.
+# "dozens" is a dozen's plural (دزينة), 12 in ACLED's convention.
 CountQualifier = Literal[
     "exactly",
     "about",
@@ -54,6 +57,7 @@ CountQualifier = Literal[
     "at_most",
     "less_than",
     "several",
+    "tens",
     "dozens",
     "hundreds",
     "thousands",

@@ -43,7 +43,7 @@ def _summary(count: Count, text: str) -> tuple[str, int, str, str, str | None]:
             ],
         ),
         ("سقط ثلاثة قتلى.", [("killed", 3, "ثلاثة قتلى", "exactly", None)]),
-        ("وسقط عشرات الجرحى.", [("injured", 24, "عشرات الجرحى", "dozens", "عشرات")]),
+        ("وسقط عشرات الجرحى.", [("injured", 24, "عشرات الجرحى", "tens", "عشرات")]),
         ("أسفر القصف عن قتيلين.", [("killed", 2, "قتيلين", "exactly", None)]),
         ("وأصيب جريحان.", [("injured", 2, "أصيب جريحان", "exactly", None)]),
         ("أعلن الجيش مقتل جنديين.", [("killed", 2, "مقتل جنديين", "exactly", None)]),
@@ -71,7 +71,7 @@ def _summary(count: Count, text: str) -> tuple[str, int, str, str, str | None]:
         ),
         (
             "خرج عشرات الآلاف في مظاهرات.",
-            [("participants", 24_000, "خرج عشرات الآلاف", "thousands", "عشرات الآلاف")],
+            [("participants", 24_000, "خرج عشرات الآلاف", "tens", "عشرات الآلاف")],
         ),
         (
             "قتل ما لا يقل عن 15 مدنياً.",

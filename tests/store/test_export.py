@@ -18,6 +18,7 @@ from rasd.store.export import (
     ACLED_EVENT_TYPES,
     COUNTRIES,
     EXPORT_FORMATS,
+    acled_figure,
     acled_rows,
     acled_types,
     export,
@@ -425,3 +426,32 @@ def test_countries_table_agrees_with_iso() -> None:
     pycountry = pytest.importorskip("pycountry")
     for iso3, (_name, numeric, _region) in COUNTRIES.items():
         assert int(pycountry.countries.get(alpha_3=iso3).numeric) == numeric, iso3
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "acled"),
+    [
+        (24, "tens", 10),  # عشرات القتلى
+        (24, "dozens", 12),
+        (200, "hundreds", 100),  # مئات
+        (2000, "thousands", 1000),  # آلاف
+        (24_000, "tens", 10_000),  # عشرات الآلاف
+        (150, "about", 150),
+        (3, "several", 3),
+    ],
+)
+def test_acled_figure_takes_the_conservative_value_of_vague_quantities(
+    value: int, qualifier: str, acled: int
+) -> None:
+    count = Count("killed", value, 0, 1, "x", qualifier=qualifier)  # type: ignore[arg-type]
+    assert acled_figure([count], "killed") == acled
+    assert acled_figure([count], "injured") is None
+
+
+def test_acled_fatalities_are_conservative_while_the_record_keeps_its_reading() -> None:
+    vague = Count("killed", 24, 0, 5, "عشرات", qualifier="tens")
+    event = Event("ASSAULT", 0.9, counts=(vague,), date=EventDate("2024-05-02", "day"))
+    stored = StoredEvent("e1", event, (Report("d1", event, published="2024-05-02"),))
+    (row,) = acled_rows([stored])
+    assert row["fatalities"] == 10
+    assert stored.event.counts[0].value == 24 and stored.event.counts[0].qualifier == "tens"

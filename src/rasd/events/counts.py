@@ -230,7 +230,7 @@ _VAGUE: Final[dict[str, tuple[int, CountQualifier]]] = {
     # The smallest number each word can mean, as rasd.model.CountQualifier says: عشرات is
     # read as 24 and مئات as 200; آلاف as 2000, the plural read at its lowest, since
     # "thousands" is rarely said of fewer.
-    **dict.fromkeys(("عشرات", "العشرات"), (24, "dozens")),
+    **dict.fromkeys(("عشرات", "العشرات"), (24, "tens")),
     **dict.fromkeys(("مئات", "مئات", "المئات", "المئات", "مئات"), (200, "hundreds")),
     **dict.fromkeys(("الاف", "الالاف"), (2000, "thousands")),
     # عدة and بضعة: "several", three at the least.
@@ -478,7 +478,9 @@ def _mentions(sentence: _Sentence) -> list[tuple[int, int, int, CountQualifier, 
             value, qualifier = _VAGUE_WORDS[word]
             last = index
             if index + 1 < len(words) and words[index + 1] in _SCALES and qualifier != "several":
-                value, qualifier, last = value * 1000, "thousands", index + 1
+                # عشرات الآلاف: tens of thousands, still told by its vague word
+                value, last = value * 1000, index + 1
+                qualifier = "thousands" if qualifier == "exactly" else qualifier
             found.append((index, last, value, qualifier, None))
         elif (
             word in ("عدد", "عددا", "وعدد") and index + 1 < len(words) and words[index + 1] == "من"

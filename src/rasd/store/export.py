@@ -242,6 +242,7 @@ _QUALIFIERS = {
     "at_most": "at most {}",
     "less_than": "fewer than {}",
     "several": "several",
+    "tens": "tens of",
     "dozens": "dozens",
     "hundreds": "hundreds",
     "thousands": "thousands",
@@ -308,6 +309,28 @@ def figure(counts: Iterable[Count], kind: str) -> int | None:
     the most conservative figure, as ACLED does.
     """
     values = [count.value for count in counts if count.kind == kind]
+    return max(values) if values else None
+
+
+# ACLED's conservative figures for vague quantities, as a share of rasd's reading (24 for
+# عشرات, 200 for مئات, 2000 for آلاف): "tens" 10, "dozens" 12, "hundreds" 100, "thousands"
+# 1000, and so on up the scale (عشرات الآلاف: 10,000).
+_ACLED_SHARE: Mapping[str, tuple[int, int]] = {
+    "tens": (10, 24),
+    "dozens": (12, 24),
+    "hundreds": (1, 2),
+    "thousands": (1, 2),
+}
+
+
+def acled_figure(counts: Iterable[Count], kind: str) -> int | None:
+    """The event's figure of one kind as ACLED codes it: vague quantities at ACLED's
+    conservative values (عشرات القتلى: 10 fatalities), the largest figure otherwise."""
+    values = []
+    for count in counts:
+        if count.kind == kind:
+            share, whole = _ACLED_SHARE.get(count.qualifier, (1, 1))
+            values.append(count.value * share // whole)
     return max(values) if values else None
 
 
@@ -470,7 +493,7 @@ def _acled_row(stored: StoredEvent, timestamp: int) -> dict[str, object]:
         "source": "; ".join(_sources(stored)),
         "source_scale": "",
         "notes": notes(stored),
-        "fatalities": figure(event.counts, "killed") or 0,
+        "fatalities": acled_figure(event.counts, "killed") or 0,
         "tags": _tags(event),
         "timestamp": timestamp,
     }
@@ -724,7 +747,7 @@ def parquet_rows(events: Iterable[StoredEvent]) -> Iterator[dict[str, object]]:
             actor2_text=event.target.text if event.target else None,
             country_iso3=(location.country if location else None) or _actor_country(event),
             location_ar=(location.name_ar or location.text) if location else None,
-            fatalities=figure(event.counts, "killed") or 0,
+            fatalities=acled_figure(event.counts, "killed") or 0,
             killed=figure(event.counts, "killed"),
             injured=figure(event.counts, "injured"),
             arrested=figure(event.counts, "arrested"),
@@ -898,7 +921,7 @@ def geojson(
                     "sub_event_type": sub_event_type,
                     "date": day.isoformat() if day else None,
                     "date_precision": precision,
-                    "fatalities": figure(event.counts, "killed") or 0,
+                    "fatalities": acled_figure(event.counts, "killed") or 0,
                     "actors": [
                         name for name in (actor_name(event.actor), actor_name(event.target)) if name
                     ],
