@@ -576,3 +576,27 @@ def test_what_protesters_told_of_elsewhere_did_is_no_protest_of_its_own() -> Non
     # a crowd counted afresh is a protest told here
     (protest,) = _code("وخرج عشرات الآلاف من المتظاهرين أمس إلى شوارع العاصمة.")
     assert protest.event_type == "PROTEST"
+
+
+_SHABAAB = "شنت حركة الشباب هجوما على قاعدة للجيش الصومالي في مدينة مركة صباح اليوم."
+_BAIDOA = "وفي مدينة بيدوا، قتل ثلاثة جنود في انفجار عبوة ناسفة."
+
+
+def _attackers(text: str) -> list[str | None]:
+    doc = extract_text(text, settings=Settings(published="2025-11-03"))
+    return [e.actor.text if e.actor else None for e in doc.events if e.event_type == "ASSAULT"]
+
+
+def test_an_agentless_attack_takes_the_one_perpetrator_the_article_names() -> None:
+    assert _attackers(f"{_SHABAAB} {_BAIDOA}") == ["حركة الشباب", "حركة الشباب"]
+
+
+def test_no_perpetrator_is_lent_when_the_article_names_two_sides() -> None:
+    army = "وشنت قوات الجيش هجوما على مواقع للمسلحين في مدينة جوهر."
+    assert _attackers(f"{_SHABAAB} {_BAIDOA} {army}") == ["حركة الشباب", None, "قوات الجيش"]
+
+
+def test_an_attacker_described_only_lends_no_actor() -> None:
+    # مسلحون describes the attackers of one attack, it names no party
+    gunmen = "هاجم مسلحون نقطة تفتيش للشرطة في مدينة الموصل فجر اليوم."
+    assert _attackers(f"{gunmen} {_BAIDOA}")[1] is None

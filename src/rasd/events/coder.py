@@ -27,6 +27,7 @@ from rasd.events.detector import QUANTITY_WORDS, Detector, detect, participant_s
 from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.triggers import Trigger
+from rasd.grounding.actors import fights, resolve_actor
 from rasd.grounding.places import resolve
 from rasd.model import (
     Argument,
@@ -647,7 +648,42 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     # «وردد المتظاهرون شعارات» with no protest told in the article: the protest is reported
     # elsewhere, and a reader of this text codes none
     told = [mention for mention in merged if not mention.continuation]
+    _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
+
+
+def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
+    """Give agentless attacks the one perpetrator the article names for its attacks.
+
+    A wire story names the attacker once (the headline's «غارات إسرائيلية», the lead's «شنت
+    حركة الشباب هجوما») and tells the rest passively (قتل 20 جنديا، أصيب مدنيون). When every
+    attack of the article with an actor names the same party, by a shared word that is not
+    a generic head, the attacks told without one in other sentences are that party's; two
+    sides named, or an unnamed attack whose victims are that party, and no attack takes an
+    actor.
+    """
+    attacks = [
+        mention
+        for mention in mentions
+        if mention.trigger.event_type == "ASSAULT"
+        and not (mention.negated or mention.future or mention.hypothetical)
+    ]
+    named = [mention.actor for mention in attacks if mention.actor is not None]
+    if not named or not all(_content_words(actor) and _armed_party(doc, actor) for actor in named):
+        return
+    first = named[0]
+    if not all(_content_words(first) & _content_words(actor) for actor in named[1:]):
+        return
+    # a sentence that names the attacker of one of its attacks and not of another tells of
+    # two sides (mortars fired, then aircraft striking the launch site): none is lent there
+    named_in = {e.sentence_start for m in attacks if m.actor is not None for e in m.evidence}
+    for mention in attacks:
+        if mention.actor is not None or any(e.sentence_start in named_in for e in mention.evidence):
+            continue
+        if not (
+            mention.target is not None and _content_words(mention.target) & _content_words(first)
+        ):
+            mention.actor = first
 
 
 def _told_in(mention: _Mention, sentence: Span) -> bool:
@@ -657,3 +693,18 @@ def _told_in(mention: _Mention, sentence: Span) -> bool:
 def with_events(doc: Document) -> Document:
     """``doc`` with its ``events`` filled."""
     return replace(doc, events=code_events(doc))
+
+
+def _armed_party(doc: Document, argument: Argument) -> bool:
+    """Whether an argument names an armed party the actor tables know (حركة الشباب، الاحتلال
+    الإسرائيلي، طيران التحالف), not a word that only describes attackers (مسلحون، منفصل) or
+    a party that does not fight (محتجون)."""
+    if doc.layer is None:
+        return False
+    actor = resolve_actor(doc.text, doc.layer, argument, doc.entities)
+    if actor is None or actor.sector == "unidentified-armed":
+        return False
+    # a state named as the attacker (إسرائيل، الاحتلال الإسرائيلي) has a country, no sector
+    return fights(actor.sector, actor.id, actor.cameo) or (
+        actor.sector is None and actor.country is not None
+    )
