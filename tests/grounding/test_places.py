@@ -497,3 +497,28 @@ def test_refugee_camps_the_news_names_are_places(phrase: str, iso3: str) -> None
 def test_a_camps_bare_name_is_left_to_its_namesake_town() -> None:
     found = resolve("الرشيدية")  # Errachidia, Morocco; the camp is مخيم الرشيدية
     assert found is not None and found.place.country == "MAR"
+
+
+def test_a_namesake_far_abroad_yields_to_the_articles_country() -> None:
+    # كابول is also a village in Israel: beside Afghanistan it is Kabul (spelled كابل in
+    # the gazetteer), found by its skeleton among the article's countries
+    resolved = resolve("كابول", context_countries=("AFG",))
+    assert resolved is not None
+    assert (resolved.place.name_en, resolved.place.country) == ("Kabul", "AFG")
+
+
+def test_a_small_town_far_abroad_is_no_reading() -> None:
+    # حي الزيتون in an article about Gaza is not Żejtun in Malta
+    assert resolve("حي الزيتون", context_countries=("PSE",)) is None
+
+
+def test_a_name_spelled_otherwise_is_read_among_the_articles_countries() -> None:
+    resolved = resolve("مدينة شبرجان", context_countries=("AFG",))
+    assert resolved is not None and resolved.place.country == "AFG"
+    assert resolve("مدينة شبرجان") is None  # no context: no loose reading
+
+
+def test_a_small_namesake_abroad_does_not_make_the_context() -> None:
+    text = "قصف الجيش الإسرائيلي حي الزيتون في مدينة غزة."
+    entities = (_loc(text, "الزيتون"), _loc(text, "غزة"))
+    assert "MLT" not in document_countries(text, build_layer(text), entities)

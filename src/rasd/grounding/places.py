@@ -163,10 +163,24 @@ class _Reading:
     approximate: bool  # near, countryside of, or a direction of the place
 
 
+# Foreign and local names reach Arabic in several spellings: a long vowel written or not
+# (كابول، كابل), g as غ or ج (شبرغان، شبرجان), a compound in one word or two (كفرزيتا، كفر
+# زيتا). A name's skeleton drops what varies; names of two letters are too short
+# to compare so.
+_SKELETON_DROP = str.maketrans({"ا": None, "و": None, "ي": None, " ": None, "غ": "ج"})
+_SKELETON_LETTERS = 3
+
+
+def skeleton(normalized: str) -> str:
+    """A normalized name less its article, spaces, medial long vowels, with غ as ج."""
+    bare = normalized.removeprefix("ال")
+    return bare[:1] + bare[1:].translate(_SKELETON_DROP) if bare else ""
+
+
 class Gazetteer:
     """Places by normalized Arabic name, and each country's bounding box."""
 
-    __slots__ = ("_bounds", "_by_name", "_countries", "_demonyms", "demonym_forms")
+    __slots__ = ("_bounds", "_by_name", "_countries", "_demonyms", "_skeletons", "demonym_forms")
 
     def __init__(
         self,
@@ -176,6 +190,7 @@ class Gazetteer:
         self._by_name = by_name
         self._bounds = bounds
         self._countries: dict[str, Place] | None = None  # by ISO3, built when first asked
+        self._skeletons: dict[str, tuple[Place, ...]] | None = None  # built when first asked
         self._demonyms = _demonyms(by_name)
         # the forms with a country, also with the conjunction: the words to look for
         named = {form for form, country in self._demonyms.items() if country}
@@ -233,6 +248,19 @@ class Gazetteer:
         seen = {place.id for place in found}
         return found + tuple(place for place in more if place.id not in seen)
 
+    def alike(self, normalized: str) -> tuple[Place, ...]:
+        """Places whose name is spelled like this one (``skeleton``): كابول and كابل,
+        شبرجان and شبرغان, كفرزيتا and كفر زيتا. Loose: only for the article's countries."""
+        if self._skeletons is None:
+            found: dict[str, dict[str, Place]] = {}
+            for name, places in self._by_name.items():
+                key = skeleton(name)
+                if len(key) >= _SKELETON_LETTERS:
+                    found.setdefault(key, {}).update((place.id, place) for place in places)
+            self._skeletons = {key: tuple(places.values()) for key, places in found.items()}
+        key = skeleton(normalized)
+        return self._skeletons.get(key, ()) if len(key) >= _SKELETON_LETTERS else ()
+
     def demonym_country(self, normalized: str) -> str | None:
         """The ISO3 country a nationality word names (العراقية -> IRQ), else None."""
         return self._demonyms.get(normalized) or None
@@ -258,11 +286,13 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=65536)
-def _read_cached(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
+def _read_cached(gazetteer: Gazetteer, phrase: str, loose: bool = False) -> _Reading | None:
     words = phrase.split()
     if not words or gazetteer.is_demonym(phrase):
         return None
-    reading = _peel(gazetteer, tuple(words), None, approximate=False, depth=0)
+    reading = _peel(gazetteer, tuple(words), None, approximate=False, depth=0, loose=loose)
+    if loose:
+        return reading
     if reading is None and not _DISTANCE_UNITS.isdisjoint(words):
         return _read_distance(gazetteer, phrase)
     return reading
@@ -314,6 +344,11 @@ def _read(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
     return _read_cached(gazetteer, phrase)
 
 
+def _read_loosely(gazetteer: Gazetteer, phrase: str) -> _Reading | None:
+    """The reading of ``phrase`` with names matched by their skeleton (``Gazetteer.alike``)."""
+    return _read_cached(gazetteer, phrase, loose=True)
+
+
 def _peel(
     gazetteer: Gazetteer,
     words: tuple[str, ...],
@@ -321,11 +356,13 @@ def _peel(
     *,
     approximate: bool,
     depth: int,
+    loose: bool = False,
 ) -> _Reading | None:
     """The longest reading of ``words``: the whole phrase first, then one modifier less."""
     if len(words) == 1 and words[0].removeprefix("ال") in _GENERIC:
         return None  # وسط المدينة: the town meant is the one named before, not Medina
-    found = gazetteer.exact(" ".join(words))
+    name = " ".join(words)
+    found = gazetteer.alike(name) if loose else gazetteer.exact(name)
     if found:
         return _Reading(found, kinds, approximate)
     if depth > 4 or not words:
@@ -333,15 +370,19 @@ def _peel(
     first, rest = words[0], words[1:]
     if rest:
         if first in _PREPOSITIONS:
-            return _peel(gazetteer, rest, kinds, approximate=approximate, depth=depth + 1)
+            return _peel(
+                gazetteer, rest, kinds, approximate=approximate, depth=depth + 1, loose=loose
+            )
         if first in _NEAR:
             if rest[0] == "من":  # بالقرب من X
                 rest = rest[1:]
-            return _peel(gazetteer, rest, kinds, approximate=True, depth=depth + 1)
+            return _peel(gazetteer, rest, kinds, approximate=True, depth=depth + 1, loose=loose)
         if first in _DIRECTIONS:
-            return _peel(gazetteer, rest, kinds, approximate=True, depth=depth + 1)
+            return _peel(gazetteer, rest, kinds, approximate=True, depth=depth + 1, loose=loose)
         if first in _CENTRE:
-            return _peel(gazetteer, rest, kinds, approximate=approximate, depth=depth + 1)
+            return _peel(
+                gazetteer, rest, kinds, approximate=approximate, depth=depth + 1, loose=loose
+            )
         if first in _HEADS:
             head_kinds = _HEADS[first]
             return _peel(
@@ -350,14 +391,19 @@ def _peel(
                 head_kinds or kinds,
                 approximate=approximate or first == "ريف",
                 depth=depth + 1,
+                loose=loose,
             )
         last = words[-1]
         if last in _DIRECTION_ADJECTIVES:
-            return _peel(gazetteer, words[:-1], kinds, approximate=True, depth=depth + 1)
+            return _peel(
+                gazetteer, words[:-1], kinds, approximate=True, depth=depth + 1, loose=loose
+            )
     for clitic in _PROCLITICS:
         if first.startswith(clitic) and len(first) - len(clitic) >= 2:
             stripped = (first[len(clitic) :], *rest)
-            reading = _peel(gazetteer, stripped, kinds, approximate=approximate, depth=depth + 1)
+            reading = _peel(
+                gazetteer, stripped, kinds, approximate=approximate, depth=depth + 1, loose=loose
+            )
             if reading is not None:
                 return reading
     return None
@@ -421,9 +467,20 @@ def choose(
         country = next(place for place in places if place.kind == "country")
         city = _city_in_context(places, country, context_countries)
         return city or country
+    context = list(context_countries)
+    if context:
+        # the article's countries are the prior: a name that is also a town abroad is
+        # that town only when the text names its country (كابول in an article about
+        # Afghanistan is not Kābūl in Israel), or when it is well known and near
+        places = [
+            p
+            for p in places
+            if p.kind == "country"  # سلطنة عمان: a country is named by its own name
+            or p.country in context
+            or near_countries(p, context, FAR_KM if _notable_abroad(p) else NEIGHBOUR_KM)
+        ]
     if not places:
         return None
-    context = list(context_countries)
 
     def key(place: Place) -> tuple[bool, int, float, str]:
         size = math.log10(place.population + 1)
@@ -471,11 +528,18 @@ def resolve(name: str, *, context_countries: Sequence[str] = ()) -> Resolved | N
 def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
     phrase = normalize(name).strip()
     reading = _read(gazetteer(), phrase)
-    if reading is None:
-        return _the_country(phrase, context)
-    place = choose(reading.places, kinds=reading.kinds, context_countries=context)
-    if place is None:
-        return None
+    place = None
+    if reading is not None:
+        place = choose(reading.places, kinds=reading.kinds, context_countries=context)
+    if place is None and context:
+        # a name the gazetteer spells otherwise, or whose namesakes lie abroad: a place
+        # of the article's countries spelled alike (كابول is Kabul beside Afghanistan)
+        reading = _read_loosely(gazetteer(), phrase)
+        if reading is not None:
+            local = [p for p in reading.places if p.country in context and p.kind != "country"]
+            place = choose(local, kinds=reading.kinds, context_countries=context)
+    if reading is None or place is None:
+        return _the_country(phrase, context) if reading is None else None
     if place.kind == "region":
         precision = NEAR
     elif place.kind in _TOWN_KINDS:
@@ -639,24 +703,43 @@ def document_countries(
     ambiguous = False  # a place the LOC countries alone may not settle
     datelines = _datelines(text)
     dated: list[str] = []  # countries of datelines: where the newsroom is, weaker evidence
+    readings: list[tuple[Entity, tuple[Place, ...]]] = []
     for ent in entities:
         if ent.label != "LOC":
             continue
         start = to_normalized_offset(layer, ent.start)
         if is_origin(layer.normalized, start):
             continue
+        reading = _read(places, normalize(ent.text).strip())
         if any(begin <= ent.start < end for begin, end in datelines):
-            reading = _read(places, normalize(ent.text).strip())
             country = _reading_country(reading.places) if reading is not None else None
             if country is not None:
                 dated.append(country)
             continue
-        reading = _read(places, normalize(ent.text).strip())
-        if reading is None:
-            continue
-        country = _hinted_country(reading.places, actor_countries)
+        if reading is not None:
+            readings.append((ent, reading.places))
+    # What the text says outright: the countries it names, its places of one country, its
+    # actors' and its nationalities' countries. A name that is also a small town abroad
+    # counts for that town's country only near these (an article about Gaza names the
+    # Zeitoun quarter, not Żejtun in Malta).
+    named = list(
+        dict.fromkeys(c for _, found in readings if (c := _one_country(found)) is not None)
+    )
+    anchors = [*named, *actor_countries, *_nationalities(places, layer.normalized)]
+    for ent, found in readings:
+        country = _hinted_country(found, [*actor_countries, *named])
+        if country is not None and country not in actor_countries:
+            # decided by the article's other places: the nationalities may still tell
+            ambiguous = ambiguous or _reading_country(found) is None
         if country is None:
-            country = _reading_country(reading.places)
+            country = _reading_country(found)
+            if (
+                country is not None
+                and anchors
+                and country not in anchors
+                and not _plausible_abroad(found, country, anchors)
+            ):
+                country = None
         if country is None:
             ambiguous = True
             continue
@@ -688,6 +771,58 @@ def _hinted_country(places: Sequence[Place], actor_countries: Sequence[str]) -> 
         return None
     candidates = {place.country for place in places}
     return next((country for country in actor_countries if country in candidates), None)
+
+
+def _one_country(places: Sequence[Place]) -> str | None:
+    """The country a name names outright: a country's own name (not also a major city's:
+    عمان), or candidates all in one."""
+    if any(place.kind == "country" for place in places):
+        return _reading_country(places)
+    countries = {place.country for place in places}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _plausible_abroad(places: Sequence[Place], country: str, anchors: Sequence[str]) -> bool:
+    """Whether a name's candidates in ``country``, which the text does not name, may count
+    for it: one lies near a country the text names, or one is well known (a country, a
+    province, a curated row, a town of ``_NOTABLE_POPULATION``)."""
+    return any(
+        place.country == country and (_notable_abroad(place) or near_countries(place, anchors))
+        for place in places
+    )
+
+
+def _notable_abroad(place: Place) -> bool:
+    return (
+        place.kind in ("country", "admin1", "region")
+        or place.id.startswith("rasd:")
+        or place.population >= _NOTABLE_POPULATION
+    )
+
+
+# A place this far from every country the article names is on another continent, or across
+# a sea: a reader takes a name there only when the text says so.
+FAR_KM = 1000.0
+
+
+# A village abroad is read only this near a country the article names: across its border.
+NEIGHBOUR_KM = 300.0
+
+
+def near_countries(place: Place, countries: Sequence[str], km: float = FAR_KM) -> bool:
+    """Whether ``place`` lies within ``km`` of one of ``countries`` (their boxes)."""
+    found = gazetteer()
+    for country in countries:
+        if country == place.country:
+            return True
+        box = found.bounds(country)
+        if box is None:
+            continue
+        lat = min(max(place.lat, box[0]), box[2])
+        lon = min(max(place.lon, box[1]), box[3])
+        if great_circle_km(place.lat, place.lon, lat, lon) <= km:
+            return True
+    return False
 
 
 _NON_LETTERS = re.compile("[^\u0621-\u064a]+")
