@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from rasd.events.arguments import find_arguments, find_location
 from rasd.model import Argument, Entity, Span
+from rasd.pipeline import extract_text
+from rasd.settings import Settings
 from rasd.text import analyze
 
 
@@ -918,3 +920,13 @@ def test_a_raid_is_done_to_its_genitive_unless_a_force_does_it(
     text: str, trigger: str, actor: str | None, target: str | None
 ) -> None:
     assert _run(text, trigger, nominal=True, event_type="COERCE") == (actor, target)
+
+
+def test_the_subject_of_committing_a_massacre_is_its_actor() -> None:
+    # ارتكب is a light verb: who committed the massacre carried it out
+    doc = extract_text(
+        "وكانت قوات النظام ارتكبت مجزرة في بلدة كفرنبل أمس راح ضحيتها 12 مدنيا.",
+        settings=Settings(published="2025-11-03"),
+    )
+    (event,) = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert event.actor is not None and event.actor.text == "قوات النظام"

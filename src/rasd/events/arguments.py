@@ -105,7 +105,7 @@ _PROTEST_MARKERS = _words("على علي ضد")
 _PARTITIVE = _words("من")
 # ``قام/عمد ... بـ`` + a verbal noun: the actor is the subject of قام.
 # ``شن/استأنف/واصل X هجومه``: verbs whose object is an event the subject carries out.
-_LIGHT_STEMS = "قام عمد شن نفذ استأنف بدأ واصل صعد أطلق قاد نظم شارك خاض جدد"
+_LIGHT_STEMS = "قام عمد شن نفذ ارتكب استأنف بدأ واصل صعد أطلق قاد نظم شارك خاض جدد"
 
 
 def _inflect(stems: str) -> frozenset[str]:
