@@ -600,3 +600,18 @@ def test_an_attacker_described_only_lends_no_actor() -> None:
     # مسلحون describes the attackers of one attack, it names no party
     gunmen = "هاجم مسلحون نقطة تفتيش للشرطة في مدينة الموصل فجر اليوم."
     assert _attackers(f"{gunmen} {_BAIDOA}")[1] is None
+
+
+def _types(text: str) -> list[str]:
+    doc = extract_text(text, settings=Settings(published="2025-11-03"))
+    return [e.event_type for e in doc.events]
+
+
+def test_a_protests_demands_are_no_request_of_their_own() -> None:
+    protest = "تظاهر مئات الطلاب أمام مبنى الوزارة في القاهرة اليوم مطالبين بإقالة الوزير."
+    assert "REQUEST" not in _types(protest)
+    assert "PROTEST" in _types(protest)
+
+
+def test_a_request_without_a_protest_is_still_a_request() -> None:
+    assert "REQUEST" in _types("وطالبت وزارة الخارجية السودانية المجتمع الدولي بوقف الحرب.")

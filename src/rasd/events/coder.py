@@ -648,8 +648,30 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     # «وردد المتظاهرون شعارات» with no protest told in the article: the protest is reported
     # elsewhere, and a reader of this text codes none
     told = [mention for mention in merged if not mention.continuation]
+    told = _without_demands(told)
     _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
+
+
+def _without_demands(mentions: list[_Mention]) -> list[_Mention]:
+    """The mentions less the demands of a protest: ACLED codes a protest, not what it asked
+    for. A request made by protesters (وطالب المتظاهرون بالإفراج) or told in a sentence
+    that tells a protest (تظاهر المئات مطالبين برحيل الحكومة) is the protest's demand."""
+    protested = {
+        e.sentence_start
+        for mention in mentions
+        if mention.trigger.event_type == "PROTEST"
+        for e in mention.evidence
+    }
+
+    def demand(mention: _Mention) -> bool:
+        if mention.trigger.event_type != "REQUEST":
+            return False
+        if mention.actor is not None and _participants(mention.actor.text):
+            return True
+        return any(e.sentence_start in protested for e in mention.evidence)
+
+    return [mention for mention in mentions if not demand(mention)]
 
 
 def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
