@@ -29,7 +29,7 @@ from typing import Any
 
 import orjson
 
-from rasd.evaluate import GoldFormatError
+from rasd.evaluate import GoldFormatError, reported
 from rasd.grounding.places import great_circle_km
 from rasd.model import Argument, Document, Event
 from rasd.pipeline import extract_text
@@ -274,7 +274,7 @@ def read_articles(path: Path) -> Iterator[GoldArticle]:
 
 def scored(event: Event) -> bool:
     """Whether an analyst would code the event: asserted as happened, not old background."""
-    return not (event.negated or event.future or event.hypothetical or event.historical)
+    return reported(event) and not event.historical
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -691,30 +691,26 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
         and not (mention.negated or mention.future or mention.hypothetical)
     ]
     named = [mention.actor for mention in attacks if mention.actor is not None]
-    if not named or not all(_content_words(actor) and _armed_party(doc, actor) for actor in named):
-        return
-    first = named[0]
-    if not all(_content_words(first) & _content_words(actor) for actor in named[1:]):
-        return
     # a sentence that names the attacker of one of its attacks and not of another tells of
     # two sides (mortars fired, then aircraft striking the launch site): none is lent there
     named_in = {e.sentence_start for m in attacks if m.actor is not None for e in m.evidence}
-    for mention in attacks:
-        if mention.actor is not None or any(e.sentence_start in named_in for e in mention.evidence):
-            continue
-        if not (
-            mention.target is not None and _content_words(mention.target) & _content_words(first)
-        ):
+    agentless = [
+        mention
+        for mention in attacks
+        if mention.actor is None and all(e.sentence_start not in named_in for e in mention.evidence)
+    ]
+    if not (named and agentless):
+        return
+    first = named[0]
+    words = _content_words(first)
+    if not words or not all(words & _content_words(actor) for actor in named[1:]):
+        return
+    # resolved last: the one step that reads the actor tables
+    if not all(_armed_party(doc, actor) for actor in named):
+        return
+    for mention in agentless:
+        if mention.target is None or not _content_words(mention.target) & words:
             mention.actor = first
-
-
-def _told_in(mention: _Mention, sentence: Span) -> bool:
-    return any(e.sentence_start == sentence.start for e in mention.evidence)
-
-
-def with_events(doc: Document) -> Document:
-    """``doc`` with its ``events`` filled."""
-    return replace(doc, events=code_events(doc))
 
 
 def _armed_party(doc: Document, argument: Argument) -> bool:
@@ -730,3 +726,12 @@ def _armed_party(doc: Document, argument: Argument) -> bool:
     return fights(actor.sector, actor.id, actor.cameo) or (
         actor.sector is None and actor.country is not None
     )
+
+
+def _told_in(mention: _Mention, sentence: Span) -> bool:
+    return any(e.sentence_start == sentence.start for e in mention.evidence)
+
+
+def with_events(doc: Document) -> Document:
+    """``doc`` with its ``events`` filled."""
+    return replace(doc, events=code_events(doc))

@@ -527,19 +527,20 @@ def resolve(name: str, *, context_countries: Sequence[str] = ()) -> Resolved | N
 @lru_cache(maxsize=65536)
 def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
     phrase = normalize(name).strip()
-    reading = _read(gazetteer(), phrase)
+    exact = reading = _read(gazetteer(), phrase)
     place = None
-    if reading is not None:
-        place = choose(reading.places, kinds=reading.kinds, context_countries=context)
+    if exact is not None:
+        place = choose(exact.places, kinds=exact.kinds, context_countries=context)
     if place is None and context:
         # a name the gazetteer spells otherwise, or whose namesakes lie abroad: a place
         # of the article's countries spelled alike (كابول is Kabul beside Afghanistan)
-        reading = _read_loosely(gazetteer(), phrase)
-        if reading is not None:
-            local = [p for p in reading.places if p.country in context and p.kind != "country"]
-            place = choose(local, kinds=reading.kinds, context_countries=context)
+        loose = _read_loosely(gazetteer(), phrase)
+        if loose is not None:
+            local = [p for p in loose.places if p.country in context and p.kind != "country"]
+            place = choose(local, kinds=loose.kinds, context_countries=context)
+            reading = loose
     if reading is None or place is None:
-        return _the_country(phrase, context) if reading is None else None
+        return _the_country(phrase, context) if exact is None else None
     if place.kind == "region":
         precision = NEAR
     elif place.kind in _TOWN_KINDS:
