@@ -1053,6 +1053,12 @@ def _event_lines(event: Event, indent: str) -> list[str]:
     for count in event.counts:
         qualifier = "" if count.qualifier == "exactly" else f"{count.qualifier} "
         lines.append(f"{more}{count.kind}: {qualifier}{count.value} «{count.text}»")
+    for evidence in event.evidence[1:]:
+        if evidence.joined:
+            lines.append(
+                f"{more}joined «{evidence.trigger}» [{evidence.sentence_start}:"
+                f"{evidence.sentence_end}]: {evidence.joined}"
+            )
     return lines
 
 

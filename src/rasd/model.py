@@ -15,7 +15,7 @@ from typing import Literal, overload
 
 # Bump the minor version when fields are added, the major version when a field changes
 # meaning or disappears. Every output record carries it.
-SCHEMA_VERSION = "2.3"
+SCHEMA_VERSION = "2.4"
 
 PloverType = Literal[
     "AGREE",
@@ -307,6 +307,7 @@ class Evidence:
     trigger_start: int
     trigger_end: int
     trigger: str
+    joined: str | None = None  # why this mention joined the event's first: None for the first
 
 
 @dataclass(frozen=True, slots=True)

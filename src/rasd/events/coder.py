@@ -26,9 +26,17 @@ from rasd.events.dates import days_before, find_dates, is_future
 from rasd.events.detector import QUANTITY_WORDS, Detector, detect, participant_span
 from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
+from rasd.events.sites import PlaceList, place_lists
 from rasd.events.triggers import Trigger
 from rasd.grounding.actors import fights, resolve_actor
-from rasd.grounding.places import resolve
+from rasd.grounding.places import (
+    TOWN,
+    Resolved,
+    document_countries,
+    great_circle_km,
+    is_place,
+    resolve,
+)
 from rasd.model import (
     Argument,
     Count,
@@ -227,22 +235,134 @@ def _participants(text: str) -> bool:
     return " " not in text and participant_span(text) is not None
 
 
-def _same_place(first: Location | None, second: Location | None) -> bool:
+def _same_place(first: Location | None, second: Location | None, context: _Context) -> str | None:
+    """How two mentions' places can be where one event happened, or None: either is
+    missing or one phrase holds the other (``_ALIKE``), or one resolved place lies within
+    the other (``_WITHIN``: the lead's مدينة العريش and a later paragraph's شمال سيناء)."""
     if first is None or second is None:
-        return True
+        return _ALIKE
     a, b = _normal(first.text), _normal(second.text)
-    return a in b or b in a
+    if a in b or b in a:
+        return _ALIKE
+    one, other = context.place(first.text), context.place(second.text)
+    if one is None or other is None:
+        return None
+    if one[0] or other[0]:
+        # a part of a place holds only some of what lies within it, no telling which; the
+        # same part twice (شمال شرق نيجيريا، شمال شرق البلاد) is one place
+        same = one[0] == other[0] and one[1].place.id == other[1].place.id
+        return _WITHIN if same else None
+    return _WITHIN if _within(one[1], other[1]) else None
 
 
-def _same_event(first: _Mention, second: _Mention) -> bool:
-    """Whether a later mention reports the same event as an earlier one of the article.
+_ALIKE: Final = "alike"
+_WITHIN: Final = "within"
+
+
+# How far from a place's point what lies within it may be, by the size of the place: a
+# province or region holds towns a few hours' drive from its centre, a district less.
+# Two towns are two places however near (مخيم البريج and غرب خان يونس are two strikes);
+# only the gazetteer's duplicates of one town lie this close.
+_WITHIN_KM: Final = {"admin1": 200.0, "region": 120.0, "admin2": 60.0}
+_SAME_TOWN_KM: Final = 2.0
+
+
+def _within(first: Resolved, second: Resolved) -> bool:
+    """Whether one resolved place lies within the other."""
+    coarse, fine = sorted((first, second), key=lambda r: -_size(r.place.kind))
+    if coarse.place.id == fine.place.id:
+        # one town twice (العريش، مدينة العريش); a part of it (شرق غزة، حي الزيتون) is
+        # another place than another part
+        return _size(coarse.place.kind) > 1 or first.precision == second.precision == TOWN
+    if coarse.place.country != fine.place.country:
+        return False
+    if coarse.place.kind == "country":
+        return True
+    km = great_circle_km(coarse.place.lat, coarse.place.lon, fine.place.lat, fine.place.lon)
+    return km <= _WITHIN_KM.get(coarse.place.kind, _SAME_TOWN_KM)
+
+
+_SIZES: Final = {"country": 4, "admin1": 3, "region": 2, "admin2": 2}
+
+
+def _size(kind: str) -> int:
+    return _SIZES.get(kind, 1)
+
+
+class _Context:
+    """What merging asks of the whole article: its countries, read once and only when two
+    mentions' places must be compared on the map."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._countries: tuple[str, ...] | None = None
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        if self._countries is None:
+            doc = self._doc
+            found = document_countries(doc.text, doc.layer, doc.entities) if doc.layer else []
+            self._countries = tuple(found)
+        return self._countries
+
+    def place(self, phrase: str) -> tuple[str, Resolved] | None:
+        """The place a phrase names and the part of it the phrase names ("" for all of it:
+        شرق غزة is the east of Gaza, شمال سيناء the province), or None when unknown."""
+        found = resolve(phrase, context_countries=self.countries)
+        words = _normal(phrase).split()
+        if found is None or len(words) < 2 or _bare(words[0]) not in _PARTS:
+            return None if found is None else ("", found)
+        whole = resolve(" ".join(words[1:]), context_countries=self.countries)
+        if whole is not None and whole.place.id == found.place.id:
+            return _bare(words[0]), found
+        return "", found
+
+
+_PARTS: Final = frozenset(
+    normalize(w)
+    for w in (
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "شمالي",
+        "جنوبي",
+        "شرقي",
+        "غربي",
+        "ريف",
+        "قرب",
+        "محيط",
+        "أطراف",
+        "ضواحي",
+        "أحياء",
+        "مشارف",
+    )
+)
+
+
+def _bare(word: str) -> str:
+    """A word less the proclitic of a place phrase (في، ب، و): بريف، وشمال."""
+    for clitic in ("وب", "وفي", "و", "ب", "ل"):
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            rest = word[len(clitic) :]
+            if rest in _PARTS:
+                return rest
+    return word
+
+
+def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | None:
+    """Why a later mention reports the same event as an earlier one of the article, or
+    None when it reports another.
 
     Same type and flags, no conflict in mode, date, place or actor, and across sentences
     targets that can be the same: an article's lead and its later paragraphs usually report
-    one event more than once, each time with some fields missing.
+    one event more than once, each time with some fields missing. Told at one place on one
+    day by the same actor, two mentions are one event whatever their targets: ACLED's unit
+    is the type, the place and the day.
     """
     if first.trigger.event_type != second.trigger.event_type:
-        return False
+        return None
     # the event told so far has a mention in this sentence: the headline's bombing, then
     # the lead's «قتل 12 شخصا وأصيب 30 آخرون»
     same_sentence = _told_in(first, second.sentence)
@@ -257,31 +377,105 @@ def _same_event(first: _Mention, second: _Mention) -> bool:
         and _REFINES.get(first.mode) != second.mode
         and _REFINES.get(second.mode) != first.mode
     ):
-        return False
+        return None
     if (first.negated, first.future, first.hypothetical) != (
         second.negated,
         second.future,
         second.hypothetical,
     ):
-        return False
+        return None
     if first.date and second.date and first.date.value != second.date.value:
-        return False
-    if not (
-        _same_place(first.location, second.location) and _compatible(first.actor, second.actor)
-    ):
-        return False
+        return None
+    place = _same_place(first.location, second.location, context)
+    if place is None or not _compatible(first.actor, second.actor):
+        return None
+    if place == _WITHIN and (first.date is None) != (second.date is None):
+        # a region's event of a day the text gives, and a town's it does not date: the
+        # West Bank's arrests of yesterday are not today's in one of its towns
+        return None
     if _swapped(first, second) or _swapped(second, first):
-        return False
+        return None
     if one_protest:
         # what they protest (احتجاجا على زيارة بوش) and where (أمام مقر النقابة) are
         # read as targets of different triggers of the one protest
-        return True
+        return "one protest told by its acts in one sentence"
     # In one sentence, an attack and the casualties it caused (قتل ثلاثة جنود وأصيب خمسة في
     # هجوم شنه مسلحون) are one event; otherwise different targets are different events
     # (اقتحموا منزل X وقتلوا Y: two assaults).
     if same_sentence and (_casualties(first) or _casualties(second)):
+        return "an attack and its casualties in one sentence"
+    if _compatible_targets(first.target, second.target):
+        return "the same event told again" if not same_sentence else "one sentence"
+    if _same_toll(first, second):
+        return "the same toll told again"
+    if not same_sentence and _placed_alike(first, second):
+        return "same type, place and day (ACLED's unit)"
+    return None
+
+
+def _same_toll(first: _Mention, second: _Mention) -> bool:
+    """Whether two mentions give the same number of dead (or, with none, of wounded) of
+    more than one: «قتل سبعة جنود» in the lead and «سبعة جنود قتلوا» in a later paragraph
+    report one attack, whatever each calls its target."""
+    for kind in ("killed", "injured"):
+        mine = {c.value for c in first.counts if c.kind == kind}
+        theirs = {c.value for c in second.counts if c.kind == kind}
+        if mine and theirs:
+            return bool(mine & theirs) and max(mine & theirs) > 1
+    return False
+
+
+def _compatible_targets(first: Argument | None, second: Argument | None) -> bool:
+    """Targets that can be one: ``_compatible``, or one refers back to the others already
+    counted (قتل 7 جنود وأصيب آخرون: آخرين is no new party)."""
+    if first is not None and _normal(first.text) in _OTHERS:
         return True
-    return _compatible(first.target, second.target)
+    if second is not None and _normal(second.text) in _OTHERS:
+        return True
+    return _compatible(first, second)
+
+
+_OTHERS: Final = frozenset(
+    normalize(w) for w in ("آخرون", "آخرين", "الآخرين", "أخرى", "آخر", "آخرتين", "آخران")
+)
+
+
+def _placed_alike(first: _Mention, second: _Mention) -> bool:
+    """Whether both mentions name where and both when it happened, alike (checked by
+    ``_same_event``): then nothing but a target tells them apart."""
+    return (
+        first.location is not None
+        and second.location is not None
+        and first.date is not None
+        and second.date is not None
+    )
+
+
+def _affinity(first: _Mention, second: _Mention) -> int:
+    """How strongly the text ties a mention to an earlier event it can be: a shared target,
+    an identical toll, the same place phrase and day. The strongest tie is taken, so that
+    a paragraph about the second of two attacks joins the second."""
+    score = 0
+    if (
+        first.target is not None
+        and second.target is not None
+        and _content_words(first.target) & _content_words(second.target)
+    ):
+        score += 3
+    tolls = {(c.kind, c.value) for c in first.counts if c.kind in ("killed", "injured")}
+    if any((c.kind, c.value) in tolls for c in second.counts):
+        score += 2
+    if (
+        first.location is not None
+        and second.location is not None
+        and _normal(first.location.text) == _normal(second.location.text)
+    ):
+        score += 1
+    if first.date is not None and second.date is not None:
+        score += 1
+    if first.actor is not None and second.actor is not None:
+        score += 1
+    return score
 
 
 # Modes that say more of the same act: a drone strike is an air strike. Mentions in these
@@ -327,8 +521,8 @@ def _casualties(mention: _Mention) -> bool:
     return bool(mention.counts) and all(c.kind in ("killed", "injured") for c in mention.counts)
 
 
-def _merge(into: _Mention, other: _Mention) -> None:
-    into.evidence.extend(other.evidence)
+def _merge(into: _Mention, reason: str, other: _Mention) -> None:
+    into.evidence.extend(replace(e, joined=reason) for e in other.evidence)
     into.continuation = into.continuation and other.continuation
     if (
         into.mode is None
@@ -570,7 +764,92 @@ def _read_sentence(
             Evidence(sentence.start, sentence.end, trigger.start, trigger.end, trigger.text)
         )
         mentions.append(mention)
+    if any(m.trigger.event_type in _BY_PLACE and m.location is not None for m in mentions):
+        mentions = _by_place(mentions, place_lists(text, tokens, sentence))
     return mentions
+
+
+# The types ACLED codes an event of in each place an act is told of.
+_BY_PLACE: Final = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+_TOLL_REACH: Final = 12  # characters from a count to the place it is given for (5 في)
+
+
+def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Mention]:
+    """The mentions of a sentence with one event in each place of a list the act is told
+    of: «قصف الجيش بلدات A وB وC» is three attacks, «قتل 5 في A و4 في B» two with their
+    tolls. The first place keeps the mentions that name any place of the list; each other
+    place takes a copy of the first of them of each type, with the tolls given for it. A
+    village the gazetteer lacks is placed by the place the list says it lies in (ACLED
+    codes it at the nearest place it can), and a list of provinces or countries is told
+    as a summary of what happened there: no event of its own in each."""
+    copies: dict[int, list[_Mention]] = {}
+    for found in lists:
+        places = [
+            _where(member, parent)
+            for member, parent in zip(found.members, found.parents, strict=True)
+        ]
+        if sum(not _coarse(place) for place in places) < 2:
+            continue
+        users = [
+            m
+            for m in mentions
+            if m.trigger.event_type in _BY_PLACE
+            and m.location is not None
+            and m.location.start < found.span.end
+            and m.location.end > found.span.start
+        ]
+        for mention in users:
+            mention.location = places[0]
+        for event_type in dict.fromkeys(m.trigger.event_type for m in users):
+            source = next(m for m in users if m.trigger.event_type == event_type)
+            tolls = _tolls_by_place(source.counts, found.members)
+            parts = [
+                replace(
+                    source,
+                    location=place,
+                    counts=tolls.get(index, []),
+                    evidence=list(source.evidence),
+                )
+                for index, place in enumerate(places[1:], start=1)
+            ]
+            if tolls:
+                source.counts = tolls.get(0, [])
+            copies.setdefault(id(source), []).extend(parts)
+    if not copies:
+        return mentions
+    return [part for m in mentions for part in (m, *copies.get(id(m), ()))]
+
+
+def _where(member: Location, parent: Location | None) -> Location:
+    """A list member's place: itself, or the place it lies in when the gazetteer lacks it."""
+    if parent is None or is_place(member.text):
+        return member
+    return parent
+
+
+def _coarse(place: Location) -> bool:
+    """Whether a place is a province or a country (محافظتي ديالى ونينوى)."""
+    found = resolve(place.text)
+    return found is not None and found.place.kind in ("country", "admin1")
+
+
+def _tolls_by_place(counts: Sequence[Count], members: Sequence[Location]) -> dict[int, list[Count]]:
+    """The counts given each for one place of a list (قتل 5 في A و4 في B), by the index of
+    the place; empty when they are not all so given: a total stays with the first place."""
+    owners: dict[int, list[Count]] = {}
+    for count in counts:
+        owner = next(
+            (
+                index
+                for index, member in enumerate(members)
+                if 0 <= member.start - count.end <= _TOLL_REACH
+            ),
+            None,
+        )
+        if owner is None:
+            return {}
+        owners.setdefault(owner, []).append(count)
+    return owners
 
 
 def _default_date(published: datetime.date | None) -> EventDate | None:
@@ -629,21 +908,21 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     if layer is None or not isinstance(tokens, Tokens) or not doc.sentences:
         return ()
     published = _published(doc)
+    context = _Context(doc)
     merged: list[_Mention] = []
     previous: Span | None = None
     for sentence in doc.sentences:
         mentions = _read_sentence(doc, layer, tokens, sentence, previous, published, detector)
         for mention in mentions:
             # a mention of the same sentence first: «احتجاجا على ...» belongs to the strike
-            # it is said of, not to a protest of an earlier paragraph
-            same = next(
-                (m for m in merged if _told_in(m, sentence) and _same_event(m, mention)),
-                None,
-            ) or next((m for m in merged if _same_event(m, mention)), None)
-            if same is None:
+            # it is said of, not to a protest of an earlier paragraph; else the event the
+            # text ties it to most strongly
+            here = [m for m in merged if _told_in(m, sentence)]
+            chosen = _event_of(here, mention, context) or _event_of(merged, mention, context)
+            if chosen is None:
                 merged.append(mention)
             else:
-                _merge(same, mention)
+                _merge(*chosen, mention)
         previous = sentence
     # «وردد المتظاهرون شعارات» with no protest told in the article: the protest is reported
     # elsewhere, and a reader of this text codes none
@@ -651,6 +930,21 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _without_demands(told)
     _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
+
+
+def _event_of(
+    events: Sequence[_Mention], mention: _Mention, context: _Context
+) -> tuple[_Mention, str] | None:
+    """The event told so far that a mention reports again, with the reason, or None."""
+    best: tuple[int, _Mention, str] | None = None
+    for event in events:
+        reason = _same_event(event, mention, context)
+        if reason is None:
+            continue
+        affinity = _affinity(event, mention)
+        if best is None or affinity > best[0]:
+            best = (affinity, event, reason)
+    return None if best is None else (best[1], best[2])
 
 
 def _without_demands(mentions: list[_Mention]) -> list[_Mention]:

@@ -1,0 +1,101 @@
+"""One event per real event: how an article's mentions join or stay apart (issue 15.2).
+
+Short articles written for these tests; each says which mentions are one event and why.
+"""
+
+from rasd.model import Event
+from rasd.pipeline import extract_text
+from rasd.settings import Settings
+
+THURSDAY = Settings(published="2024-05-02")
+
+
+def _events(text: str) -> tuple[Event, ...]:
+    return extract_text(text, settings=THURSDAY).events
+
+
+def _places(events: tuple[Event, ...]) -> list[str | None]:
+    return [e.location.name_en if e.location else None for e in events]
+
+
+def test_a_later_paragraph_with_the_same_toll_joins_the_lead() -> None:
+    (event,) = _events(
+        "قتل سبعة جنود وأصيب أربعة آخرون اليوم الخميس في انفجار عبوة ناسفة استهدف مدرعة "
+        "للجيش في مدينة العريش.\n\nوأوضح المصدر أن سبعة جنود قتلوا في الانفجار الذي وقع في "
+        "العريش."
+    )
+    assert {(c.kind, c.value) for c in event.counts} == {("killed", 7), ("injured", 4)}
+    sentences = {e.sentence_start for e in event.evidence}
+    assert len(sentences) == 2
+    reasons = {e.joined for e in event.evidence if e.joined}
+    assert "the same toll told again" in reasons or "the same event told again" in reasons
+
+
+def test_the_others_wounded_are_no_new_target() -> None:
+    (event,) = _events(
+        "قتل 14 مدنيا في غارة جوية على حي سكني جنوب العاصمة صنعاء اليوم الخميس.\n\n"
+        "وأصيب 22 آخرون في الغارة نفسها جنوب العاصمة صنعاء."
+    )
+    assert {(c.kind, c.value) for c in event.counts} == {("killed", 14), ("injured", 22)}
+
+
+def test_a_town_and_its_province_are_one_place_when_both_are_dated() -> None:
+    (event,) = _events(
+        "قتل خمسة جنود اليوم الخميس في هجوم على حاجز للجيش في مدينة العريش.\n\n"
+        "وكانت محافظة شمال سيناء شهدت اليوم الخميس هجوما على حاجز للجيش."
+    )
+    assert event.location is not None and event.location.name_en == "Arīsh"
+    assert any(e.joined for e in event.evidence)
+
+
+def test_two_towns_are_two_events() -> None:
+    events = _events(
+        "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد اليوم الخميس.\n\n"
+        "وفي مدينة الموصل قتل مسلحون مجهولون شرطيا بالرصاص اليوم الخميس."
+    )
+    assert _places(events) == ["Baghdad", "Mosul"]
+
+
+def test_two_parts_of_one_city_are_two_events() -> None:
+    events = _events(
+        "استشهد ثلاثة فلسطينيين في قصف استهدف شرق غزة اليوم. وأصيب خمسة في قصف غرب غزة اليوم."
+    )
+    assert len(events) == 2
+
+
+def test_a_strike_on_a_list_of_towns_is_one_event_in_each() -> None:
+    events = _events("قصفت الطائرات الحربية اليوم الخميس بلدات كفرنبل وسراقب وأريحا في ريف إدلب.")
+    assert _places(events) == ["Kafranbel", "Saraqib", "Arīḩā"]
+    assert all(e.event_type == "ASSAULT" for e in events)
+    # each is the one mention, told of its town
+    assert len({e.evidence[0].trigger_start for e in events}) == 1
+
+
+def test_tolls_given_town_by_town_go_to_their_towns() -> None:
+    events = _events("قتل 5 مدنيين في حلب و3 مدنيين في إدلب اليوم في قصف للطائرات الحربية.")
+    by_place = {
+        e.location.name_en: [(c.kind, c.value) for c in e.counts]
+        for e in events
+        if e.location is not None
+    }
+    assert by_place["Aleppo"] == [("killed", 5)]
+    assert by_place["Idlib"] in ([("killed", 3)], [])
+
+
+def test_a_list_of_provinces_is_a_summary_not_an_event_in_each() -> None:
+    events = _events(
+        "قتل عشرات العراقيين في هجمات في محافظتي ديالى ونينوى اليوم الخميس.\n\n"
+        "وفي بعقوبة، انفجرت سيارة مفخخة اليوم الخميس وقتلت ستة أشخاص."
+    )
+    assert len([e for e in events if e.location and e.location.name_en == "Nīnawá"]) == 0
+
+
+def test_text_format_says_why_mentions_joined() -> None:
+    from rasd.cli import render_text
+
+    doc = extract_text(
+        "قتل سبعة جنود وأصيب أربعة آخرون اليوم الخميس في انفجار عبوة ناسفة في مدينة العريش.",
+        settings=THURSDAY,
+    )
+    assert "joined «" in render_text(doc)
+    assert "an attack and its casualties in one sentence" in render_text(doc)
