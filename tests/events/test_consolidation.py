@@ -3,7 +3,9 @@
 Short articles written for these tests; each says which mentions are one event and why.
 """
 
-from rasd.model import Event
+from rasd.events.coder import _Context, _Mention, _without_summaries
+from rasd.events.triggers import Trigger
+from rasd.model import Count, Event, EventDate, Evidence, Location, Span
 from rasd.pipeline import extract_text
 from rasd.settings import Settings
 
@@ -99,3 +101,33 @@ def test_text_format_says_why_mentions_joined() -> None:
     )
     assert "joined «" in render_text(doc)
     assert "an attack and its casualties in one sentence" in render_text(doc)
+
+
+def _mention(place: str, killed: int, start: int) -> _Mention:
+    trigger = Trigger(start, start + 3, "قتل", "ASSAULT", None, (), False, False, 1.0)
+    return _Mention(
+        trigger=trigger,
+        sentence=Span(start, start + 50),
+        actor=None,
+        target=None,
+        location=Location(start + 10, start + 10 + len(place), place),
+        date=EventDate("2024-05-02", "day"),
+        counts=[Count("killed", killed, start + 4, start + 8, str(killed))],
+        attribution=None,
+        negated=False,
+        hypothetical=False,
+        future=False,
+        evidence=[Evidence(start, start + 50, start, start + 3, "قتل")],
+    )
+
+
+def test_the_days_total_over_strikes_coded_town_by_town_is_no_event() -> None:
+    doc = extract_text("قصفت الطائرات سراقب وأريحا في محافظة إدلب شمال غرب سوريا.")
+    towns = [_mention("مدينة سراقب", 5, 0), _mention("مدينة أريحا", 3, 100)]
+    total = _mention("محافظة إدلب", 8, 200)
+    kept = _without_summaries([*towns, total], _Context(doc))
+    assert kept == towns
+    assert "the day's total" in (towns[0].evidence[-1].joined or "")
+    # a province's toll that is not the sum of its towns' is an event of its own
+    other = _mention("محافظة إدلب", 12, 200)
+    assert _without_summaries([*towns, other], _Context(doc))[-1] is other

@@ -389,6 +389,10 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
     place = _same_place(first.location, second.location, context)
     if place is None or not _compatible(first.actor, second.actor):
         return None
+    if place == _WITHIN and _tolls_differ(first, second):
+        # a province's dead and a town's: a total over the town's and others', or another
+        # event of the province
+        return None
     if place == _WITHIN and (first.date is None) != (second.date is None):
         # a region's event of a day the text gives, and a town's it does not date: the
         # West Bank's arrests of yesterday are not today's in one of its towns
@@ -411,6 +415,12 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
     if not same_sentence and _placed_alike(first, second):
         return "same type, place and day (ACLED's unit)"
     return None
+
+
+def _tolls_differ(first: _Mention, second: _Mention) -> bool:
+    mine = {c.value for c in first.counts if c.kind == "killed"}
+    theirs = {c.value for c in second.counts if c.kind == "killed"}
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _same_toll(first: _Mention, second: _Mention) -> bool:
@@ -928,8 +938,66 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     # elsewhere, and a reader of this text codes none
     told = [mention for mention in merged if not mention.continuation]
     told = _without_demands(told)
+    told = _without_summaries(told, context)
     _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
+
+
+def _without_summaries(mentions: list[_Mention], context: _Context) -> list[_Mention]:
+    """The events less the day's totals over others: «ارتفعت حصيلة غارات اليوم على ريف
+    إدلب إلى 12 قتيلا» over the strikes on its towns the article codes one by one, 5, 4 and
+    3 killed. An event placed at a province, region or country whose dead are the sum of
+    those of two or more events of its type and day placed within it is their total, no
+    event of its own (ACLED codes the strikes); its mentions join the first of them."""
+    kept: list[_Mention] = []
+    for mention in mentions:
+        parts = _parts(mention, mentions, context)
+        if not _sums_up(mention, parts):
+            kept.append(mention)
+            continue
+        reason = f"the day's total over {len(parts)} events told place by place"
+        parts[0].evidence.extend(replace(e, joined=reason) for e in mention.evidence)
+    return kept
+
+
+def _sums_up(total: _Mention, parts: Sequence[_Mention]) -> bool:
+    if len(parts) < 2:
+        return False
+    for kind in ("killed", "injured"):
+        figure = max((c.value for c in total.counts if c.kind == kind), default=None)
+        if figure is None:
+            continue
+        each = [max((c.value for c in p.counts if c.kind == kind), default=0) for p in parts]
+        return all(each) and sum(each) == figure  # one part's dead are that part's toll
+    return False
+
+
+def _parts(summary: _Mention, mentions: Sequence[_Mention], context: _Context) -> list[_Mention]:
+    """The events of a total's type and day told at places within its place."""
+    if summary.trigger.event_type not in _BY_PLACE or summary.location is None:
+        return []
+    where = context.place(summary.location.text)
+    if where is None or where[1].precision == TOWN:
+        return []
+    return [
+        m
+        for m in mentions
+        if m is not summary
+        and m.trigger.event_type == summary.trigger.event_type
+        and m.location is not None
+        and (m.negated, m.future, m.hypothetical)
+        == (summary.negated, summary.future, summary.hypothetical)
+        and (m.date is None) == (summary.date is None)
+        and (m.date is None or summary.date is None or m.date.value == summary.date.value)
+        and _finer_within(m.location, summary.location, context)
+    ]
+
+
+def _finer_within(place: Location, than: Location, context: _Context) -> bool:
+    mine, theirs = context.place(place.text), context.place(than.text)
+    if mine is None or theirs is None or mine[1].place.id == theirs[1].place.id:
+        return False
+    return _size(mine[1].place.kind) < _size(theirs[1].place.kind) and _within(mine[1], theirs[1])
 
 
 def _event_of(
