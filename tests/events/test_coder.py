@@ -615,3 +615,24 @@ def test_a_protests_demands_are_no_request_of_their_own() -> None:
 
 def test_a_request_without_a_protest_is_still_a_request() -> None:
     assert "REQUEST" in _types("وطالبت وزارة الخارجية السودانية المجتمع الدولي بوقف الحرب.")
+
+
+def test_deaths_counted_in_the_lead_are_an_attack_even_inside_an_accusation() -> None:
+    article = (
+        "المجلس يتهم المتمردين بقتل العشرات\n\n"
+        "اتهم المجلس الرئاسي، الأربعاء، المتمردين بارتكاب مجزرة أسفرت عن مقتل أكثر من 60 "
+        "مدنيا في قرية شمال البلاد.\n\nوقال المجلس في بيان إنه يدين الجريمة."
+    )
+    events = _code(article, Settings(published="2024-06-06"))
+    assert any(
+        e.event_type == "ASSAULT" and any(c.kind == "killed" and c.value == 60 for c in e.counts)
+        for e in events
+    )
+
+
+def test_deaths_in_an_accident_are_no_attack() -> None:
+    article = (
+        "الحكومة تعلن الحداد\n\nأعلنت الحكومة الحداد، الأربعاء، بعد مقتل 12 شخصا في حادث سير "
+        "على الطريق السريع.\n\nوقال الوزير إن التحقيق جار."
+    )
+    assert not [e for e in _code(article) if e.event_type == "ASSAULT"]
