@@ -28,7 +28,7 @@ from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.triggers import Trigger
 from rasd.grounding.actors import fights, resolve_actor
-from rasd.grounding.places import resolve
+from rasd.grounding.places import document_countries, resolve
 from rasd.model import (
     Argument,
     Count,
@@ -495,6 +495,7 @@ def _read_sentence(
     previous: Span | None,
     published: datetime.date | None,
     detector: Detector | None,
+    countries: Sequence[str] = (),
 ) -> list[_Mention]:
     text = doc.text
     entities: Sequence[Entity] = doc.entities
@@ -555,7 +556,9 @@ def _read_sentence(
             sentence=sentence,
             actor=actor,
             target=target,
-            location=find_location(text, layer, tokens, sentence, trigger_span, entities),
+            location=find_location(
+                text, layer, tokens, sentence, trigger_span, entities, countries
+            ),
             date=_nearest(dates, trigger),
             counts=_counts_for(counts, trigger, triggers),
             attribution=attribution,
@@ -629,10 +632,15 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     if layer is None or not isinstance(tokens, Tokens) or not doc.sentences:
         return ()
     published = _published(doc)
+    # the article's countries, where its place names are read (grounding reads them again
+    # with the actors' countries)
+    countries = document_countries(doc.text, layer, doc.entities)
     merged: list[_Mention] = []
     previous: Span | None = None
     for sentence in doc.sentences:
-        mentions = _read_sentence(doc, layer, tokens, sentence, previous, published, detector)
+        mentions = _read_sentence(
+            doc, layer, tokens, sentence, previous, published, detector, countries
+        )
         for mention in mentions:
             # a mention of the same sentence first: «احتجاجا على ...» belongs to the strike
             # it is said of, not to a protest of an earlier paragraph
