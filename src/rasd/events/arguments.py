@@ -1816,15 +1816,16 @@ def find_location(
     after = [c for c in candidates if c[0] > at]
     before = [c for c in candidates if c[0] < at]
     chosen = min(after, key=lambda c: c[0]) if after else None
+    reason = places.NAMED_IN_SENTENCE
     frame = _frame(view, before, at)
     if frame is not None and (chosen is None or chosen[0] - at > _FRAME_REACH):
-        chosen = frame
+        chosen, reason = frame, places.OPENS_SENTENCE
     if chosen is None and before:
-        chosen = max(before, key=lambda c: c[0])
+        chosen, reason = max(before, key=lambda c: c[0]), places.NAMED_BEFORE
     if chosen is None:
         return None
     start, end = chosen[1], chosen[2]
-    return Location(start, end, text[start:end])
+    return Location(start, end, text[start:end], reason=reason)
 
 
 # The last sentence's sites, with the view they were read from: one reading per sentence.

@@ -28,7 +28,7 @@ from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.triggers import Trigger
 from rasd.grounding.actors import fights, resolve_actor
-from rasd.grounding.places import document_countries, resolve
+from rasd.grounding.places import FROM_HEADLINE, document_countries, resolve
 from rasd.model import (
     Argument,
     Count,
@@ -556,8 +556,10 @@ def _read_sentence(
             sentence=sentence,
             actor=actor,
             target=target,
-            location=find_location(
-                text, layer, tokens, sentence, trigger_span, entities, countries
+            location=_in_headline(
+                doc,
+                sentence,
+                find_location(text, layer, tokens, sentence, trigger_span, entities, countries),
             ),
             date=_nearest(dates, trigger),
             counts=_counts_for(counts, trigger, triggers),
@@ -574,6 +576,25 @@ def _read_sentence(
         )
         mentions.append(mention)
     return mentions
+
+
+# A headline: the first sentence of an article of several, a line of its own with no full
+# stop, this short.
+_HEADLINE_WORDS: Final = 25
+
+
+def _in_headline(doc: Document, sentence: Span, location: Location | None) -> Location | None:
+    """``location``, its reason "from the headline" when its sentence is the headline."""
+    if location is None or location.reason is None or len(doc.sentences) < 2:
+        return location
+    if sentence != doc.sentences[0]:
+        return location
+    text = doc.text
+    line = text[sentence.start : sentence.end].rstrip()
+    alone = text[sentence.end : sentence.end + 1] in ("", "\n")
+    if not alone or line.endswith((".", "؟", "!")) or len(line.split()) > _HEADLINE_WORDS:
+        return location
+    return replace(location, reason=FROM_HEADLINE)
 
 
 def _default_date(published: datetime.date | None) -> EventDate | None:

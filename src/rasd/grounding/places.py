@@ -157,10 +157,25 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """A place and how precisely the phrase locates the event (ACLED geo_precision)."""
+    """A place and how precisely the phrase locates the event (ACLED geo_precision); ``how``
+    says how the phrase was read when not by the gazetteer's own spelling of its name."""
 
     place: Place
     precision: int
+    how: str | None = None
+
+
+# Why a place was chosen (``Location.reason``), in words a reader of ``rasd extract --format
+# text`` follows: where the event's sentence names it, then how grounding read it.
+NAMED_IN_SENTENCE = "named in the sentence"
+OPENS_SENTENCE = "the place the sentence opens with"
+NAMED_BEFORE = "named before the event in its sentence"
+FROM_HEADLINE = "from the headline"
+ARTICLES_COUNTRY = "the article's country"
+ARTICLES_TOWN = "the town the article is about"
+_CAPITAL_OF_ARTICLE = "the capital of the article's country"
+_CAPITAL_OF_ADJECTIVE = "the capital of the country its adjective names"
+_SPELLED_OTHERWISE = "a place of the article's countries spelled otherwise"
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,6 +580,7 @@ def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
     phrase = normalize(name).strip()
     exact = reading = _read(gazetteer(), phrase)
     place = None
+    how: str | None = None
     if exact is not None:
         place = choose(exact.places, kinds=exact.kinds, context_countries=context)
     if place is None and context:
@@ -575,6 +591,7 @@ def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
             local = [p for p in loose.places if p.country in context and p.kind != "country"]
             place = choose(local, kinds=loose.kinds, context_countries=context)
             reading = loose
+            how = _SPELLED_OTHERWISE
     if reading is None or place is None:
         if exact is not None:
             return None
@@ -585,7 +602,7 @@ def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
         precision = NEAR if reading.approximate else TOWN
     else:
         precision = PROVINCE
-    return Resolved(place, precision)
+    return Resolved(place, precision, how)
 
 
 def _the_country(phrase: str, context: tuple[str, ...]) -> Resolved | None:
@@ -596,7 +613,7 @@ def _the_country(phrase: str, context: tuple[str, ...]) -> Resolved | None:
     if not context or not _names_the_country(phrase):
         return None
     country = gazetteer().country(context[0])
-    return Resolved(country, PROVINCE) if country is not None else None
+    return Resolved(country, PROVINCE, ARTICLES_COUNTRY) if country is not None else None
 
 
 # ``العاصمة``، ``وسط العاصمة``، ``بالعاصمة الليبية``: the capital named by the word alone.
@@ -627,11 +644,12 @@ def _the_capital(phrase: str, context: tuple[str, ...]) -> Resolved | None:
     country = found.demonym_country(words[1]) if len(words) == 2 else None
     if len(words) == 2 and country is None:
         return None  # العاصمة كابول is read as the town; العاصمة الإدارية is no capital
+    how = _CAPITAL_OF_ADJECTIVE if country is not None else _CAPITAL_OF_ARTICLE
     country = country or (context[0] if context else None)
     capital = found.capital(country) if country is not None else None
     if capital is None:
         return None
-    return Resolved(capital, NEAR if approximate else TOWN)
+    return Resolved(capital, NEAR if approximate else TOWN, how)
 
 
 def is_place(name: str) -> bool:
@@ -965,11 +983,18 @@ def is_town(location: Location) -> bool:
 
 
 def ground_location(location: Location, countries: Sequence[str]) -> Location:
-    """``location`` with its place filled in when the gazetteer knows it; unchanged if not."""
+    """``location`` with its place filled in when the gazetteer knows it; unchanged if not.
+
+    Its ``reason`` says how the phrase was read when grounding chose the place (the
+    article's country for ``البلاد``, the capital for ``العاصمة``).
+    """
     resolved = resolve(location.text, context_countries=countries)
     if resolved is None:
         return location
     place = resolved.place
+    reason = location.reason
+    if resolved.how is not None:
+        reason = f"{reason}, read as {resolved.how}" if reason else resolved.how
     return replace(
         location,
         name_ar=place.name_ar,
@@ -980,4 +1005,5 @@ def ground_location(location: Location, countries: Sequence[str]) -> Location:
         admin1=place.admin1,
         gazetteer_id=place.id,
         precision=resolved.precision,
+        reason=reason,
     )
