@@ -65,7 +65,8 @@ def test_extract_text_format_shows_events_under_their_sentence() -> None:
     assert lines[headline + 2].strip().startswith("event: RETREAT")
     block = "\n".join(lines[headline + 2 : headline + 12])
     assert "place: الباغوز -> Al-Baghuz" in block
-    assert "precision 1" in block
+    # the headline's «شرق سوريا» is the article's village: the place line says why
+    assert "precision 1; the town the article is about, in «شرق سوريا»" in block
     assert "date: 2019-03-04 (day) from «صباح أمس الإثنين»" in block
     assert "surrendered: about 150" in block
     assert "according to: مصدر عسكري" in block

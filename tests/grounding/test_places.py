@@ -522,3 +522,51 @@ def test_a_small_namesake_abroad_does_not_make_the_context() -> None:
     text = "قصف الجيش الإسرائيلي حي الزيتون في مدينة غزة."
     entities = (_loc(text, "الزيتون"), _loc(text, "غزة"))
     assert "MLT" not in document_countries(text, build_layer(text), entities)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "capital", "precision"),
+    [
+        ("العاصمة", ("DZA",), "Algiers", 1),
+        ("وسط العاصمة", ("DZA",), "Algiers", 1),
+        ("في العاصمة", ("SDN",), "Khartoum", 1),
+        ("شرق العاصمة", ("DZA",), "Algiers", 2),
+        # the adjective names the country, whatever the article's first one
+        ("بالعاصمة الليبية", ("TUN",), "Tripoli", 1),
+        ("العاصمة التركية", (), "Ankara", 1),
+    ],
+)
+def test_the_capital_alone_is_the_capital_of_its_country(
+    phrase: str, context: tuple[str, ...], capital: str, precision: int
+) -> None:
+    resolved = resolve(phrase, context_countries=context)
+    assert resolved is not None
+    assert (resolved.place.name_en, resolved.precision) == (capital, precision)
+
+
+@pytest.mark.parametrize("phrase", ["العاصمة", "العاصمة الإدارية", "عاصمة الإقليم"])
+def test_a_capital_of_no_known_country_is_no_place(phrase: str) -> None:
+    assert resolve(phrase) is None
+    assert resolve("العاصمة الإدارية", context_countries=("EGY",)) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "town"),
+    [
+        ("مطار زوارة الدولي", ("LBY",), "Zuwarah"),
+        ("ميناء الحديدة", ("YEM",), "Al Ḩudaydah"),
+        ("مطار صنعاء الدولي", ("YEM",), "Sanaa"),
+        ("قصر بعبدا", ("LBN",), "Baabda"),
+        ("معبر رفح", ("PSE",), "Rafaḩ"),
+    ],
+)
+def test_a_facility_named_after_its_town_is_the_town(
+    phrase: str, context: tuple[str, ...], town: str
+) -> None:
+    resolved = resolve(phrase, context_countries=context)
+    assert resolved is not None and resolved.place.name_en == town
+
+
+@pytest.mark.parametrize("phrase", ["قاعدة المطار", "قصر العدل", "سجن المدينة"])
+def test_a_facility_named_by_a_common_noun_is_no_place(phrase: str) -> None:
+    assert resolve(phrase, context_countries=("SYR",)) is None

@@ -1789,6 +1789,7 @@ def find_location(
     sentence: Span,
     trigger: Span,
     entities: Sequence[Entity],
+    countries: Sequence[str] = (),
 ) -> Location | None:
     """Where the event happened: a LOC entity or place phrase near the trigger.
 
@@ -1801,48 +1802,69 @@ def find_location(
     the subject of a verb of saying (``قالت سوريا``). A place the gazetteer lacks takes the
     distance after it along (``ناحية الرشاد (45 كلم جنوب كركوك)``), and a distance after no
     place is a place itself (``على بعد 30 كلم غرب بغداد``): grounding reads the town.
+    ``countries``, the article's (``places.document_countries``), are where a name spelled
+    otherwise than the gazetteer's is read (``بمدينة شبرجان``: Sheberghan) and what
+    ``العاصمة`` and ``البلاد`` name.
     """
     view = _sentence_view(text, tokens, sentence, entities)
     if not len(view.words):
         return None
     at = _token_at(view, trigger.start)
-    candidates = _sites(view, entities)
+    candidates = _sites(view, entities, tuple(countries))
     if not candidates:
         return None
     after = [c for c in candidates if c[0] > at]
     before = [c for c in candidates if c[0] < at]
     chosen = min(after, key=lambda c: c[0]) if after else None
+    reason = places.NAMED_IN_SENTENCE
     frame = _frame(view, before, at)
     if frame is not None and (chosen is None or chosen[0] - at > _FRAME_REACH):
-        chosen = frame
+        chosen, reason = frame, places.OPENS_SENTENCE
     if chosen is None and before:
-        chosen = max(before, key=lambda c: c[0])
+        chosen, reason = max(before, key=lambda c: c[0]), places.NAMED_BEFORE
     if chosen is None:
         return None
     start, end = chosen[1], chosen[2]
-    return Location(start, end, text[start:end])
+    return Location(start, end, text[start:end], reason=reason)
 
 
 # The last sentence's sites, with the view they were read from: one reading per sentence.
-_LAST_SITES: list[tuple[str, tuple[int, ...], Sequence[Entity], list[tuple[int, int, int]]]] = []
+_LAST_SITES: list[
+    tuple[str, tuple[int, ...], Sequence[Entity], tuple[str, ...], list[tuple[int, int, int]]]
+] = []
 
 
-def _sites(view: _Sentence, entities: Sequence[Entity]) -> list[tuple[int, int, int]]:
-    """The sentence's candidate places; those the gazetteer knows, when there are any."""
+def _sites(
+    view: _Sentence, entities: Sequence[Entity], countries: tuple[str, ...] = ()
+) -> list[tuple[int, int, int]]:
+    """The sentence's candidate places; those the gazetteer knows, when there are any:
+    read in the article's countries, loosely spelled (``بمدينة شبرجان``) or the capital."""
     text = view.text
     if _LAST_SITES:
-        last_text, last_starts, last_entities, last_sites = _LAST_SITES[0]
-        if last_text is text and last_entities is entities and last_starts == view.starts:
+        last_text, last_starts, last_entities, last_countries, last_sites = _LAST_SITES[0]
+        if (
+            last_text is text
+            and last_entities is entities
+            and last_starts == view.starts
+            and last_countries == countries
+        ):
             return last_sites
     candidates = _candidates(view, entities)
-    known = [c for c in candidates if is_place(text[c[1] : c[2]])]
+    known = [c for c in candidates if _known(text[c[1] : c[2]], countries)]
     if not known:
         # شمال غرب البلاد beats a town the gazetteer lacks (في بلدة كوهات شمال غرب البلاد),
         # not one it knows: the country is read from the article, which may name none.
         known = [c for c in candidates if places.names_the_country(text[c[1] : c[2]])]
     sites = known or candidates
-    _LAST_SITES[:] = [(text, view.starts, entities, sites)]
+    _LAST_SITES[:] = [(text, view.starts, entities, countries, sites)]
     return sites
+
+
+def _known(name: str, countries: tuple[str, ...]) -> bool:
+    """Whether the gazetteer reads a place phrase, exactly or in the article's countries."""
+    if is_place(name):
+        return True
+    return bool(countries) and places.resolve(name, context_countries=countries) is not None
 
 
 def _candidates(view: _Sentence, entities: Sequence[Entity]) -> list[tuple[int, int, int]]:
@@ -2019,7 +2041,7 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
             if _introduced(view, position, ent.text) and not _origin(view, position):
                 yield position, _place_start(view, position, ent), ent.end
         elif (
-            head in _PLACE_HEADS
+            head in _SITE_HEADS
             and position != second_direction
             and position + 1 < len(view.words)
             and not _origin(view, position)
@@ -2029,7 +2051,10 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
                 nxt += 1  # شمال غربي البلاد، جنوب شرق بغداد: one direction in two words
                 second_direction = position + 1
             named = _named_words(view, nxt) if nxt not in view.entity_of else 0
-            if named or nxt in view.entity_of or words[nxt].startswith("ال"):
+            if not named and nxt not in view.entity_of and _names_next(head, words[nxt]):
+                named = 1
+            common = words[nxt].startswith("ال") and head not in _FACILITY_HEADS
+            if named or nxt in view.entity_of or common:
                 last = _entity_end(view, nxt) if nxt in view.entity_of else nxt + max(named, 1)
                 start = view.starts[position] + (len(word) - len(head) if head != word else 0)
                 yield position, start, view.ends[last - 1]
@@ -2053,16 +2078,39 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
 _COMPASS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي")
 
 
+# A facility named after its town opens a site as a place head does (قصفت مطار زوارة), not
+# one named by a common noun (قاعدة المطار).
+_FACILITY_HEADS = _words("مطار ميناء مرفأ قاعدة سجن")
+_SITE_HEADS = _PLACE_HEADS | _FACILITY_HEADS
+
+
 @lru_cache(maxsize=_WORD_CACHE)
 def _is_site_head(word: str) -> bool:
-    return _site_head(word) in _PLACE_HEADS
+    return _site_head(word) in _SITE_HEADS
 
 
 @lru_cache(maxsize=_WORD_CACHE)
 def _site_head(word: str) -> str:
     """The word a place head may be, its conjunction and a ب before the head taken off."""
     bare = _strip_conjunction(word)
-    return bare[1:] if bare[:1] in "ب" and bare[1:] in _PLACE_HEADS else bare
+    return bare[1:] if bare[:1] in "ب" and bare[1:] in _SITE_HEADS else bare
+
+
+# Heads only a name follows: the word after مدينة is the town's name, known or not
+# (بمدينة شبرجان: grounding reads it among the article's countries).
+_TOWN_HEADS = _words("مدينة بلدة قرية مخيم")
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _names_next(head: str, word: str) -> bool:
+    """Whether one word after a place head is a name: any word after a town's head, else
+    one the gazetteer knows (كمين قرب جنة، قصفت مطار زوارة), not a common word that is
+    also some village's name."""
+    if not _is_arabic_word(word) or len(word) < 3:
+        return False
+    if normalize(word) in places.not_names():
+        return False
+    return head in _TOWN_HEADS or is_place(word)
 
 
 _QUOTES = frozenset('«»"“”')

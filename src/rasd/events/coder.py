@@ -30,6 +30,7 @@ from rasd.events.sites import PlaceList, place_lists
 from rasd.events.triggers import Trigger
 from rasd.grounding.actors import fights, resolve_actor
 from rasd.grounding.places import (
+    FROM_HEADLINE,
     TOWN,
     Resolved,
     document_countries,
@@ -301,8 +302,7 @@ def _size(kind: str) -> int:
 
 
 class _Context:
-    """What merging asks of the whole article: its countries, read once and only when two
-    mentions' places must be compared on the map."""
+    """What reading places asks of the whole article: its countries, read once."""
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
@@ -802,6 +802,7 @@ def _read_sentence(
     previous: Span | None,
     published: datetime.date | None,
     detector: Detector | None,
+    countries: Sequence[str] = (),
 ) -> list[_Mention]:
     text = doc.text
     entities: Sequence[Entity] = doc.entities
@@ -864,7 +865,11 @@ def _read_sentence(
             sentence=sentence,
             actor=actor,
             target=target,
-            location=find_location(text, layer, tokens, sentence, trigger_span, entities),
+            location=_in_headline(
+                doc,
+                sentence,
+                find_location(text, layer, tokens, sentence, trigger_span, entities, countries),
+            ),
             date=_nearest(dates, trigger),
             counts=_counts_for(counts, trigger, triggers),
             attribution=attribution,
@@ -938,8 +943,11 @@ def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Men
 def _where(member: Location, parent: Location | None) -> Location:
     """A list member's place: itself, or the place it lies in when the gazetteer lacks it."""
     if parent is None or is_place(member.text):
-        return member
-    return parent
+        return replace(member, reason=_LISTED)
+    return replace(parent, reason=f"where the list puts {member.text}, a place the gazetteer lacks")
+
+
+_LISTED: Final = "one of the places the sentence tells the act of"
 
 
 def _coarse(place: Location) -> bool:
@@ -965,6 +973,25 @@ def _tolls_by_place(counts: Sequence[Count], members: Sequence[Location]) -> dic
             return {}
         owners.setdefault(owner, []).append(count)
     return owners
+
+
+# A headline: the first sentence of an article of several, a line of its own with no full
+# stop, this short.
+_HEADLINE_WORDS: Final = 25
+
+
+def _in_headline(doc: Document, sentence: Span, location: Location | None) -> Location | None:
+    """``location``, its reason "from the headline" when its sentence is the headline."""
+    if location is None or location.reason is None or len(doc.sentences) < 2:
+        return location
+    if sentence != doc.sentences[0]:
+        return location
+    text = doc.text
+    line = text[sentence.start : sentence.end].rstrip()
+    alone = text[sentence.end : sentence.end + 1] in ("", "\n")
+    if not alone or line.endswith((".", "؟", "!")) or len(line.split()) > _HEADLINE_WORDS:
+        return location
+    return replace(location, reason=FROM_HEADLINE)
 
 
 def _default_date(published: datetime.date | None) -> EventDate | None:
@@ -1024,10 +1051,15 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
         return ()
     published = _published(doc)
     context = _Context(doc)
+    # the article's countries, where its place names are read (grounding reads them again
+    # with the actors' countries)
+    countries = context.countries
     merged: list[_Mention] = []
     previous: Span | None = None
     for sentence in doc.sentences:
-        mentions = _read_sentence(doc, layer, tokens, sentence, previous, published, detector)
+        mentions = _read_sentence(
+            doc, layer, tokens, sentence, previous, published, detector, countries
+        )
         # a sentence's mentions of one event first («احتجاجا على ...» belongs to the strike
         # it is said of, not to a protest of an earlier paragraph), then each as a whole
         # joins the event of the article the text ties it to most strongly

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from rasd.grounding.actors import code_country, resolve_actor, role_on, tables
 from rasd.grounding.places import (
+    ARTICLES_TOWN,
     Resolved,
     document_countries,
     great_circle_km,
@@ -165,7 +166,8 @@ def _place(
     same_country = grounded is None or grounded.country in (None, town.place.country)
     if not (vague and same_country and _holds(grounded, town)):
         return grounded
-    in_town = Location(entity.start, entity.end, entity.text)
+    reason = ARTICLES_TOWN if grounded is None else f"{ARTICLES_TOWN}, in «{grounded.text}»"
+    in_town = Location(entity.start, entity.end, entity.text, reason=reason)
     return ground_location(in_town, countries)
 
 

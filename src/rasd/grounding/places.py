@@ -90,6 +90,15 @@ _HEADS: dict[str, frozenset[str] | None] = {
     "جمهوريه": frozenset({"country"}),
     "دوله": frozenset({"country"}),
 }
+# A facility named after its town is at the town (ACLED codes an airport strike at the
+# town): مطار زوارة الدولي، ميناء الحديدة، قاعدة الجفرة، معبر رفح، سجن صيدنايا، قصر قرطاج.
+_FACILITY_WORDS = "مطار ميناء مرفأ قاعدة معبر سجن قصر"
+_FACILITIES = frozenset(normalize(word) for word in _FACILITY_WORDS.split())
+# What follows a facility's town: مطار زوارة الدولي، قاعدة الجفرة الجوية.
+_FACILITY_ADJECTIVE_WORDS = (
+    "الدولي الدولية العسكري العسكرية الجوي الجوية البحري البحرية المدني المركزي"
+)
+_FACILITY_ADJECTIVES = frozenset(normalize(word) for word in _FACILITY_ADJECTIVE_WORDS.split())
 # ``ناحية الرشاد (45 كلم جنوب كركوك)``، ``على بعد 30 كيلومترا شمال بغداد``: a distance from a
 # reference town. The words between the place and the distance, and between the distance
 # and the town, say nothing about either.
@@ -148,10 +157,25 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """A place and how precisely the phrase locates the event (ACLED geo_precision)."""
+    """A place and how precisely the phrase locates the event (ACLED geo_precision); ``how``
+    says how the phrase was read when not by the gazetteer's own spelling of its name."""
 
     place: Place
     precision: int
+    how: str | None = None
+
+
+# Why a place was chosen (``Location.reason``), in words a reader of ``rasd extract --format
+# text`` follows: where the event's sentence names it, then how grounding read it.
+NAMED_IN_SENTENCE = "named in the sentence"
+OPENS_SENTENCE = "the place the sentence opens with"
+NAMED_BEFORE = "named before the event in its sentence"
+FROM_HEADLINE = "from the headline"
+ARTICLES_COUNTRY = "the article's country"
+ARTICLES_TOWN = "the town the article is about"
+_CAPITAL_OF_ARTICLE = "the capital of the article's country"
+_CAPITAL_OF_ADJECTIVE = "the capital of the country its adjective names"
+_SPELLED_OTHERWISE = "a place of the article's countries spelled otherwise"
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,15 +204,25 @@ def skeleton(normalized: str) -> str:
 class Gazetteer:
     """Places by normalized Arabic name, and each country's bounding box."""
 
-    __slots__ = ("_bounds", "_by_name", "_countries", "_demonyms", "_skeletons", "demonym_forms")
+    __slots__ = (
+        "_bounds",
+        "_by_name",
+        "_capitals",
+        "_countries",
+        "_demonyms",
+        "_skeletons",
+        "demonym_forms",
+    )
 
     def __init__(
         self,
         by_name: dict[str, tuple[Place, ...]],
         bounds: dict[str, tuple[float, float, float, float]],
+        capitals: dict[str, Place] | None = None,
     ) -> None:
         self._by_name = by_name
         self._bounds = bounds
+        self._capitals = capitals or {}
         self._countries: dict[str, Place] | None = None  # by ISO3, built when first asked
         self._skeletons: dict[str, tuple[Place, ...]] | None = None  # built when first asked
         self._demonyms = _demonyms(by_name)
@@ -201,6 +235,8 @@ class Gazetteer:
         """Read the compiled gazetteer (``places.tsv.gz`` by default)."""
         by_name: dict[str, list[Place]] = {}
         bounds: dict[str, tuple[float, float, float, float]] = {}
+        capital_ids: dict[str, str] = {}  # the country's ISO3 -> its capital's id
+        by_id: dict[str, Place] = {}
         with gzip.open(path or RESOURCE, "rt", encoding="utf-8") as lines:
             for line in lines:
                 fields = line.rstrip("\n").split("\t")
@@ -208,18 +244,27 @@ class Gazetteer:
                     box = tuple(map(float, fields[2:6]))
                     bounds[fields[1]] = (box[0], box[1], box[2], box[3])
                     continue
+                if fields[0] == "C":
+                    capital_ids[fields[1]] = fields[2]
+                    continue
                 _, id_, kind, country, admin1, code, lat, lon, pop, name_en, name_ar, names = fields
                 place = Place(
                     id_, name_ar, name_en, float(lat), float(lon), country,
                     admin1 or None, kind, int(pop), code or None,
                 )  # fmt: skip
+                by_id[id_] = place
                 for name in names.split("|"):
                     by_name.setdefault(name, []).append(place)
-        return cls({name: tuple(places) for name, places in by_name.items()}, bounds)
+        capitals = {iso3: by_id[id_] for iso3, id_ in capital_ids.items() if id_ in by_id}
+        return cls({name: tuple(places) for name, places in by_name.items()}, bounds, capitals)
 
     def bounds(self, country: str) -> tuple[float, float, float, float] | None:
         """(min lat, min lon, max lat, max lon) of the country's GeoNames cities."""
         return self._bounds.get(country)
+
+    def capital(self, iso3: str) -> Place | None:
+        """The country's capital city, by ISO 3166 alpha-3 code; None if unknown."""
+        return self._capitals.get(iso3)
 
     def country(self, iso3: str) -> Place | None:
         """The country itself (its centroid), by ISO 3166 alpha-3 code; None if unknown."""
@@ -393,6 +438,12 @@ def _peel(
                 depth=depth + 1,
                 loose=loose,
             )
+        if first in _FACILITIES:
+            while len(rest) > 1 and rest[-1] in _FACILITY_ADJECTIVES:
+                rest = rest[:-1]
+            return _peel(
+                gazetteer, rest, kinds, approximate=approximate, depth=depth + 1, loose=loose
+            )
         last = words[-1]
         if last in _DIRECTION_ADJECTIVES:
             return _peel(
@@ -529,6 +580,7 @@ def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
     phrase = normalize(name).strip()
     exact = reading = _read(gazetteer(), phrase)
     place = None
+    how: str | None = None
     if exact is not None:
         place = choose(exact.places, kinds=exact.kinds, context_countries=context)
     if place is None and context:
@@ -539,15 +591,18 @@ def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
             local = [p for p in loose.places if p.country in context and p.kind != "country"]
             place = choose(local, kinds=loose.kinds, context_countries=context)
             reading = loose
+            how = _SPELLED_OTHERWISE
     if reading is None or place is None:
-        return _the_country(phrase, context) if exact is None else None
+        if exact is not None:
+            return None
+        return _the_capital(phrase, context) or _the_country(phrase, context)
     if place.kind == "region":
         precision = NEAR
     elif place.kind in _TOWN_KINDS:
         precision = NEAR if reading.approximate else TOWN
     else:
         precision = PROVINCE
-    return Resolved(place, precision)
+    return Resolved(place, precision, how)
 
 
 def _the_country(phrase: str, context: tuple[str, ...]) -> Resolved | None:
@@ -558,7 +613,43 @@ def _the_country(phrase: str, context: tuple[str, ...]) -> Resolved | None:
     if not context or not _names_the_country(phrase):
         return None
     country = gazetteer().country(context[0])
-    return Resolved(country, PROVINCE) if country is not None else None
+    return Resolved(country, PROVINCE, ARTICLES_COUNTRY) if country is not None else None
+
+
+# ``العاصمة``، ``وسط العاصمة``، ``بالعاصمة الليبية``: the capital named by the word alone.
+_CAPITAL = "العاصمه"
+
+
+def _the_capital(phrase: str, context: tuple[str, ...]) -> Resolved | None:
+    """The capital "the capital" names: of the country its adjective names (العاصمة
+    الليبية), else of the article's first country; near it with a direction (شرق العاصمة).
+
+    ACLED codes the capital named so at the city, precision 1.
+    """
+    words = phrase.split()
+    while len(words) > 1 and (words[0] in _PREPOSITIONS or words[0] in _CENTRE - {_CAPITAL}):
+        words.pop(0)
+    approximate = False
+    while len(words) > 1 and (words[0] in _DIRECTIONS or words[0] in _NEAR):
+        approximate = True
+        words.pop(0)
+    first = words[0] if words else ""
+    if first != _CAPITAL:
+        first = next(
+            (first[len(c) :] for c in _PROCLITICS if first.startswith(c) and len(first) > 6), ""
+        )
+    if first != _CAPITAL or len(words) > 2:
+        return None
+    found = gazetteer()
+    country = found.demonym_country(words[1]) if len(words) == 2 else None
+    if len(words) == 2 and country is None:
+        return None  # العاصمة كابول is read as the town; العاصمة الإدارية is no capital
+    how = _CAPITAL_OF_ADJECTIVE if country is not None else _CAPITAL_OF_ARTICLE
+    country = country or (context[0] if context else None)
+    capital = found.capital(country) if country is not None else None
+    if capital is None:
+        return None
+    return Resolved(capital, NEAR if approximate else TOWN, how)
 
 
 def is_place(name: str) -> bool:
@@ -892,11 +983,18 @@ def is_town(location: Location) -> bool:
 
 
 def ground_location(location: Location, countries: Sequence[str]) -> Location:
-    """``location`` with its place filled in when the gazetteer knows it; unchanged if not."""
+    """``location`` with its place filled in when the gazetteer knows it; unchanged if not.
+
+    Its ``reason`` says how the phrase was read when grounding chose the place (the
+    article's country for ``البلاد``, the capital for ``العاصمة``).
+    """
     resolved = resolve(location.text, context_countries=countries)
     if resolved is None:
         return location
     place = resolved.place
+    reason = location.reason
+    if resolved.how is not None:
+        reason = f"{reason}, read as {resolved.how}" if reason else resolved.how
     return replace(
         location,
         name_ar=place.name_ar,
@@ -907,4 +1005,5 @@ def ground_location(location: Location, countries: Sequence[str]) -> Location:
         admin1=place.admin1,
         gazetteer_id=place.id,
         precision=resolved.precision,
+        reason=reason,
     )

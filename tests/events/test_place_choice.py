@@ -1,0 +1,98 @@
+"""Golden tests of place choice on short articles: the place an analyst codes each event at."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import extract_text
+from rasd.settings import Settings
+
+
+def _places(text: str, published: str = "2020-03-10") -> list[tuple[str, str | None]]:
+    """(event type, English place name) of each event of ``text``."""
+    doc = extract_text(text, settings=Settings(published=published))
+    return [
+        (event.event_type, event.location.name_en if event.location else None)
+        for event in doc.events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a town the gazetteer spells otherwise, after its head, beats "the north of the
+        # country" (and the country is the sentence's, not the first one the article names)
+        (
+            "انطلقت الطائرات من قطر.\n"
+            "أفادت وزارة الدفاع الأفغانية بمقتل 40 عنصرا من طالبان في غارات جوية على مواقع "
+            "للحركة بمدينة شبرجان شمالي البلاد. وتقاتل الحركة الحكومة في أفغانستان.",
+            "Shibirghān",
+        ),
+        # an airport is coded at its town, not at the article's main town
+        (
+            "قصفت طائرات حربية مطار طرابلس الدولي. وكانت طائرات قصفت أمس مطار زوارة الدولي "
+            "غربي ليبيا. وقال مسؤول في طرابلس إن الوضع هادئ.",
+            "Zuwarah",
+        ),
+        # a town after قرب that the NER left untagged
+        (
+            "قتل جندي من الجيش المالي مساء الثلاثاء في كمين قرب جنة، بحسب الجيش المالي.",
+            "Djenné",
+        ),
+        # the capital alone is the capital of the article's country
+        (
+            "تظاهر طلاب جزائريون في الجزائر. واعتقلت الشرطة الجزائرية عشرات الطلاب في وسط "
+            "العاصمة أمس.",
+            "Algiers",
+        ),
+    ],
+)
+def test_the_last_event_is_placed_where_an_analyst_codes_it(text: str, place: str) -> None:
+    found = _places(text)
+    assert found, text
+    assert found[-1][1] == place
+
+
+def _reasons(text: str, published: str = "2020-03-10") -> list[tuple[str | None, str | None]]:
+    """(place phrase, reason) of each event of ``text``."""
+    doc = extract_text(text, settings=Settings(published=published))
+    return [
+        (event.location.text, event.location.reason) if event.location else (None, None)
+        for event in doc.events
+    ]
+
+
+def test_a_place_named_after_the_event_is_named_in_the_sentence() -> None:
+    found = _reasons("قتل ثلاثة جنود في انفجار عبوة ناسفة في مدينة الموصل أمس.")
+    assert found and found[0] == ("مدينة الموصل", "named in the sentence")
+
+
+def test_a_fronted_place_frames_the_sentence() -> None:
+    found = _reasons("وفي بغداد، أحرق متظاهرون غاضبون إطارات السيارات وقطعوا الطرق الرئيسية أمس.")
+    assert found and found[0] == ("بغداد", "the place the sentence opens with")
+
+
+def test_a_part_of_the_country_says_it_is_the_articles_country() -> None:
+    text = "وكان 42 جنديا باكستانيا قد قتلوا في هجوم انتحاري على مركز تجنيد للجيش شمال غربي البلاد"
+    found = _reasons(text)
+    assert found and found[0] == (
+        "شمال غربي البلاد",
+        "named in the sentence, read as the article's country",
+    )
+
+
+def test_the_capital_says_whose_capital() -> None:
+    found = _reasons(
+        "تظاهر طلاب جزائريون في الجزائر. واعتقلت الشرطة الجزائرية عشرات الطلاب في وسط العاصمة أمس."
+    )
+    assert found[-1] == (
+        "وسط العاصمة",
+        "named in the sentence, read as the capital of the article's country",
+    )
+
+
+def test_a_headline_place_is_from_the_headline() -> None:
+    found = _reasons(
+        "مقتل خمسة جنود بتفجير انتحاري في الرمادي\nقتل خمسة جنود عراقيين أمس في تفجير سيارة مفخخة."
+    )
+    assert found and found[0] == ("الرمادي", "from the headline")
