@@ -615,3 +615,44 @@ def test_a_protests_demands_are_no_request_of_their_own() -> None:
 
 def test_a_request_without_a_protest_is_still_a_request() -> None:
     assert "REQUEST" in _types("وطالبت وزارة الخارجية السودانية المجتمع الدولي بوقف الحرب.")
+
+
+def _protests(text: str) -> list[Event]:
+    doc = extract_text(text, settings=Settings(published="2025-11-03"))
+    return [e for e in doc.events if e.event_type == "PROTEST" and not e.historical]
+
+
+_HEADLINE = "احتجاجات ليلية في عدة مدن\n\n"  # an article about protests
+
+
+def test_protesters_met_with_force_protested_where_and_when_it_was_used() -> None:
+    text = _HEADLINE + "أطلقت الشرطة الغاز المسيل للدموع لتفريق مئات المحتجين في مدينة صفاقس أمس."
+    (protest,) = _protests(text)
+    assert protest.actor is not None and protest.actor.text == "المحتجين"
+    assert protest.location is not None and protest.location.text == "مدينة صفاقس"
+    assert protest.date is not None and protest.date.value == "2025-11-02"
+    assert [v.trigger for v in protest.evidence] == ["المحتجين"]
+    assert "COERCE" in _types(text)  # and the dispersal itself
+    # arrested or shot, protesters protested too
+    assert _protests(_HEADLINE + "واعتقلت قوات الأمن عشرات المتظاهرين في وسط تونس مساء أمس.")
+    assert _protests(_HEADLINE + "وقتل متظاهر برصاص قوات الأمن في مدينة البصرة أمس.")
+
+
+def test_a_dispersal_told_in_passing_is_the_dispersal_alone() -> None:
+    # no other sentence of the article names a protest
+    assert not _protests("أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في صفاقس أمس.")
+
+
+def test_a_dispersed_gathering_is_a_protest_and_a_told_one_is_not_told_twice() -> None:
+    assert _protests(_HEADLINE + "وفرقت الشرطة التظاهرة في ساحة الحرية بالعاصمة أمس.")
+    told = "تظاهر مئات العمال أمام مقر الحكومة في صفاقس أمس، وفرقت الشرطة المتظاهرين بالغاز."
+    assert len(_protests(_HEADLINE + told)) == 1
+
+
+def test_force_that_is_threatened_past_or_not_on_protesters_tells_no_protest() -> None:
+    assert not _protests(_HEADLINE + "وهددت الشرطة بتفريق المتظاهرين بالقوة غدا.")
+    assert not _protests(
+        _HEADLINE + "وكانت الشرطة قد فرقت المتظاهرين بالغاز المسيل للدموع عام 2015."
+    )
+    # activists arrested after a protest: the protest need not be of that day
+    assert not _protests(_HEADLINE + "اعتقلت الشرطة عددا من الناشطين أمس بعد تظاهرة في صفاقس.")

@@ -26,7 +26,7 @@ from rasd.events.dates import days_before, find_dates, is_future
 from rasd.events.detector import QUANTITY_WORDS, Detector, detect, participant_span
 from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
-from rasd.events.triggers import Trigger
+from rasd.events.triggers import Trigger, find_triggers
 from rasd.grounding.actors import fights, resolve_actor
 from rasd.grounding.places import resolve
 from rasd.model import (
@@ -649,6 +649,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     # elsewhere, and a reader of this text codes none
     told = [mention for mention in merged if not mention.continuation]
     told = _without_demands(told)
+    told = _with_protests_met_with_force(doc, told, published)
     _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
@@ -672,6 +673,172 @@ def _without_demands(mentions: list[_Mention]) -> list[_Mention]:
         return any(e.sentence_start in protested for e in mention.evidence)
 
     return [mention for mention in mentions if not demand(mention)]
+
+
+def _asserted(mention: _Mention) -> bool:
+    return not (mention.negated or mention.future or mention.hypothetical)
+
+
+# The interventions that are done to a crowd: dispersal, tear gas, and, when protesters are
+# their object, arrests and shootings. ACLED codes a protest met with force as the protest
+# and the intervention; the text that tells the intervention asserts the protest.
+_FORCE_ON_A_CROWD: Final = frozenset({"crowd-control"})
+_PROTESTER_OBJECT_WORDS: Final = 4  # words between an arrest or shooting and its object
+
+
+def _with_protests_met_with_force(
+    doc: Document, mentions: list[_Mention], published: datetime.date | None
+) -> list[_Mention]:
+    """The mentions with the protest that each intervention against protesters was met
+    with (فرقت الشرطة المتظاهرين، أطلقت الغاز المسيل للدموع لتفريق المحتجين), where no
+    protest of its place and day is told already: the sentence model reads the
+    intervention's sentence as a crackdown only, and ACLED codes both.
+
+    The protest is the protesters', at the intervention's place and day, its evidence the
+    participant noun. Background (older than a month, or lasting for weeks) gets none, and
+    neither does an article that names no protest outside the intervention's sentence: a
+    dispersal told in passing (وكانت الشرطة فرقت المتظاهرين) is coded as the dispersal
+    alone, as gsr-dev's sentence annotators code it.
+    """
+    protests = [m for m in mentions if m.trigger.event_type == "PROTEST" and _asserted(m)]
+    told_in: frozenset[int] | None = None  # the sentences that name a protest, when read
+    result: list[_Mention] = []
+    for mention in mentions:
+        protest = None
+        if (
+            mention.trigger.event_type in ("COERCE", "ASSAULT")
+            and _asserted(mention)
+            and not mention.lasting
+            and not _historical(mention.date, published)
+        ):
+            protest = _protest_met(doc, mention)
+        if protest is not None and not any(_same_protest(p, protest) for p in protests):
+            if told_in is None:
+                told_in = _sentences_naming_a_protest(doc)
+            if told_in - {protest.sentence.start}:
+                protests.append(protest)
+                result.append(protest)
+        result.append(mention)
+    return result
+
+
+def _sentences_naming_a_protest(doc: Document) -> frozenset[int]:
+    """The starts of the sentences with a protest word (احتجاجات، المتظاهرون، اعتصام),
+    whatever the sentence model made of them."""
+    if doc.layer is None or not isinstance(doc.tokens, Tokens):
+        return frozenset()
+    layer, tokens = doc.layer, doc.tokens
+    return frozenset(
+        sentence.start
+        for sentence in doc.sentences
+        if any(
+            trigger.event_type == "PROTEST"
+            for trigger in find_triggers(doc.text, layer, tokens, sentence)
+        )
+    )
+
+
+def _same_protest(first: _Mention, second: _Mention) -> bool:
+    """Whether a protest told already is the one an intervention implies: its day, and a
+    place that can be the same."""
+    if first.date and second.date and first.date.value != second.date.value:
+        return False
+    return _same_place(first.location, second.location)
+
+
+def _protest_met(doc: Document, mention: _Mention) -> _Mention | None:
+    """The protest an intervention was used against, read off the first of its sentences
+    that names the protesters or their gathering as its object, or None."""
+    crowd_control = mention.trigger.event_type == "COERCE" and mention.mode in _FORCE_ON_A_CROWD
+    if not crowd_control and mention.mode not in ("arrest", "firearms", None):
+        return None
+    text = doc.text
+    for evidence in mention.evidence:
+        at = Span(evidence.trigger_start, evidence.trigger_end)
+        for word in _WORD.finditer(text, evidence.sentence_start, evidence.sentence_end):
+            skip = participant_span(word.group())
+            # a gathering noun is the object of a dispersal only (فرقت الشرطة التظاهرة);
+            # an arrest after one (اعتقال ناشطين بعد تظاهرة) may be days later
+            gathering = (
+                crowd_control and skip is None and _GATHERING_NOUN.match(normalize(word.group()))
+            )
+            if skip is None and not gathering:
+                continue
+            span = Span(word.start(), word.end())
+            if not (
+                _object_of(text, at, span)
+                or (crowd_control and skip is not None and _in_clause_with(text, at, span))
+                or (mention.target is not None and _overlaps(mention.target, span))
+            ):
+                continue
+            actor = None
+            if skip is not None:
+                actor = Argument(span.start + skip, span.end, text[span.start + skip : span.end])
+            trigger = Trigger(
+                span.start,
+                span.end,
+                word.group(),
+                "PROTEST",
+                _DEMO,
+                (),
+                nominal=True,
+                passive=False,
+                weight=_MET_WITH_FORCE_WEIGHT,
+                key="met-with-force",
+            )
+            sentence = Span(evidence.sentence_start, evidence.sentence_end)
+            protest = _Mention(
+                trigger=trigger,
+                sentence=sentence,
+                actor=actor,
+                target=None,
+                location=mention.location,
+                date=mention.date,
+                counts=[],
+                attribution=mention.attribution,
+                negated=False,
+                hypothetical=False,
+                future=False,
+                mode=_DEMO,
+            )
+            protest.evidence.append(
+                Evidence(sentence.start, sentence.end, span.start, span.end, word.group())
+            )
+            return protest
+    return None
+
+
+_WORD: Final = re.compile(r"[^\s.،,؛;:!?()\[\]«»\"“”]+")
+# The nouns of a gathering that is dispersed (فرقت الشرطة التظاهرة، لتفريق مظاهرة).
+_GATHERING_NOUN: Final = re.compile(
+    r"^[وف]?(?:[بل]?ال|لل|[بل])?(?:تظاهره|مظاهره|تظاهرات|مظاهرات|احتجاج|احتجاجات|اعتصام|"
+    r"اعتصامات|تجمع|تجمعات|مسيره|مسيرات|وقفه|وقفات)(?:هم|ها)?$"
+)
+_MET_WITH_FORCE_WEIGHT: Final = 0.6
+_CLAUSE_BREAK: Final = re.compile(r"[.،,؛;:!?]")
+
+
+def _in_clause_with(text: str, at: Span, word: Span) -> bool:
+    """Whether a participant noun stands in the clause of a crowd-control trigger."""
+    if word.start < at.end and word.end > at.start:
+        return True
+    between = text[at.end : word.start] if word.start >= at.end else text[word.end : at.start]
+    return _CLAUSE_BREAK.search(between) is None
+
+
+def _object_of(text: str, at: Span, word: Span) -> bool:
+    """Whether a participant noun is in an intervention's trigger (تفريق المتظاهرين) or
+    a few words after it, in its clause (أطلقت الغاز المسيل للدموع على المتظاهرين)."""
+    if word.start < at.end and word.end > at.start:
+        return True
+    if word.start < at.end:
+        return False
+    between = text[at.end : word.start]
+    return _CLAUSE_BREAK.search(between) is None and len(between.split()) <= _PROTESTER_OBJECT_WORDS
+
+
+def _overlaps(argument: Argument, span: Span) -> bool:
+    return argument.start < span.end and argument.end > span.start
 
 
 def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
