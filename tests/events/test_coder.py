@@ -656,3 +656,19 @@ def test_force_that_is_threatened_past_or_not_on_protesters_tells_no_protest() -
     )
     # activists arrested after a protest: the protest need not be of that day
     assert not _protests(_HEADLINE + "اعتقلت الشرطة عددا من الناشطين أمس بعد تظاهرة في صفاقس.")
+
+
+def test_protests_dispersed_in_two_towns_are_two_protests() -> None:
+    text = (
+        _HEADLINE + "أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين مساء أمس. وفرقت الشرطة "
+        "المتظاهرين في مدينة صفاقس أمس. كما فرقت قوات الأمن المحتجين في مدينة قابس أمس."
+    )
+    places = [e.location.text if e.location else None for e in _protests(text)]
+    assert places == ["مدينة صفاقس", "مدينة قابس"]
+
+
+def test_a_dispersed_gathering_is_the_protest_of_the_protesters_of_its_sentence() -> None:
+    text = _HEADLINE + "وفرقت الشرطة التظاهرة في ساحة الحرية، واعتقلت عددا من المحتجين."
+    (protest,) = _protests(text)
+    assert [v.trigger for v in protest.evidence] == ["التظاهرة"]
+    assert protest.actor is not None and protest.actor.text == "المحتجين"

@@ -712,7 +712,15 @@ def _with_protests_met_with_force(
             and not _historical(mention.date, published)
         ):
             protest = _protest_met(doc, mention)
-        if protest is not None and not any(_same_protest(p, protest) for p in protests):
+        same = (
+            None
+            if protest is None
+            else next((p for p in protests if _same_protest(p, protest)), None)
+        )
+        if same is not None and protest is not None and same.location is None:
+            # a protest told without its place happened where it was dispersed
+            same.location = protest.location
+        elif protest is not None and same is None:
             if told_in is None:
                 told_in = _sentences_naming_a_protest(doc)
             if told_in - {protest.sentence.start}:
@@ -771,9 +779,7 @@ def _protest_met(doc: Document, mention: _Mention) -> _Mention | None:
                 or (mention.target is not None and _overlaps(mention.target, span))
             ):
                 continue
-            actor = None
-            if skip is not None:
-                actor = Argument(span.start + skip, span.end, text[span.start + skip : span.end])
+            actor = _participants_in(text, evidence, span if skip is not None else None)
             trigger = Trigger(
                 span.start,
                 span.end,
@@ -806,6 +812,23 @@ def _protest_met(doc: Document, mention: _Mention) -> _Mention | None:
             )
             return protest
     return None
+
+
+def _participants_in(text: str, evidence: Evidence, word: Span | None) -> Argument | None:
+    """The protesters of a protest met with force: the participant noun that tells it, or
+    for a dispersed gathering (فرقت الشرطة التظاهرة) the first one of its sentence."""
+    if word is None:
+        found = (
+            w
+            for w in _WORD.finditer(text, evidence.sentence_start, evidence.sentence_end)
+            if participant_span(w.group()) is not None
+        )
+        match = next(found, None)
+        if match is None:
+            return None
+        word = Span(match.start(), match.end())
+    skip = participant_span(text[word.start : word.end]) or 0
+    return Argument(word.start + skip, word.end, text[word.start + skip : word.end])
 
 
 _WORD: Final = re.compile(r"[^\s.،,؛;:!?()\[\]«»\"“”]+")
