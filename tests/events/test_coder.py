@@ -655,7 +655,7 @@ def test_force_that_is_threatened_past_or_not_on_protesters_tells_no_protest() -
         _HEADLINE + "وكانت الشرطة قد فرقت المتظاهرين بالغاز المسيل للدموع عام 2015."
     )
     # activists arrested after a protest: the protest need not be of that day
-    assert not _protests(_HEADLINE + "اعتقلت الشرطة عددا من الناشطين أمس بعد تظاهرة في صفاقس.")
+    assert not _protests(_HEADLINE + "اعتقلت الشرطة عددا من الناشطين أمس بعد تظاهرة الأحد.")
 
 
 def test_protests_dispersed_in_two_towns_are_two_protests() -> None:
@@ -672,3 +672,21 @@ def test_a_dispersed_gathering_is_the_protest_of_the_protesters_of_its_sentence(
     (protest,) = _protests(text)
     assert [v.trigger for v in protest.evidence] == ["التظاهرة"]
     assert protest.actor is not None and protest.actor.text == "المحتجين"
+
+
+def test_a_protest_noun_the_sentence_asserts_took_place_is_a_protest() -> None:
+    (protest,) = _protests("شهدت مدينة صفاقس أمس احتجاجات على غلاء الأسعار.")
+    assert protest.date is not None and protest.date.value == "2025-11-02"
+    curfew = "وأعلنت السلطات حظر التجول في مدينة قابس بعد احتجاجات في المدينة أمس."
+    (protest,) = _protests(curfew)
+    assert protest.location is not None and protest.location.text == "مدينة قابس"
+    assert _protests("ومع تصاعد الاحتجاجات الشعبية في المنامة، أعلنت الحكومة حالة الطوارئ.")
+
+
+def test_a_protest_noun_called_for_planned_background_or_an_objection_is_none() -> None:
+    assert not _protests("ودعا نشطاء إلى المشاركة في احتجاجات في مدينة قابس يوم الجمعة.")
+    assert not _protests("وتعتزم النقابات تنظيم اعتصام في مدينة قابس.")
+    assert not _protests("وقتل العشرات في المدينة منذ بدء الاحتجاجات في مدينة قابس.")
+    assert not _protests("وتوقفت المباراة دقائق إثر احتجاج اللاعبين على قرار الحكم.")
+    # after بعد, a protest neither placed nor dated is the story's own, told again
+    assert not _protests("وأعلنت السلطات حظر التجول في مدينة قابس بعد احتجاجات من السكان.")

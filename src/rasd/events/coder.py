@@ -436,6 +436,78 @@ def _crowd_turned_out(text: str, layer: TextLayer, sentence: Span, trigger: Trig
     return False
 
 
+# The nouns of a protest (احتجاجات، مظاهرة، اعتصام، إضراب), by their lexicon key.
+# The nouns of a protest (احتجاجات، مظاهرة، اعتصام، إضراب). The singular احتجاج is also an
+# objection (إثر احتجاج اللاعبين على الحكم), so the plural only.
+_PROTEST_NOUN: Final = re.compile(
+    r"^[وف]?(?P<article>[بل]?ال|لل)?[بل]?(?:تظاهره|تظاهرات|مظاهره|مظاهرات|احتجاجات|اعتصام|"
+    r"اعتصامات|اضراب|اضرابات|وقفه|وقفات)$"
+)
+
+
+def _variants(words: str) -> frozenset[str]:
+    return frozenset(
+        prefix + normalize(word) for word in words.split() for prefix in ("", "و", "ف")
+    )
+
+
+# Verbs and nouns before a protest noun that assert it took place: a place saw it (شهدت
+# المدينة احتجاجات), it broke out, came back or grew (اندلعت، تجددت، تصاعد).
+_TOOK_PLACE: Final = _variants(
+    "شهد شهدت تشهد يشهد شهدتا اندلع اندلعت اندلاع تجدد تجددت تجدد تصاعد تصاعدت عم عمت"
+)
+# Words after which a protest named afresh (indefinite) happened before or around what
+# the sentence reports: بعد احتجاجات في المدينة أمس، وسط احتجاجات عنيفة.
+_AROUND: Final = _variants("بعد إثر اثر عقب جراء وسط")
+# Words that make the protest after them called for, planned, prevented or background
+# (دعوات للمشاركة في احتجاجات، تعتزم تنظيم اعتصام، منذ بدء الاحتجاجات، ذكرى المظاهرات).
+_NOT_TAKEN_PLACE: Final = _variants(
+    "دعا دعت دعوا يدعو تدعو يدعون دعوة دعوات الدعوة الدعوات للمشاركة المشاركة بالمشاركة "
+    "يعتزم تعتزم يعتزمون تنوي ينوي ينوون المقرر مقرر المزمع مزمع المرتقب المرتقبة "
+    "مرتقبة يستعد تستعد يستعدون للتحضير التحضير تحضيرا لتنظيم تنظيم حظر منع لمنع "
+    "يمنع تمنع منذ بدء بداية ذكرى الذكرى سابقة السابقة لتهدئة تهدئة لقمع الذي التي "
+    "الذين اللتين اللذين"
+)
+# A protest named after بعد or وسط is one of its own when the clause places or dates it
+# (بعد احتجاجات في المدينة أمس), not the protest of the sentence's story told again.
+_WHERE_OR_WHEN_AFTER: Final = re.compile(
+    r"[^.،,؛:!?]{0,40}?(?<!\S)(?:في|امس|اليوم|يوم|مساء|صباح|ليل|ليله)(?!\S)"
+)
+_ASSERTION_WINDOW: Final = 5  # words before a protest noun where its verb, a call or a plan stand
+_BACKGROUND_AFTER: Final = re.compile(r"[^.،,؛:!?]{0,40}?(?<!\S)(?:منذ|ذكري|ذكرى|قبل)(?!\S)")
+
+
+def _protest_took_place(text: str, layer: TextLayer, sentence: Span, trigger: Trigger) -> bool:
+    """Whether a protest noun the sentence model turned down stands where the sentence
+    asserts the protest happened (شهدت المدينة احتجاجات، اندلعت مظاهرات، بعد احتجاجات في
+    المدينة أمس), not called for, planned, prevented or background, and affirmed."""
+    noun = _PROTEST_NOUN.match(_normal(trigger.text.split(" ", 1)[0]))
+    if noun is None:
+        return False
+    start = to_normalized_offset(layer, trigger.start)
+    sentence_start = to_normalized_offset(layer, sentence.start)
+    clause = _CLAUSE_BREAK.split(layer.normalized[sentence_start:start])[-1].split()
+    if not clause:
+        return False
+    indefinite = noun.group("article") is None
+    end = to_normalized_offset(layer, trigger.end)
+    around = (
+        indefinite
+        and clause[-1] in _AROUND
+        and _WHERE_OR_WHEN_AFTER.match(layer.normalized, end, end + 60) is not None
+    )
+    # the verb may have its subject and a day between (شهدت مدينة صفاقس أمس احتجاجات)
+    seen = not _TOOK_PLACE.isdisjoint(clause[-_ASSERTION_WINDOW:])
+    if not (seen or around):
+        return False
+    if not _NOT_TAKEN_PLACE.isdisjoint(clause[-_ASSERTION_WINDOW:]):
+        return False
+    if _BACKGROUND_AFTER.match(layer.normalized, end, end + 60):
+        return False
+    flags = event_flags(text, layer, sentence, Span(trigger.start, trigger.end))
+    return not (flags.negated or flags.future or flags.hypothetical)
+
+
 # Triggers that tell what the protesters of a protest already told did: chants, banners,
 # and the protesters themselves when named as known (المتظاهرون). Annotators code no
 # protest in a sentence that only continues one (وردد المتظاهرون شعارات مناهضة للحكومة).
@@ -501,7 +573,9 @@ def _read_sentence(
 
     def rescue(trigger: Trigger) -> bool:
         if trigger.event_type == "PROTEST":
-            return _crowd_turned_out(text, layer, sentence, trigger)
+            return _crowd_turned_out(text, layer, sentence, trigger) or _protest_took_place(
+                text, layer, sentence, trigger
+            )
         return armed_attack(text, layer, tokens, sentence, trigger, entities)
 
     triggers = [
@@ -715,7 +789,7 @@ def _with_protests_met_with_force(
         same = (
             None
             if protest is None
-            else next((p for p in protests if _same_protest(p, protest)), None)
+            else next((p for p in protests if _same_protest(p, protest, published)), None)
         )
         if same is not None and protest is not None and same.location is None:
             # a protest told without its place happened where it was dispersed
@@ -746,10 +820,12 @@ def _sentences_naming_a_protest(doc: Document) -> frozenset[int]:
     )
 
 
-def _same_protest(first: _Mention, second: _Mention) -> bool:
-    """Whether a protest told already is the one an intervention implies: its day, and a
-    place that can be the same."""
-    if first.date and second.date and first.date.value != second.date.value:
+def _same_protest(first: _Mention, second: _Mention, published: datetime.date | None) -> bool:
+    """Whether a protest told already is the one an intervention implies: its day (an
+    undated one's is the publication's), and a place that can be the same."""
+    default = _default_date(published)
+    first_date, second_date = first.date or default, second.date or default
+    if first_date and second_date and first_date.value != second_date.value:
         return False
     return _same_place(first.location, second.location)
 
