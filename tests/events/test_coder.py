@@ -384,6 +384,10 @@ def test_a_crowd_that_turned_out_is_a_protest() -> None:
         if e.event_type == "PROTEST"
     ]
     assert {c.kind: c.value for c in event.counts} == {"participants": 2000}
+    # a crowd counted in words (عدد، عشرات) turned out too
+    assert [e.event_type for e in _code("فيما تجمهر عدد محدود في الوقفة وسط الميدان أمس.")] == [
+        "PROTEST"
+    ]
     # a crowd that will turn out has not yet
     assert not [
         e

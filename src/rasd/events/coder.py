@@ -416,7 +416,7 @@ def _lasting(layer: TextLayer, trigger: Trigger) -> bool:
 # Past verbs of turning out, each opening a count of who did: خرج آلاف المتظاهرين.
 _TURNED_OUT: Final = frozenset(
     prefix + normalize(verb) + ending
-    for verb in ("خرج", "تظاهر", "احتشد", "تجمع", "اعتصم", "شارك", "سار", "تدفق")
+    for verb in ("خرج", "تظاهر", "احتشد", "تجمع", "تجمهر", "اعتصم", "شارك", "سار", "تدفق")
     for ending in ("", "ت", "وا")
     for prefix in ("", "و", "ف")
 )
@@ -425,18 +425,23 @@ _TURNED_OUT: Final = frozenset(
 def _crowd_turned_out(text: str, layer: TextLayer, sentence: Span, trigger: Trigger) -> bool:
     """Whether a PROTEST candidate the sentence model turned down opens with a crowd that
     turned out, counted, in the past and affirmed: «خرج آلاف المتظاهرين إلى شوارع
-    الخرطوم أمس». The model learnt from 44 protests and misses plain reports like it."""
-    for count in find_counts(text, layer, sentence):
-        if count.kind != "participants":
-            continue
-        first = _normal(text[count.start : count.end]).split(" ", 1)[0]
-        if first in _TURNED_OUT:
-            flags = event_flags(text, layer, sentence, Span(trigger.start, trigger.end))
-            return not (flags.negated or flags.future or flags.hypothetical)
-    return False
+    الخرطوم أمس», or is such a verb with its crowd counted in words (تجمهر عدد محدود في
+    الوقفة). The model learnt from 44 protests and misses plain reports like it."""
+    counted = any(
+        count.kind == "participants"
+        and _normal(text[count.start : count.end]).split(" ", 1)[0] in _TURNED_OUT
+        for count in find_counts(text, layer, sentence)
+    )
+    if not counted and not trigger.nominal and _normal(trigger.text) in _TURNED_OUT:
+        end = to_normalized_offset(layer, trigger.end)
+        after = layer.normalized[end : end + 20].split(" ", 2)
+        counted = len(after) > 1 and after[1] in QUANTITY_WORDS
+    if not counted:
+        return False
+    flags = event_flags(text, layer, sentence, Span(trigger.start, trigger.end))
+    return not (flags.negated or flags.future or flags.hypothetical)
 
 
-# The nouns of a protest (احتجاجات، مظاهرة، اعتصام، إضراب), by their lexicon key.
 # The nouns of a protest (احتجاجات، مظاهرة، اعتصام، إضراب). The singular احتجاج is also an
 # objection (إثر احتجاج اللاعبين على الحكم), so the plural only.
 _PROTEST_NOUN: Final = re.compile(
