@@ -694,3 +694,12 @@ def test_a_protest_noun_called_for_planned_background_or_an_objection_is_none() 
     assert not _protests("وتوقفت المباراة دقائق إثر احتجاج اللاعبين على قرار الحكم.")
     # after بعد, a protest neither placed nor dated is the story's own, told again
     assert not _protests("وأعلنت السلطات حظر التجول في مدينة قابس بعد احتجاجات من السكان.")
+
+
+def test_a_diplomat_declared_persona_non_grata_is_a_sanction_its_terms_no_request() -> None:
+    text = (
+        "وأبلغت الوزارة القائم بالأعمال قرار الحكومة إعلان عدد من الدبلوماسيين أشخاصا غير "
+        "مرغوب فيهم وطالبت بمغادرتهم البلاد خلال 48 ساعة."
+    )
+    assert _types(text) == ["SANCTION"]
+    assert "SANCTION" not in _types("وقال الوزير إن الحكومة غير مرغوب فيها.")

@@ -734,13 +734,16 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
 
 
 def _without_demands(mentions: list[_Mention]) -> list[_Mention]:
-    """The mentions less the demands of a protest: ACLED codes a protest, not what it asked
-    for. A request made by protesters (وطالب المتظاهرون بالإفراج) or told in a sentence
-    that tells a protest (تظاهر المئات مطالبين برحيل الحكومة) is the protest's demand."""
+    """The mentions less the demands of a protest or a sanction: ACLED codes a protest, not
+    what it asked for. A request made by protesters (وطالب المتظاهرون بالإفراج) or told in
+    a sentence that tells a protest (تظاهر المئات مطالبين برحيل الحكومة) or a sanction is
+    the protest's demand or the sanction's terms."""
+    # a sanction's terms are the sanction too: أعلنتهم أشخاصا غير مرغوب فيهم وطالبت
+    # بمغادرتهم البلاد خلال 48 ساعة
     protested = {
         e.sentence_start
         for mention in mentions
-        if mention.trigger.event_type == "PROTEST"
+        if mention.trigger.event_type in ("PROTEST", "SANCTION")
         for e in mention.evidence
     }
 
