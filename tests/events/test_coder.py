@@ -384,6 +384,10 @@ def test_a_crowd_that_turned_out_is_a_protest() -> None:
         if e.event_type == "PROTEST"
     ]
     assert {c.kind: c.value for c in event.counts} == {"participants": 2000}
+    # a crowd counted in words (عدد، عشرات) turned out too
+    assert [e.event_type for e in _code("فيما تجمهر عدد محدود في الوقفة وسط الميدان أمس.")] == [
+        "PROTEST"
+    ]
     # a crowd that will turn out has not yet
     assert not [
         e
@@ -636,3 +640,87 @@ def test_deaths_in_an_accident_are_no_attack() -> None:
         "على الطريق السريع.\n\nوقال الوزير إن التحقيق جار."
     )
     assert not [e for e in _code(article) if e.event_type == "ASSAULT"]
+
+
+def _protests(text: str) -> list[Event]:
+    doc = extract_text(text, settings=Settings(published="2025-11-03"))
+    return [e for e in doc.events if e.event_type == "PROTEST" and not e.historical]
+
+
+_HEADLINE = "احتجاجات ليلية في عدة مدن\n\n"  # an article about protests
+
+
+def test_protesters_met_with_force_protested_where_and_when_it_was_used() -> None:
+    text = _HEADLINE + "أطلقت الشرطة الغاز المسيل للدموع لتفريق مئات المحتجين في مدينة صفاقس أمس."
+    (protest,) = _protests(text)
+    assert protest.actor is not None and protest.actor.text == "المحتجين"
+    assert protest.location is not None and protest.location.text == "مدينة صفاقس"
+    assert protest.date is not None and protest.date.value == "2025-11-02"
+    assert [v.trigger for v in protest.evidence] == ["المحتجين"]
+    assert "COERCE" in _types(text)  # and the dispersal itself
+    # arrested or shot, protesters protested too
+    assert _protests(_HEADLINE + "واعتقلت قوات الأمن عشرات المتظاهرين في وسط تونس مساء أمس.")
+    assert _protests(_HEADLINE + "وقتل متظاهر برصاص قوات الأمن في مدينة البصرة أمس.")
+
+
+def test_a_dispersal_told_in_passing_is_the_dispersal_alone() -> None:
+    # no other sentence of the article names a protest
+    assert not _protests("أطلقت الشرطة الغاز المسيل للدموع لتفريق المحتجين في صفاقس أمس.")
+
+
+def test_a_dispersed_gathering_is_a_protest_and_a_told_one_is_not_told_twice() -> None:
+    assert _protests(_HEADLINE + "وفرقت الشرطة التظاهرة في ساحة الحرية بالعاصمة أمس.")
+    told = "تظاهر مئات العمال أمام مقر الحكومة في صفاقس أمس، وفرقت الشرطة المتظاهرين بالغاز."
+    assert len(_protests(_HEADLINE + told)) == 1
+
+
+def test_force_that_is_threatened_past_or_not_on_protesters_tells_no_protest() -> None:
+    assert not _protests(_HEADLINE + "وهددت الشرطة بتفريق المتظاهرين بالقوة غدا.")
+    assert not _protests(
+        _HEADLINE + "وكانت الشرطة قد فرقت المتظاهرين بالغاز المسيل للدموع عام 2015."
+    )
+    # activists arrested after a protest: the protest need not be of that day
+    assert not _protests(_HEADLINE + "اعتقلت الشرطة عددا من الناشطين أمس بعد تظاهرة الأحد.")
+
+
+def test_protests_dispersed_in_two_towns_are_two_protests() -> None:
+    text = (
+        _HEADLINE + "أطلقت الشرطة الغاز المسيل للدموع على المتظاهرين مساء أمس. وفرقت الشرطة "
+        "المتظاهرين في مدينة صفاقس أمس. كما فرقت قوات الأمن المحتجين في مدينة قابس أمس."
+    )
+    places = [e.location.text if e.location else None for e in _protests(text)]
+    assert places == ["مدينة صفاقس", "مدينة قابس"]
+
+
+def test_a_dispersed_gathering_is_the_protest_of_the_protesters_of_its_sentence() -> None:
+    text = _HEADLINE + "وفرقت الشرطة التظاهرة في ساحة الحرية، واعتقلت عددا من المحتجين."
+    (protest,) = _protests(text)
+    assert [v.trigger for v in protest.evidence] == ["التظاهرة"]
+    assert protest.actor is not None and protest.actor.text == "المحتجين"
+
+
+def test_a_protest_noun_the_sentence_asserts_took_place_is_a_protest() -> None:
+    (protest,) = _protests("شهدت مدينة صفاقس أمس احتجاجات على غلاء الأسعار.")
+    assert protest.date is not None and protest.date.value == "2025-11-02"
+    curfew = "وأعلنت السلطات حظر التجول في مدينة قابس بعد احتجاجات في المدينة أمس."
+    (protest,) = _protests(curfew)
+    assert protest.location is not None and protest.location.text == "مدينة قابس"
+    assert _protests("ومع تصاعد الاحتجاجات الشعبية في المنامة، أعلنت الحكومة حالة الطوارئ.")
+
+
+def test_a_protest_noun_called_for_planned_background_or_an_objection_is_none() -> None:
+    assert not _protests("ودعا نشطاء إلى المشاركة في احتجاجات في مدينة قابس يوم الجمعة.")
+    assert not _protests("وتعتزم النقابات تنظيم اعتصام في مدينة قابس.")
+    assert not _protests("وقتل العشرات في المدينة منذ بدء الاحتجاجات في مدينة قابس.")
+    assert not _protests("وتوقفت المباراة دقائق إثر احتجاج اللاعبين على قرار الحكم.")
+    # after بعد, a protest neither placed nor dated is the story's own, told again
+    assert not _protests("وأعلنت السلطات حظر التجول في مدينة قابس بعد احتجاجات من السكان.")
+
+
+def test_a_diplomat_declared_persona_non_grata_is_a_sanction_its_terms_no_request() -> None:
+    text = (
+        "وأبلغت الوزارة القائم بالأعمال قرار الحكومة إعلان عدد من الدبلوماسيين أشخاصا غير "
+        "مرغوب فيهم وطالبت بمغادرتهم البلاد خلال 48 ساعة."
+    )
+    assert _types(text) == ["SANCTION"]
+    assert "SANCTION" not in _types("وقال الوزير إن الحكومة غير مرغوب فيها.")

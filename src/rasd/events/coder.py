@@ -27,7 +27,7 @@ from rasd.events.detector import QUANTITY_WORDS, Detector, detect, participant_s
 from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.sites import PlaceList, place_lists
-from rasd.events.triggers import Trigger
+from rasd.events.triggers import Trigger, find_triggers
 from rasd.grounding.actors import fights, resolve_actor
 from rasd.grounding.places import (
     FROM_HEADLINE,
@@ -644,7 +644,7 @@ def _lasting(layer: TextLayer, trigger: Trigger) -> bool:
 # Past verbs of turning out, each opening a count of who did: خرج آلاف المتظاهرين.
 _TURNED_OUT: Final = frozenset(
     prefix + normalize(verb) + ending
-    for verb in ("خرج", "تظاهر", "احتشد", "تجمع", "اعتصم", "شارك", "سار", "تدفق")
+    for verb in ("خرج", "تظاهر", "احتشد", "تجمع", "تجمهر", "اعتصم", "شارك", "سار", "تدفق")
     for ending in ("", "ت", "وا")
     for prefix in ("", "و", "ف")
 )
@@ -653,15 +653,92 @@ _TURNED_OUT: Final = frozenset(
 def _crowd_turned_out(text: str, layer: TextLayer, sentence: Span, trigger: Trigger) -> bool:
     """Whether a PROTEST candidate the sentence model turned down opens with a crowd that
     turned out, counted, in the past and affirmed: «خرج آلاف المتظاهرين إلى شوارع
-    الخرطوم أمس». The model learnt from 44 protests and misses plain reports like it."""
-    for count in find_counts(text, layer, sentence):
-        if count.kind != "participants":
-            continue
-        first = _normal(text[count.start : count.end]).split(" ", 1)[0]
-        if first in _TURNED_OUT:
-            flags = event_flags(text, layer, sentence, Span(trigger.start, trigger.end))
-            return not (flags.negated or flags.future or flags.hypothetical)
-    return False
+    الخرطوم أمس», or is such a verb with its crowd counted in words (تجمهر عدد محدود في
+    الوقفة). The model learnt from 44 protests and misses plain reports like it."""
+    counted = any(
+        count.kind == "participants"
+        and _normal(text[count.start : count.end]).split(" ", 1)[0] in _TURNED_OUT
+        for count in find_counts(text, layer, sentence)
+    )
+    if not counted and not trigger.nominal and _normal(trigger.text) in _TURNED_OUT:
+        end = to_normalized_offset(layer, trigger.end)
+        after = layer.normalized[end : end + 20].split(" ", 2)
+        counted = len(after) > 1 and after[1] in QUANTITY_WORDS
+    if not counted:
+        return False
+    flags = event_flags(text, layer, sentence, Span(trigger.start, trigger.end))
+    return not (flags.negated or flags.future or flags.hypothetical)
+
+
+# The nouns of a protest (احتجاجات، مظاهرة، اعتصام، إضراب). The singular احتجاج is also an
+# objection (إثر احتجاج اللاعبين على الحكم), so the plural only.
+_PROTEST_NOUN: Final = re.compile(
+    r"^[وف]?(?P<article>[بل]?ال|لل)?[بل]?(?:تظاهره|تظاهرات|مظاهره|مظاهرات|احتجاجات|اعتصام|"
+    r"اعتصامات|اضراب|اضرابات|وقفه|وقفات)$"
+)
+
+
+def _variants(words: str) -> frozenset[str]:
+    return frozenset(
+        prefix + normalize(word) for word in words.split() for prefix in ("", "و", "ف")
+    )
+
+
+# Verbs and nouns before a protest noun that assert it took place: a place saw it (شهدت
+# المدينة احتجاجات), it broke out, came back or grew (اندلعت، تجددت، تصاعد).
+_TOOK_PLACE: Final = _variants(
+    "شهد شهدت تشهد يشهد شهدتا اندلع اندلعت اندلاع تجدد تجددت تجدد تصاعد تصاعدت عم عمت"
+)
+# Words after which a protest named afresh (indefinite) happened before or around what
+# the sentence reports: بعد احتجاجات في المدينة أمس، وسط احتجاجات عنيفة.
+_AROUND: Final = _variants("بعد إثر اثر عقب جراء وسط")
+# Words that make the protest after them called for, planned, prevented or background
+# (دعوات للمشاركة في احتجاجات، تعتزم تنظيم اعتصام، منذ بدء الاحتجاجات، ذكرى المظاهرات).
+_NOT_TAKEN_PLACE: Final = _variants(
+    "دعا دعت دعوا يدعو تدعو يدعون دعوة دعوات الدعوة الدعوات للمشاركة المشاركة بالمشاركة "
+    "يعتزم تعتزم يعتزمون تنوي ينوي ينوون المقرر مقرر المزمع مزمع المرتقب المرتقبة "
+    "مرتقبة يستعد تستعد يستعدون للتحضير التحضير تحضيرا لتنظيم تنظيم حظر منع لمنع "
+    "يمنع تمنع منذ بدء بداية ذكرى الذكرى سابقة السابقة لتهدئة تهدئة لقمع الذي التي "
+    "الذين اللتين اللذين"
+)
+# A protest named after بعد or وسط is one of its own when the clause places or dates it
+# (بعد احتجاجات في المدينة أمس), not the protest of the sentence's story told again.
+_WHERE_OR_WHEN_AFTER: Final = re.compile(
+    r"[^.،,؛:!?]{0,40}?(?<!\S)(?:في|امس|اليوم|يوم|مساء|صباح|ليل|ليله)(?!\S)"
+)
+_ASSERTION_WINDOW: Final = 5  # words before a protest noun where its verb, a call or a plan stand
+_BACKGROUND_AFTER: Final = re.compile(r"[^.،,؛:!?]{0,40}?(?<!\S)(?:منذ|ذكري|ذكرى|قبل)(?!\S)")
+
+
+def _protest_took_place(text: str, layer: TextLayer, sentence: Span, trigger: Trigger) -> bool:
+    """Whether a protest noun the sentence model turned down stands where the sentence
+    asserts the protest happened (شهدت المدينة احتجاجات، اندلعت مظاهرات، بعد احتجاجات في
+    المدينة أمس), not called for, planned, prevented or background, and affirmed."""
+    noun = _PROTEST_NOUN.match(_normal(trigger.text.split(" ", 1)[0]))
+    if noun is None:
+        return False
+    start = to_normalized_offset(layer, trigger.start)
+    sentence_start = to_normalized_offset(layer, sentence.start)
+    clause = _CLAUSE_BREAK.split(layer.normalized[sentence_start:start])[-1].split()
+    if not clause:
+        return False
+    indefinite = noun.group("article") is None
+    end = to_normalized_offset(layer, trigger.end)
+    around = (
+        indefinite
+        and clause[-1] in _AROUND
+        and _WHERE_OR_WHEN_AFTER.match(layer.normalized, end, end + 60) is not None
+    )
+    # the verb may have its subject and a day between (شهدت مدينة صفاقس أمس احتجاجات)
+    seen = not _TOOK_PLACE.isdisjoint(clause[-_ASSERTION_WINDOW:])
+    if not (seen or around):
+        return False
+    if not _NOT_TAKEN_PLACE.isdisjoint(clause[-_ASSERTION_WINDOW:]):
+        return False
+    if _BACKGROUND_AFTER.match(layer.normalized, end, end + 60):
+        return False
+    flags = event_flags(text, layer, sentence, Span(trigger.start, trigger.end))
+    return not (flags.negated or flags.future or flags.hypothetical)
 
 
 # Deaths that are no violence: accidents, disasters, disease.
@@ -809,7 +886,9 @@ def _read_sentence(
 
     def rescue(trigger: Trigger) -> bool:
         if trigger.event_type == "PROTEST":
-            return _crowd_turned_out(text, layer, sentence, trigger)
+            return _crowd_turned_out(text, layer, sentence, trigger) or _protest_took_place(
+                text, layer, sentence, trigger
+            )
         if armed_attack(text, layer, tokens, sentence, trigger, entities):
             return True
         return _in_the_lead(doc, sentence) and _deaths_told(text, layer, sentence, trigger)
@@ -1081,6 +1160,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     # elsewhere, and a reader of this text codes none
     told = [mention for mention in merged if not mention.continuation]
     told = _without_demands(told)
+    told = _with_protests_met_with_force(doc, told, published, context)
     told = _without_summaries(told, context)
     _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
@@ -1159,13 +1239,16 @@ def _event_of(
 
 
 def _without_demands(mentions: list[_Mention]) -> list[_Mention]:
-    """The mentions less the demands of a protest: ACLED codes a protest, not what it asked
-    for. A request made by protesters (وطالب المتظاهرون بالإفراج) or told in a sentence
-    that tells a protest (تظاهر المئات مطالبين برحيل الحكومة) is the protest's demand."""
+    """The mentions less the demands of a protest or a sanction: ACLED codes a protest, not
+    what it asked for. A request made by protesters (وطالب المتظاهرون بالإفراج) or told in
+    a sentence that tells a protest (تظاهر المئات مطالبين برحيل الحكومة) or a sanction is
+    the protest's demand or the sanction's terms."""
+    # a sanction's terms are the sanction too: أعلنتهم أشخاصا غير مرغوب فيهم وطالبت
+    # بمغادرتهم البلاد خلال 48 ساعة
     protested = {
         e.sentence_start
         for mention in mentions
-        if mention.trigger.event_type == "PROTEST"
+        if mention.trigger.event_type in ("PROTEST", "SANCTION")
         for e in mention.evidence
     }
 
@@ -1177,6 +1260,199 @@ def _without_demands(mentions: list[_Mention]) -> list[_Mention]:
         return any(e.sentence_start in protested for e in mention.evidence)
 
     return [mention for mention in mentions if not demand(mention)]
+
+
+def _asserted(mention: _Mention) -> bool:
+    return not (mention.negated or mention.future or mention.hypothetical)
+
+
+# The interventions that are done to a crowd: dispersal, tear gas, and, when protesters are
+# their object, arrests and shootings. ACLED codes a protest met with force as the protest
+# and the intervention; the text that tells the intervention asserts the protest.
+_FORCE_ON_A_CROWD: Final = frozenset({"crowd-control"})
+_PROTESTER_OBJECT_WORDS: Final = 4  # words between an arrest or shooting and its object
+
+
+def _with_protests_met_with_force(
+    doc: Document, mentions: list[_Mention], published: datetime.date | None, context: _Context
+) -> list[_Mention]:
+    """The mentions with the protest that each intervention against protesters was met
+    with (فرقت الشرطة المتظاهرين، أطلقت الغاز المسيل للدموع لتفريق المحتجين), where no
+    protest of its place and day is told already: the sentence model reads the
+    intervention's sentence as a crackdown only, and ACLED codes both.
+
+    The protest is the protesters', at the intervention's place and day, its evidence the
+    participant noun. Background (older than a month, or lasting for weeks) gets none, and
+    neither does an article that names no protest outside the intervention's sentence: a
+    dispersal told in passing (وكانت الشرطة فرقت المتظاهرين) is coded as the dispersal
+    alone, as gsr-dev's sentence annotators code it.
+    """
+    protests = [m for m in mentions if m.trigger.event_type == "PROTEST" and _asserted(m)]
+    told_in: frozenset[int] | None = None  # the sentences that name a protest, when read
+    result: list[_Mention] = []
+    for mention in mentions:
+        protest = None
+        if (
+            mention.trigger.event_type in ("COERCE", "ASSAULT")
+            and _asserted(mention)
+            and not mention.lasting
+            and not _historical(mention.date, published)
+        ):
+            protest = _protest_met(doc, mention)
+        same = (
+            None
+            if protest is None
+            else next((p for p in protests if _same_protest(p, protest, published, context)), None)
+        )
+        if same is not None and protest is not None and same.location is None:
+            # a protest told without its place happened where it was dispersed
+            same.location = protest.location
+        elif protest is not None and same is None:
+            if told_in is None:
+                told_in = _sentences_naming_a_protest(doc)
+            if told_in - {protest.sentence.start}:
+                protests.append(protest)
+                result.append(protest)
+        result.append(mention)
+    return result
+
+
+def _sentences_naming_a_protest(doc: Document) -> frozenset[int]:
+    """The starts of the sentences with a protest word (احتجاجات، المتظاهرون، اعتصام),
+    whatever the sentence model made of them."""
+    if doc.layer is None or not isinstance(doc.tokens, Tokens):
+        return frozenset()
+    layer, tokens = doc.layer, doc.tokens
+    return frozenset(
+        sentence.start
+        for sentence in doc.sentences
+        if any(
+            trigger.event_type == "PROTEST"
+            for trigger in find_triggers(doc.text, layer, tokens, sentence)
+        )
+    )
+
+
+def _same_protest(
+    first: _Mention, second: _Mention, published: datetime.date | None, context: _Context
+) -> bool:
+    """Whether a protest told already is the one an intervention implies: its day (an
+    undated one's is the publication's), and a place that can be the same."""
+    default = _default_date(published)
+    first_date, second_date = first.date or default, second.date or default
+    if first_date and second_date and first_date.value != second_date.value:
+        return False
+    return _same_place(first.location, second.location, context) is not None
+
+
+def _protest_met(doc: Document, mention: _Mention) -> _Mention | None:
+    """The protest an intervention was used against, read off the first of its sentences
+    that names the protesters or their gathering as its object, or None."""
+    crowd_control = mention.trigger.event_type == "COERCE" and mention.mode in _FORCE_ON_A_CROWD
+    if not crowd_control and mention.mode not in ("arrest", "firearms", None):
+        return None
+    text = doc.text
+    for evidence in mention.evidence:
+        at = Span(evidence.trigger_start, evidence.trigger_end)
+        for word in _WORD.finditer(text, evidence.sentence_start, evidence.sentence_end):
+            skip = participant_span(word.group())
+            # a gathering noun is the object of a dispersal only (فرقت الشرطة التظاهرة);
+            # an arrest after one (اعتقال ناشطين بعد تظاهرة) may be days later
+            gathering = (
+                crowd_control and skip is None and _GATHERING_NOUN.match(normalize(word.group()))
+            )
+            if skip is None and not gathering:
+                continue
+            span = Span(word.start(), word.end())
+            if not (
+                _object_of(text, at, span)
+                or (crowd_control and skip is not None and _in_clause_with(text, at, span))
+                or (mention.target is not None and _overlaps(mention.target, span))
+            ):
+                continue
+            actor = _participants_in(text, evidence, span if skip is not None else None)
+            trigger = Trigger(
+                span.start,
+                span.end,
+                word.group(),
+                "PROTEST",
+                _DEMO,
+                (),
+                nominal=True,
+                passive=False,
+                weight=_MET_WITH_FORCE_WEIGHT,
+                key="met-with-force",
+            )
+            sentence = Span(evidence.sentence_start, evidence.sentence_end)
+            protest = _Mention(
+                trigger=trigger,
+                sentence=sentence,
+                actor=actor,
+                target=None,
+                location=mention.location,
+                date=mention.date,
+                counts=[],
+                attribution=mention.attribution,
+                negated=False,
+                hypothetical=False,
+                future=False,
+                mode=_DEMO,
+            )
+            protest.evidence.append(
+                Evidence(sentence.start, sentence.end, span.start, span.end, word.group())
+            )
+            return protest
+    return None
+
+
+def _participants_in(text: str, evidence: Evidence, word: Span | None) -> Argument | None:
+    """The protesters of a protest met with force: the participant noun that tells it, or
+    for a dispersed gathering (فرقت الشرطة التظاهرة) the first one of its sentence."""
+    if word is None:
+        found = (
+            w
+            for w in _WORD.finditer(text, evidence.sentence_start, evidence.sentence_end)
+            if participant_span(w.group()) is not None
+        )
+        match = next(found, None)
+        if match is None:
+            return None
+        word = Span(match.start(), match.end())
+    skip = participant_span(text[word.start : word.end]) or 0
+    return Argument(word.start + skip, word.end, text[word.start + skip : word.end])
+
+
+_WORD: Final = re.compile(r"[^\s.،,؛;:!?()\[\]«»\"“”]+")
+# The nouns of a gathering that is dispersed (فرقت الشرطة التظاهرة، لتفريق مظاهرة).
+_GATHERING_NOUN: Final = re.compile(
+    r"^[وف]?(?:[بل]?ال|لل|[بل])?(?:تظاهره|مظاهره|تظاهرات|مظاهرات|احتجاج|احتجاجات|اعتصام|"
+    r"اعتصامات|تجمع|تجمعات|مسيره|مسيرات|وقفه|وقفات)(?:هم|ها)?$"
+)
+_MET_WITH_FORCE_WEIGHT: Final = 0.6
+_CLAUSE_BREAK: Final = re.compile(r"[.،,؛;:!?]")
+
+
+def _in_clause_with(text: str, at: Span, word: Span) -> bool:
+    """Whether a participant noun stands in the clause of a crowd-control trigger."""
+    if word.start < at.end and word.end > at.start:
+        return True
+    between = text[at.end : word.start] if word.start >= at.end else text[word.end : at.start]
+    return _CLAUSE_BREAK.search(between) is None
+
+
+def _object_of(text: str, at: Span, word: Span) -> bool:
+    """Whether a participant noun is in an intervention's trigger (تفريق المتظاهرين) or
+    a few words after it, in its clause (أطلقت الغاز المسيل للدموع على المتظاهرين)."""
+    if word.start < at.end and word.end > at.start:
+        return True
+    if word.start < at.end:
+        return False
+    between = text[at.end : word.start]
+    return _CLAUSE_BREAK.search(between) is None and len(between.split()) <= _PROTESTER_OBJECT_WORDS
+
+
+def _overlaps(argument: Argument, span: Span) -> bool:
+    return argument.start < span.end and argument.end > span.start
 
 
 def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:

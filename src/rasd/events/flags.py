@@ -66,11 +66,13 @@ _NOT_FUTURE: Final = (
 )
 _INTENT: Final = _with_conjunctions(
     "هدد هددت هددوا يهدد تهدد يهددون تهديد تهديدات توعد توعدت توعدوا يتوعد تتوعد دعا دعت "
-    "دعوا يدعو تدعو دعوة طالب طالبت طالبوا يطالب تطالب يطالبون مطالبة يعتزم تعتزم اعتزام "
+    "دعوا يدعو تدعو دعوة دعوات الدعوات لدعوات طالب طالبت طالبوا يطالب تطالب يطالبون مطالبة "
+    "يعتزم تعتزم اعتزام "
     "ينوي تنوي نية يخطط تخطط يخططون عزم عزمها عزمه عزمهم يستعد تستعد تعهد تعهدت يتعهد "
     # a hope or wish is no event yet: عبر عن أمله في الإفراج عنهم
     "أمل أمله أملها أملهم يأمل تأمل نأمل آمل تمنى تمنت يتمنى تتمنى"
 )
+_TO: Final = _split("إلى الى")
 _SCHEDULED: Final = _split("المقرر المتوقع المنتظر المزمع المرتقب")
 _COMING: Final = _split("المقبل المقبلة القادم القادمة")
 
@@ -172,6 +174,13 @@ def _future(words: list[str], clause: int, sentence_start: int, index: int) -> b
             and not (at > 0 and words[at - 1] in _PAST_BEFORE_MAY)
         ):
             return True
+    # a call's object after a comma: دعا مجلس الأمن الجمعة، إلى هدنة إنسانية
+    if (
+        index - 1 == clause
+        and words[clause] in _TO
+        and any(word in _INTENT for word in words[sentence_start:index])
+    ):
+        return True
     # a threat or call governs the masdar or clause right after it: هدد بمهاجمة
     for at in range(max(clause, index - _GOVERNS), index):
         word = words[at]
