@@ -49,9 +49,9 @@ from rasd.text import normalize, to_normalized_offset
 # The counts that belong to an event of each type: the dead and wounded of an attack, the
 # people held in a crackdown, the crowd of a protest.
 COUNT_KINDS: dict[str, frozenset[CountKind]] = {
-    "ASSAULT": frozenset({"killed", "injured", "kidnapped"}),
-    "COERCE": frozenset({"arrested", "kidnapped", "injured", "killed", "displaced"}),
-    "PROTEST": frozenset({"participants", "arrested", "injured", "killed"}),
+    "ASSAULT": frozenset({"killed", "injured", "casualties", "kidnapped"}),
+    "COERCE": frozenset({"arrested", "kidnapped", "injured", "killed", "casualties", "displaced"}),
+    "PROTEST": frozenset({"participants", "arrested", "injured", "killed", "casualties"}),
     "RETREAT": frozenset({"surrendered", "displaced"}),
     "MOBILIZE": frozenset({"participants"}),
     "AID": frozenset({"displaced"}),
@@ -324,7 +324,9 @@ def _finer(place: Location | None, than: Location) -> bool:
 
 def _casualties(mention: _Mention) -> bool:
     """Whether a mention only counts the dead and wounded of an event (مقتل 15 شخصا)."""
-    return bool(mention.counts) and all(c.kind in ("killed", "injured") for c in mention.counts)
+    return bool(mention.counts) and all(
+        c.kind in ("killed", "injured", "casualties") for c in mention.counts
+    )
 
 
 def _merge(into: _Mention, other: _Mention) -> None:
@@ -349,8 +351,24 @@ def _merge(into: _Mention, other: _Mention) -> None:
         into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
-    known = {count.kind for count in into.counts}
+    # a revised toll (ارتفعت الحصيلة إلى 20) replaces the figure of its kind; a claim
+    # (قال التنظيم إنه قتل 30) leaves room for the sourced figure told elsewhere
+    revised = {count.kind for count in other.counts if count.revised}
+    into.counts[:] = [count for count in into.counts if count.kind not in revised]
+    known = {count.kind for count in into.counts if not count.claimed}
     into.counts.extend(count for count in other.counts if count.kind not in known)
+
+
+def _revise(mentions: Sequence[_Mention], counts: Sequence[Count]) -> None:
+    """A sentence that tells no event but revises a toll (وارتفعت حصيلة القتلى إلى 9): the
+    new figure replaces that of the event told last with a figure of its kind."""
+    for count in counts:
+        if not count.revised or count.claimed:
+            continue
+        told = [m for m in mentions if any(c.kind == count.kind for c in m.counts)]
+        if told:
+            last = max(told, key=lambda m: m.evidence[-1].sentence_start)
+            last.counts[:] = [c for c in last.counts if c.kind != count.kind] + [count]
 
 
 _RELATIVES = frozenset(
@@ -527,7 +545,8 @@ def _read_sentence(
             if date.start is None or not is_report_date(layer, sentence, date.start)
         ]
         dates = of_events or dates
-    counts = find_counts(text, layer, sentence)
+    names = [Span(e.start, e.end) for e in entities if e.label == "PER"]
+    counts = find_counts(text, layer, sentence, names)
     attribution = find_attribution(text, layer, sentence, entities, before=previous)
     mentions: list[_Mention] = []
     for trigger in triggers:
@@ -633,6 +652,8 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     previous: Span | None = None
     for sentence in doc.sentences:
         mentions = _read_sentence(doc, layer, tokens, sentence, previous, published, detector)
+        if not mentions:
+            _revise(merged, find_counts(doc.text, layer, sentence))
         for mention in mentions:
             # a mention of the same sentence first: «احتجاجا على ...» belongs to the strike
             # it is said of, not to a protest of an earlier paragraph
