@@ -638,3 +638,12 @@ def test_a_claim_is_kept_but_no_figure() -> None:
     (count,) = [c for e in events for c in e.counts]
     assert (count.kind, count.value, count.claimed) == ("killed", 20, True)
     assert all(event_count(e, "killed") is None for e in events)
+
+
+def test_a_list_of_figures_goes_to_the_trigger_of_its_first() -> None:
+    events = _code(
+        "أعلنت الوزارة قتل 20 مسلحا و6 من عناصر الأمن و3 مدنيين في مواجهات مع مسلحين "
+        "هاجموا ثكنة عسكرية بمدينة بن قردان صباح اليوم."
+    )
+    (event,) = [e for e in events if e.counts]
+    assert sorted(c.value for c in event.counts) == [3, 6, 20]

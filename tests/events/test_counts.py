@@ -291,6 +291,7 @@ def test_find_counts_does_not_read_a_bare_number_after_a_count_word_as_a_toll() 
         ("وأعلنت الجماعة مسؤوليتها عن الهجوم مؤكدة مقتل 15 جنديا.", True),
         # the attack's toll in a relative clause is the sources', not the claim
         ("وتبنى التنظيم الهجوم الذي أسفر عن مقتل 20 شخصا.", False),
+        ("وتبنى التنظيم الهجوم على الحاجز والذي أسفر عن مقتل 20 شخصا.", False),
         # a party's own losses, a police figure
         ("وقالت الحركة إن 5 من عناصرها قتلوا.", False),
         ("وقالت الشرطة إنها قتلت 3 مسلحين.", False),
@@ -319,3 +320,25 @@ def test_find_counts_counts_a_named_victim() -> None:
     layer, _, _ = analyze(text)
     start = text.index("سليم")
     assert find_counts(text, layer, Span(0, len(text)), [Span(start, start + 9)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list goes on in the kind of the count it starts from
+        ("وقتل 6 أشخاص في بلدة الشيخ، و3 في بلدة النهر.", [("killed", 6), ("killed", 3)]),
+        ("وأعلن الجيش مقتل 12 مسلحا وثلاثة جنود.", [("killed", 12), ("killed", 3)]),
+        # days of a month are no count, joined or not
+        ("اعتقلت الشرطة 8 أشخاص يومي 14 و15 نوفمبر.", [("arrested", 8)]),
+        ("اعتقلت الشرطة 8 أشخاص في 15 شتنبر.", [("arrested", 8)]),
+        # things joined to people are no people
+        ("قتل 4 أشخاص و2 سيارات.", [("killed", 4)]),
+    ],
+)
+def test_find_counts_lists(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(count.kind, count.value) for count in _counts(text)] == expected
+
+
+def test_find_counts_spans_a_joined_number_without_its_conjunction() -> None:
+    text = "وقتل 6 أشخاص في بلدة الشيخ، و3 في بلدة النهر."
+    assert [count.text for count in _counts(text)] == ["قتل 6 أشخاص", "3"]

@@ -142,16 +142,28 @@ def _counts_for(
     """The counts of the sentence that belong to this trigger's event.
 
     A count goes to the nearest trigger whose type takes its kind, so that in ``قتل 3 واعتقل
-    5`` the dead go to the killing and the detained to the arrests.
+    5`` the dead go to the killing and the detained to the arrests; a count that goes on
+    from one of its kind with no trigger between (قتل 28 مسلحا و10 من الأمن و7 مدنيين في
+    مواجهات) goes with it.
     """
     kinds = COUNT_KINDS.get(trigger.event_type, frozenset())
     mine: list[Count] = []
-    for count in counts:
-        if count.kind not in kinds:
-            continue
+    owner: Trigger | None = None
+    previous: Count | None = None
+    for count in sorted(counts, key=lambda count: count.start):
         takers = [t for t in triggers if count.kind in COUNT_KINDS.get(t.event_type, frozenset())]
-        nearest = min(takers, key=lambda t: abs((t.start + t.end) - (count.start + count.end)))
-        if nearest is trigger:
+        if not takers:
+            owner, previous = None, count
+            continue
+        if not (
+            owner is not None
+            and previous is not None
+            and previous.kind == count.kind
+            and not any(previous.end <= t.start < count.start for t in triggers)
+        ):
+            owner = min(takers, key=lambda t: abs((t.start + t.end) - (count.start + count.end)))
+        previous = count
+        if owner is trigger and count.kind in kinds:
             mine.append(count)
     return mine
 

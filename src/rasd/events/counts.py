@@ -218,11 +218,22 @@ _NOT_PEOPLE: Final = frozenset(
         "قرى بلدة مدينة مدن موقع مواقع مرة مرات درجة % / - :"
     )
 )
+# Month names after a number make it a day of the month (يومي 27 و28 شتنبر): the Gregorian
+# names of the Mashreq, Morocco and Algeria, and the Syriac ones.
+_MONTHS: Final = frozenset(
+    prefix + normalize(word)
+    for word in _split(
+        "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+        "يونيه يوليه شتنبر نونبر دجنبر يوليوز غشت جانفي فيفري أفريل ماي جوان جويلية أوت "
+        "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    )
+    for prefix in ("", "/")
+)
 # Words before a number that make it a year, an age, a time or a label.
 _NOT_COUNT_BEFORE: Final = frozenset(
     normalize(word)
     for word in _split(
-        "عام العام لعام عامي سنة السنة العمر عمره عمرها الساعة رقم الرقم المادة القرار "
+        "عام العام لعام عامي سنة السنة العمر عمره عمرها الساعة رقم الرقم المادة القرار يوم يومي "
         "صفحة الطريق منذ / - :"
     )
 )
@@ -304,6 +315,7 @@ _COUNT_WORDS: Final = (
 )
 _DUAL_ENDING: Final = "يان"  # a nisba dual, a count the word lists cannot hold
 _DIGIT: Final = re.compile(r"\d")
+_DIGIT_WORD: Final = re.compile(r"و?\d")  # 4, و4 (و4 في كفرزيتا)
 _MENTION_WORDS: Final = (
     frozenset(_VAGUE_WORDS) | frozenset(_DUALS) | frozenset(("عدد", "عددا", "وعدد"))
 )
@@ -379,7 +391,9 @@ _GROUPS: Final = frozenset(
     for c in _CONJUNCTIONS
 )
 _SAID_IT: Final = frozenset(normalize(word) for word in _split("إنه إنها أنه أنها إنهم أنهم"))
-_CLAUSES: Final = frozenset(normalize(word) for word in _split("الذي التي الذين اللذين"))
+_CLAUSES: Final = frozenset(
+    c + normalize(word) for word in _split("الذي التي الذين اللذين") for c in _CONJUNCTIONS
+)
 
 # Kin after a singular victim (أصيب رجل وزوجته، قتل رجل وابنه): a count of two.
 _KIN: Final = frozenset(
@@ -400,7 +414,7 @@ def _select(
     """(index, word) of the words in ``known`` (or written in digits), picked in C."""
     hits = map(known.__contains__, words)
     if digits:
-        hits = map(or_, hits, map(bool, map(_DIGIT.match, words)))
+        hits = map(or_, hits, map(bool, map(_DIGIT_WORD.match, words)))
     return [(index, words[index]) for index in compress(count(), hits)]
 
 
@@ -429,7 +443,8 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
         ):
             last += 2 if words[last + 1] == "و" else 1
         done = last
-        value = read_number(" ".join(words[index : last + 1]))
+        phrase = " ".join(words[index : last + 1])
+        value = read_number(phrase[1:] if phrase[0] == "و" and phrase[1:2].isdigit() else phrase)
         if value is not None and not (index == last and words[index] in _VAGUE_WORDS):
             found.append((index, last, value))
     return found
@@ -626,6 +641,10 @@ def find_counts(text: str, layer: TextLayer, span: Span, names: Sequence[Span] =
         revised = toll is not None
         if kind is None and toll is not None:
             kind = toll
+        if kind is None and counts and _joined_on(words, first):
+            # 5 قتلى في اللطامنة و4 في كفرزيتا، مقتل 21 مسلحا وأربعة مدنيين: the kind of the
+            # count the list goes on from
+            kind = counts[-1].kind
         if kind is None or (
             kind == "displaced" and noun is not None and words[noun] in _COMBATANTS
         ):
@@ -669,6 +688,14 @@ def _marked(count: Count, words: list[str], first: int, revised: bool) -> Count:
     """The count with its ``claimed`` and ``revised`` flags, its phrase starting at ``first``."""
     claimed = _claimed(words, first)
     return replace(count, claimed=claimed, revised=revised) if claimed or revised else count
+
+
+def _joined_on(words: list[str], first: int) -> bool:
+    """Whether the number at ``first`` is joined by و to what comes before it: و4، وأربعة."""
+    word = words[first]
+    return (word[0] == "و" and (word[1:2].isdigit() or word[1:] in NUMBER_WORDS)) or (
+        first > 0 and words[first - 1] == "و"
+    )
 
 
 def _joint(words: list[str], head: int | None, noun: int | None) -> bool:
@@ -788,7 +815,7 @@ def _not_people(words: list[str], first: int, last: int) -> bool:
     if first > 0 and words[first - 1] in _NOT_COUNT_BEFORE:
         return True
     after = last + 1
-    if after < len(words) and words[after] in _NOT_PEOPLE:
+    if after < len(words) and (words[after] in _NOT_PEOPLE or words[after] in _MONTHS):
         return True
     if after + 1 < len(words) and words[after] == "في" and words[after + 1] in ("المئه", "المائه"):
         return True
@@ -898,7 +925,7 @@ def _joint_noun(words: list[str], index: int) -> bool:
 def _proclitics(word: str) -> int:
     """How many letters of proclitics (و، ف، ب، ل) ``word`` starts with, by the lexicons."""
     for cut in range(3):
-        if word[cut:] in _BARE_WORDS:
+        if word[cut:] in _BARE_WORDS or word[cut : cut + 1].isdigit():
             return cut
     return 0
 
