@@ -236,6 +236,9 @@ def test_find_counts_spans_match_their_text(pieces: list[str], noise: str) -> No
         ("سقط 25 ما بين قتيل وجريح.", [("casualties", 25)]),
         ("وسقط عدد من القتلى والجرحى.", [("casualties", 3)]),
         ("مقتل 6 وإصابة 11 آخرين.", [("killed", 6), ("injured", 11)]),
+        # a singular kind noun alone counts one, whatever follows it
+        ("وأعلن الدفاع المدني انتشال جثمان شهيد ومصابين.", [("killed", 1)]),
+        ("وسقط قتيل وجريح في القصف.", [("killed", 1), ("injured", 1)]),
     ],
 )
 def test_find_counts_joint_figures(text: str, expected: list[tuple[str, int]]) -> None:

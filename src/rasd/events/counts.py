@@ -650,6 +650,8 @@ def find_counts(text: str, layer: TextLayer, span: Span, names: Sequence[Span] =
         ):
             continue
         end = noun if noun is not None else last
+        if kind == "casualties" and end + 1 < len(words) and words[end + 1] in _KIND_NOUNS:
+            end += 1  # 18 قتيلا وجريحا: both nouns
         qualifier_first, qualifier_last = (first, last) if qualifier != "exactly" else (-1, -1)
         if hedge is not None:
             qualifier, qualifier_first, qualifier_last = hedge[0], hedge[1], first - 1
@@ -911,14 +913,11 @@ def _nisba_dual(word: str) -> bool:
 
 
 def _joint_noun(words: list[str], index: int) -> bool:
-    """Whether a singular kind noun is half of a joint one: بين قتيل وجريح، قتيل وجريح."""
-    if index > 0 and words[index - 1] in ("بين", "وبين"):
-        return True
-    kind = _KIND_NOUNS[words[index]]
-    following = _KIND_NOUNS.get(words[index + 1]) if index + 1 < len(words) else None
-    before = _KIND_NOUNS.get(words[index - 1]) if index > 0 else None
-    return (following is not None and following != kind and words[index + 1][0] == "و") or (
-        before is not None and before != kind and words[index][0] == "و"
+    """Whether a singular kind noun is half of a joint figure: بين قتيل وجريح. Alone it
+    counts one, whatever follows it: انتشال جثمان شهيد ومصابين is one dead."""
+    between = ("بين", "وبين")
+    return (index > 0 and words[index - 1] in between) or (
+        index > 1 and words[index - 2] in between and words[index][0] == "و"
     )
 
 
