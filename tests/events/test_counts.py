@@ -236,6 +236,9 @@ def test_find_counts_spans_match_their_text(pieces: list[str], noise: str) -> No
         ("سقط 25 ما بين قتيل وجريح.", [("casualties", 25)]),
         ("وسقط عدد من القتلى والجرحى.", [("casualties", 3)]),
         ("مقتل 6 وإصابة 11 آخرين.", [("killed", 6), ("injured", 11)]),
+        # the others are not the one killed; a kidnapping and a killing are each the kind
+        ("وقتل جندي وجرح 7 آخرون.", [("killed", 1), ("injured", 7)]),
+        ("وتبين خطف وقتل 3 عمال.", [("killed", 3)]),
         # a singular kind noun alone counts one, whatever follows it
         ("وأعلن الدفاع المدني انتشال جثمان شهيد ومصابين.", [("killed", 1)]),
         ("وسقط قتيل وجريح في القصف.", [("killed", 1), ("injured", 1)]),
@@ -252,6 +255,7 @@ def test_find_counts_joint_figures(text: str, expected: list[tuple[str, int]]) -
         "وقتل 700 شخص منذ بدء المعارك.",
         "واعتقلت السلطات 90 شخصا خلال الأسبوع.",
         "وبلغت الحصيلة الإجمالية 300 قتيل.",
+        "وقتل 800 شخص في الأشهر الأخيرة.",
     ],
 )
 def test_find_counts_leaves_totals_over_a_period_out(text: str) -> None:
@@ -299,6 +303,7 @@ def test_find_counts_does_not_read_a_bare_number_after_a_count_word_as_a_toll() 
         ("وقالت الحركة إن 5 من عناصرها قتلوا.", False),
         ("وقالت الشرطة إنها قتلت 3 مسلحين.", False),
         ("قتل 8 أشخاص ثم تبنى التنظيم الهجوم.", False),
+        ("وقتلت الشرطة رجلا يدعى سالم.", False),  # يدعى: named
     ],
 )
 def test_find_counts_marks_a_perpetrators_claim(text: str, claimed: bool) -> None:

@@ -352,6 +352,7 @@ _PERIOD_PHRASES: Final = {
             "الشهر الأسبوع العام السنة الأشهر الشهور الأسابيع الأيام الأعوام السنوات "
             "الساعات الشهرين الأسبوعين",
         ),
+        ("في", "الأشهر الشهور الأسابيع الأعوام السنوات"),
         ("الحصيلة", "الإجمالية"),
         ("حصيلة", "إجمالية"),
     )
@@ -374,10 +375,11 @@ _TO: Final = normalize("إلى")
 # قتل 30، تبنى التنظيم الهجوم مؤكدا مقتل 30), and the parties whose «قال ... إنه قتل» is
 # a claim of what they did. A relative clause between (تبنى الهجوم الذي أسفر عن مقتل 20)
 # gives the attack's sourced toll, not the claim.
+# (يدعي is left out: normalized it is also يدعى, "named": شاب يدعى فلان)
 _CLAIM_WORDS: Final = frozenset(
     c + normalize(word)
     for word in _split(
-        "زعم زعمت يزعم تزعم زاعما مزاعم ادعى ادعت يدعي تدعي مدعيا ادعاء تبنى تبنت يتبنى "
+        "زعم زعمت يزعم تزعم زاعما مزاعم ادعى ادعت مدعيا ادعاء تبنى تبنت يتبنى "
         "تبنيه تبنيها مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية"
     )
     for c in _CONJUNCTIONS
@@ -706,7 +708,9 @@ def _joint(words: list[str], head: int | None, noun: int | None) -> bool:
     قتيلا وجريحا، بين قتيل وجريح)."""
     if head is not None and head > 0 and words[head][0] == "و":
         before = _CUES.get(words[head - 1])
-        if before is not None and before != _CUES[words[head]]:
+        if {before, _CUES[words[head]]} == {"killed", "injured"}:
+            if noun is not None and words[noun] in _OTHERS:
+                return False  # قتل وجرح سبعة آخرون: the others are not the one killed
             # not when the first verb has people of its own: شخصا استشهد وجرح 7، 15 مدنيا
             # بينهم نساء قتلوا وأصيب 61 (a plural or dual verb agrees with its subject)
             if words[head - 1].endswith(("وا", "ا")):
@@ -714,9 +718,12 @@ def _joint(words: list[str], head: int | None, noun: int | None) -> bool:
             return head < 2 or not _people_word(words[head - 2])
     if noun is not None and noun + 1 < len(words):
         first, second = _KIND_NOUNS.get(words[noun]), _KIND_NOUNS.get(words[noun + 1])
-        if first is not None and second is not None and first != second:
+        if {first, second} == {"killed", "injured"}:
             return words[noun + 1][0] == "و"
     return False
+
+
+_OTHERS: Final = frozenset(normalize(word) for word in _split("آخرين آخرون الآخرين"))
 
 
 def _joint_after(words: list[str], after: int) -> bool:
@@ -727,7 +734,7 @@ def _joint_after(words: list[str], after: int) -> bool:
     if not (after + 2 < len(words) and words[after] == "بين"):
         return False
     first, second = _KIND_NOUNS.get(words[after + 1]), _KIND_NOUNS.get(words[after + 2])
-    return first is not None and second is not None and first != second
+    return {first, second} == {"killed", "injured"}
 
 
 def _people_word(word: str) -> bool:
