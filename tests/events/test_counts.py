@@ -262,6 +262,18 @@ def test_find_counts_leaves_totals_over_a_period_out(text: str) -> None:
     assert _counts(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالوا إن غارة قتلت 40 قرويا في وقت سابق هذا الشهر.",
+        "وقتلت غارة 40 قرويا هذا الأسبوع.",
+        "وقتلت غارة 40 قرويا مطلع هذا العام.",
+    ],
+)
+def test_find_counts_keeps_a_count_dated_within_a_period(text: str) -> None:
+    assert [(count.kind, count.value) for count in _counts(text)] == [("killed", 40)]
+
+
 def test_find_counts_keeps_the_strike_beside_a_total_over_a_period() -> None:
     counts = _counts("وقتل 4 أشخاص في الغارة، لترتفع الحصيلة منذ بدء الحرب إلى 900.")
     assert [(count.kind, count.value, count.revised) for count in counts] == [("killed", 4, False)]

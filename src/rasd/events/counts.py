@@ -345,7 +345,7 @@ _PERIOD_PHRASES: Final = {
     normalize(first): frozenset(normalize(word) for word in _split(following))
     for first, following in (
         ("منذ", "بدء بداية مطلع اندلاع انطلاق"),
-        ("هذا", "الشهر العام الأسبوع"),
+        ("هذا", "الشهر العام"),
         ("هذه", "السنة"),
         (
             "خلال",
@@ -357,6 +357,10 @@ _PERIOD_PHRASES: Final = {
         ("حصيلة", "إجمالية"),
     )
 }
+# Words that make a period phrase after them a point in time (في وقت سابق هذا الشهر).
+_POINT_IN: Final = frozenset(
+    normalize(word) for word in _split("سابق مطلع أوائل أواخر منتصف بداية نهاية أول آخر")
+)
 _TOTAL_WORDS: Final = frozenset(normalize(word) for word in _split("إجمالي الإجمالي بإجمالي"))
 
 # A toll told as a revision (ارتفعت الحصيلة إلى 20، ارتفع عدد القتلى إلى 20، بلغت حصيلة
@@ -796,6 +800,8 @@ def _period_at(words: list[str], index: int) -> bool:
     word = words[index]
     if word in _TOTAL_WORDS:
         return True
+    if index > 0 and words[index - 1] in _POINT_IN:
+        return False  # في وقت سابق هذا الشهر، مطلع هذا العام: when one event happened
     following = _PERIOD_PHRASES.get(word[1:] if word[:1] == "و" else word)
     return following is not None and index + 1 < len(words) and words[index + 1] in following
 
