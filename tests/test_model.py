@@ -44,6 +44,8 @@ def test_document_pickles_and_serialises() -> None:
         "qualifier": "exactly",
         "qualifier_start": None,
         "qualifier_end": None,
+        "claimed": False,
+        "revised": False,
     }
 
 

@@ -34,6 +34,7 @@ from rasd.grounding.places import great_circle_km
 from rasd.model import Argument, Document, Event
 from rasd.pipeline import extract_text
 from rasd.settings import Settings
+from rasd.store.export import figure
 from rasd.text import normalize
 
 # Within this distance of the gold point a place is right (the maintainers' tolerance), and
@@ -308,9 +309,9 @@ def event_day(event: Event) -> str | None:
 
 
 def event_count(event: Event, kind: str) -> int | None:
-    """rasd's figure of one kind: the largest, as the ACLED export writes (total and parts)."""
-    values = [count.value for count in event.counts if count.kind == kind]
-    return max(values) if values else None
+    """rasd's figure of one kind as the exports write it: the largest (total and parts),
+    perpetrators' claims left out, as gold leaves them to its notes."""
+    return figure(event.counts, kind)
 
 
 def place_km(event: Event, gold: GoldEvent) -> float | None:

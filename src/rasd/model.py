@@ -40,8 +40,17 @@ CliticKind = Literal["conjunction", "preposition", "article", "pronoun"]
 
 DatePrecision = Literal["day", "week", "month", "year"]
 
+# "casualties" is the dead and the wounded told as one figure (مقتل وإصابة 76): a figure of
+# neither kind.
 CountKind = Literal[
-    "killed", "injured", "arrested", "kidnapped", "surrendered", "displaced", "participants"
+    "killed",
+    "injured",
+    "casualties",
+    "arrested",
+    "kidnapped",
+    "surrendered",
+    "displaced",
+    "participants",
 ]
 
 # How a reported figure is hedged: نحو 150 is "about", ما لا يقل عن 20 "at_least",
@@ -298,6 +307,12 @@ class Count:
     qualifier: CountQualifier = "exactly"
     qualifier_start: int | None = None  # the span of نحو, ما لا يقل عن ... when there is one
     qualifier_end: int | None = None
+    # The perpetrator's own figure (تبنى التنظيم الهجوم وقال إنه قتل 30 جنديا): kept, but
+    # no event's reported toll, which is the sourced figure ACLED codes.
+    claimed: bool = False
+    # A revised toll of the event (ارتفعت الحصيلة إلى 20، ارتفع عدد القتلى إلى 20): it
+    # replaces the figure of its kind the event was first told with.
+    revised: bool = False
 
 
 @dataclass(frozen=True, slots=True)

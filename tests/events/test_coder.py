@@ -5,6 +5,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from rasd.evaluate_articles import event_count
 from rasd.events.coder import _protesters
 from rasd.events.triggers import Trigger
 from rasd.model import Document, Event
@@ -724,3 +725,34 @@ def test_a_diplomat_declared_persona_non_grata_is_a_sanction_its_terms_no_reques
     )
     assert _types(text) == ["SANCTION"]
     assert "SANCTION" not in _types("وقال الوزير إن الحكومة غير مرغوب فيها.")
+
+
+def test_a_revised_toll_replaces_the_first_figure() -> None:
+    (event,) = _code(
+        "قتل 5 أشخاص في تفجير سيارة مفخخة في سوق مدينة الرمادي أمس. وارتفعت حصيلة قتلى "
+        "التفجير إلى 9 أشخاص، حسب مصدر طبي."
+    )
+    assert [(c.kind, c.value) for c in event.counts] == [("killed", 9)]
+    assert event.counts[0].revised
+
+
+def test_a_joint_figure_is_neither_the_dead_nor_the_wounded() -> None:
+    (event,) = _code("أسفر قصف مدفعي على سوق مدينة الفاشر أمس عن مقتل وإصابة 40 مدنيا.")
+    assert [(c.kind, c.value) for c in event.counts] == [("casualties", 40)]
+    assert event_count(event, "killed") is None and event_count(event, "injured") is None
+
+
+def test_a_claim_is_kept_but_no_figure() -> None:
+    events = _code("قالت حركة الشباب في بيان إنها قتلت 20 جنديا في هجوم على قاعدة للجيش أمس.")
+    (count,) = [c for e in events for c in e.counts]
+    assert (count.kind, count.value, count.claimed) == ("killed", 20, True)
+    assert all(event_count(e, "killed") is None for e in events)
+
+
+def test_a_list_of_figures_goes_to_the_trigger_of_its_first() -> None:
+    events = _code(
+        "أعلنت الوزارة قتل 20 مسلحا و6 من عناصر الأمن و3 مدنيين في مواجهات مع مسلحين "
+        "هاجموا ثكنة عسكرية بمدينة بن قردان صباح اليوم."
+    )
+    (event,) = [e for e in events if e.counts]
+    assert sorted(c.value for c in event.counts) == [3, 6, 20]

@@ -94,6 +94,38 @@ def _summary(count: Count, text: str) -> tuple[str, int, str, str, str | None]:
         ("قال إن جنديين عراقيين قتلا بانفجار.", [("killed", 2, "جنديين", "exactly", None)]),
         ("وأصيب شرطيان بجروح.", [("injured", 2, "أصيب شرطيان", "exactly", None)]),
         ("وقتل مدنيان في قصف.", [("killed", 2, "قتل مدنيان", "exactly", None)]),
+        # a nisba dual no list holds, after or before its verb
+        ("استشهد سودانيان بالرصاص.", [("killed", 2, "استشهد سودانيان", "exactly", None)]),
+        ("قالت الشرطة إن عراقيان قتلا.", [("killed", 2, "عراقيان قتلا", "exactly", None)]),
+        # a singular person in the accusative, definite, after its verb, with kin
+        ("وهاجم مسلحون الحاجز وقتلوا جنديا.", [("killed", 1, "قتلوا جنديا", "exactly", None)]),
+        ("وأسفر القصف عن استشهاد الطفل.", [("killed", 1, "استشهاد الطفل", "exactly", None)]),
+        ("وقال المصدر إن شخصا قتل.", [("killed", 1, "شخصا قتل", "exactly", None)]),
+        ("واعتقلت الشرطة مشتبها به.", [("arrested", 1, "اعتقلت الشرطة مشتبها", "exactly", None)]),
+        ("وجرح رجل وابنه بانفجار.", [("injured", 2, "جرح رجل وابنه", "exactly", None)]),
+        ("وأصابت القوات شابا بالرصاص.", [("injured", 1, "أصابت القوات شابا", "exactly", None)]),
+        # قضوا, and a verb told apart from its count by the day it acted
+        ("وقالوا إن عشرة مدنيين قضوا.", [("killed", 10, "عشرة مدنيين", "exactly", None)]),
+        (
+            "واعتقلت الشرطة مساء الثلاثاء 12 شخصا.",
+            [("arrested", 12, "12 شخصا", "exactly", None)],
+        ),
+        ("وأصيب في القصف أكثر من 30 آخرين.", [("injured", 30, "30 آخرين", "more_than", "أكثر من")]),
+        # the first verb of two has its people: each figure its own kind
+        (
+            "إن رجلا استشهد وجرح 4 في القصف.",
+            [
+                ("killed", 1, "رجلا استشهد", "exactly", None),
+                ("injured", 4, "جرح 4", "exactly", None),
+            ],
+        ),
+        (
+            "إن 9 مدنيين بينهم نساء قتلوا وأصيب 20 آخرون.",
+            [
+                ("killed", 9, "9 مدنيين", "exactly", None),
+                ("injured", 20, "أصيب 20 آخرون", "exactly", None),
+            ],
+        ),
     ],
 )
 def test_find_counts_cases(
@@ -192,3 +224,141 @@ def test_find_counts_spans_match_their_text(pieces: list[str], noise: str) -> No
             if count.qualifier_start is not None:
                 assert count.qualifier_end is not None
                 assert span.start <= count.qualifier_start < count.qualifier_end <= span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead and the wounded told as one figure are neither kind
+        ("أسفر القصف عن مقتل وإصابة 40 مدنيا.", [("casualties", 40)]),
+        ("قتل وجرح عشرات المدنيين.", [("casualties", 24)]),
+        ("سقط 18 قتيلا وجريحا.", [("casualties", 18)]),
+        ("سقط 25 ما بين قتيل وجريح.", [("casualties", 25)]),
+        ("وسقط عدد من القتلى والجرحى.", [("casualties", 3)]),
+        ("مقتل 6 وإصابة 11 آخرين.", [("killed", 6), ("injured", 11)]),
+        # the others are not the one killed; a kidnapping and a killing are each the kind
+        ("وقتل جندي وجرح 7 آخرون.", [("killed", 1), ("injured", 7)]),
+        ("وتبين خطف وقتل 3 عمال.", [("killed", 3)]),
+        # a singular kind noun alone counts one, whatever follows it
+        ("وأعلن الدفاع المدني انتشال جثمان شهيد ومصابين.", [("killed", 1)]),
+        ("وسقط قتيل وجريح في القصف.", [("killed", 1), ("injured", 1)]),
+    ],
+)
+def test_find_counts_joint_figures(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(count.kind, count.value) for count in _counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في موجة عنف أوقعت أكثر من 200 قتيل هذا الشهر.",
+        "وقتل 700 شخص منذ بدء المعارك.",
+        "واعتقلت السلطات 90 شخصا خلال الأسبوع.",
+        "وبلغت الحصيلة الإجمالية 300 قتيل.",
+        "وقتل 800 شخص في الأشهر الأخيرة.",
+    ],
+)
+def test_find_counts_leaves_totals_over_a_period_out(text: str) -> None:
+    assert _counts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالوا إن غارة قتلت 40 قرويا في وقت سابق هذا الشهر.",
+        "وقتلت غارة 40 قرويا هذا الأسبوع.",
+        "وقتلت غارة 40 قرويا مطلع هذا العام.",
+    ],
+)
+def test_find_counts_keeps_a_count_dated_within_a_period(text: str) -> None:
+    assert [(count.kind, count.value) for count in _counts(text)] == [("killed", 40)]
+
+
+def test_find_counts_keeps_the_strike_beside_a_total_over_a_period() -> None:
+    counts = _counts("وقتل 4 أشخاص في الغارة، لترتفع الحصيلة منذ بدء الحرب إلى 900.")
+    assert [(count.kind, count.value, count.revised) for count in counts] == [("killed", 4, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وارتفعت حصيلة القتلى إلى 23 شخصا.", ("killed", 23)),
+        ("لترتفع الحصيلة إلى 23.", ("killed", 23)),
+        ("وارتفع عدد الجرحى إلى 41.", ("injured", 41)),
+        ("وبلغ عدد المعتقلين 60 شخصا.", ("arrested", 60)),
+        ("لترتفع الحصيلة إلى 23 قتيلا.", ("killed", 23)),
+    ],
+)
+def test_find_counts_marks_a_revised_toll(text: str, expected: tuple[str, int]) -> None:
+    (count,) = _counts(text)
+    assert (count.kind, count.value) == expected
+    assert count.revised and not count.claimed
+
+
+def test_find_counts_does_not_read_a_bare_number_after_a_count_word_as_a_toll() -> None:
+    assert _counts("وبلغ عدد 30.") == []
+    (count,) = _counts("وقتل 5 أشخاص.")
+    assert not count.revised
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("وتبنى التنظيم الهجوم وقال إنه قتل 30 جنديا.", True),
+        ("وقالت الحركة في بيان إنها قتلت 12 عنصرا.", True),
+        ("وزعم الجيش أنه قتل 40 مسلحا.", True),
+        ("وأعلنت الجماعة مسؤوليتها عن الهجوم مؤكدة مقتل 15 جنديا.", True),
+        # the attack's toll in a relative clause is the sources', not the claim
+        ("وتبنى التنظيم الهجوم الذي أسفر عن مقتل 20 شخصا.", False),
+        ("وتبنى التنظيم الهجوم على الحاجز والذي أسفر عن مقتل 20 شخصا.", False),
+        # a party's own losses, a police figure
+        ("وقالت الحركة إن 5 من عناصرها قتلوا.", False),
+        ("وقالت الشرطة إنها قتلت 3 مسلحين.", False),
+        ("قتل 8 أشخاص ثم تبنى التنظيم الهجوم.", False),
+        ("وقتلت الشرطة رجلا يدعى سالم.", False),  # يدعى: named
+    ],
+)
+def test_find_counts_marks_a_perpetrators_claim(text: str, claimed: bool) -> None:
+    (count,) = _counts(text)
+    assert count.kind == "killed"
+    assert count.claimed is claimed
+
+
+def test_find_counts_counts_a_named_victim() -> None:
+    text = "وأدى القصف إلى استشهاد سليم حداد وإصابة 3 آخرين."
+    layer, _, _ = analyze(text)
+    name = text.index("سليم")
+    for start in (name, text.index("استشهاد")):  # the tagger may take the masdar in
+        names = [Span(start, name + len("سليم حداد"))]
+        counts = find_counts(text, layer, Span(0, len(text)), names)
+        assert [(c.kind, c.value, c.text) for c in counts] == [
+            ("killed", 1, "استشهاد سليم"),
+            ("injured", 3, "إصابة 3 آخرين"),
+        ]
+    # a name after no cue is no count
+    text = "وقال سليم حداد إن القصف استمر."
+    layer, _, _ = analyze(text)
+    start = text.index("سليم")
+    assert find_counts(text, layer, Span(0, len(text)), [Span(start, start + 9)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list goes on in the kind of the count it starts from
+        ("وقتل 6 أشخاص في بلدة الشيخ، و3 في بلدة النهر.", [("killed", 6), ("killed", 3)]),
+        ("وأعلن الجيش مقتل 12 مسلحا وثلاثة جنود.", [("killed", 12), ("killed", 3)]),
+        # days of a month are no count, joined or not
+        ("اعتقلت الشرطة 8 أشخاص يومي 14 و15 نوفمبر.", [("arrested", 8)]),
+        ("اعتقلت الشرطة 8 أشخاص في 15 شتنبر.", [("arrested", 8)]),
+        # things joined to people are no people
+        ("قتل 4 أشخاص و2 سيارات.", [("killed", 4)]),
+    ],
+)
+def test_find_counts_lists(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(count.kind, count.value) for count in _counts(text)] == expected
+
+
+def test_find_counts_spans_a_joined_number_without_its_conjunction() -> None:
+    text = "وقتل 6 أشخاص في بلدة الشيخ، و3 في بلدة النهر."
+    assert [count.text for count in _counts(text)] == ["قتل 6 أشخاص", "3"]

@@ -22,6 +22,7 @@ from rasd.store.export import (
     acled_rows,
     acled_types,
     export,
+    figure,
     geojson,
     plover_records,
     write_acled,
@@ -455,3 +456,12 @@ def test_acled_fatalities_are_conservative_while_the_record_keeps_its_reading() 
     (row,) = acled_rows([stored])
     assert row["fatalities"] == 10
     assert stored.event.counts[0].value == 24 and stored.event.counts[0].qualifier == "tens"
+
+
+def test_a_perpetrators_claim_is_no_figure() -> None:
+    sourced = Count("killed", 4, 0, 1, "x")
+    claim = Count("killed", 30, 2, 3, "y", claimed=True)
+    assert acled_figure([sourced, claim], "killed") == 4
+    assert figure([sourced, claim], "killed") == 4
+    assert acled_figure([claim], "killed") is None  # a claim alone: the toll is unknown
+    assert figure([claim], "killed") is None

@@ -92,6 +92,15 @@ def test_counts_keep_the_lowest_figure() -> None:
     assert [c["value"] for c in merged["counts"]] == [5]
 
 
+def test_counts_keep_the_sourced_figure_over_a_claim() -> None:
+    claim = {"kind": "killed", "value": 30, "start": 0, "end": 1, "text": "30", "claimed": True}
+    sourced = {"kind": "killed", "value": 40, "start": 0, "end": 1, "text": "40"}
+    for first, second in ((claim, sourced), (sourced, claim)):
+        merged, notes = reconcile(_event(counts=[first]), _event(counts=[second]))
+        assert [c["value"] for c in merged["counts"]] == [40]
+        assert notes == []
+
+
 @given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, max_size=8))
 def test_merged_count_is_the_minimum_in_any_order(values: list[int]) -> None:
     reports = [

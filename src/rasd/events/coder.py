@@ -58,9 +58,9 @@ from rasd.text import normalize, to_normalized_offset
 # The counts that belong to an event of each type: the dead and wounded of an attack, the
 # people held in a crackdown, the crowd of a protest.
 COUNT_KINDS: dict[str, frozenset[CountKind]] = {
-    "ASSAULT": frozenset({"killed", "injured", "kidnapped"}),
-    "COERCE": frozenset({"arrested", "kidnapped", "injured", "killed", "displaced"}),
-    "PROTEST": frozenset({"participants", "arrested", "injured", "killed"}),
+    "ASSAULT": frozenset({"killed", "injured", "casualties", "kidnapped"}),
+    "COERCE": frozenset({"arrested", "kidnapped", "injured", "killed", "casualties", "displaced"}),
+    "PROTEST": frozenset({"participants", "arrested", "injured", "killed", "casualties"}),
     "RETREAT": frozenset({"surrendered", "displaced"}),
     "MOBILIZE": frozenset({"participants"}),
     "AID": frozenset({"displaced"}),
@@ -151,16 +151,28 @@ def _counts_for(
     """The counts of the sentence that belong to this trigger's event.
 
     A count goes to the nearest trigger whose type takes its kind, so that in ``قتل 3 واعتقل
-    5`` the dead go to the killing and the detained to the arrests.
+    5`` the dead go to the killing and the detained to the arrests; a count that goes on
+    from one of its kind with no trigger between (قتل 28 مسلحا و10 من الأمن و7 مدنيين في
+    مواجهات) goes with it.
     """
     kinds = COUNT_KINDS.get(trigger.event_type, frozenset())
     mine: list[Count] = []
-    for count in counts:
-        if count.kind not in kinds:
-            continue
+    owner: Trigger | None = None
+    previous: Count | None = None
+    for count in sorted(counts, key=lambda count: count.start):
         takers = [t for t in triggers if count.kind in COUNT_KINDS.get(t.event_type, frozenset())]
-        nearest = min(takers, key=lambda t: abs((t.start + t.end) - (count.start + count.end)))
-        if nearest is trigger:
+        if not takers:
+            owner, previous = None, count
+            continue
+        if not (
+            owner is not None
+            and previous is not None
+            and previous.kind == count.kind
+            and not any(previous.end <= t.start < count.start for t in triggers)
+        ):
+            owner = min(takers, key=lambda t: abs((t.start + t.end) - (count.start + count.end)))
+        previous = count
+        if owner is trigger and count.kind in kinds:
             mine.append(count)
     return mine
 
@@ -550,7 +562,9 @@ def _finer(place: Location | None, than: Location) -> bool:
 
 def _casualties(mention: _Mention) -> bool:
     """Whether a mention only counts the dead and wounded of an event (مقتل 15 شخصا)."""
-    return bool(mention.counts) and all(c.kind in ("killed", "injured") for c in mention.counts)
+    return bool(mention.counts) and all(
+        c.kind in ("killed", "injured", "casualties") for c in mention.counts
+    )
 
 
 def _merge(into: _Mention, reason: str, other: _Mention) -> None:
@@ -577,8 +591,24 @@ def _merge(into: _Mention, reason: str, other: _Mention) -> None:
         into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
-    known = {count.kind for count in into.counts}
+    # a revised toll (ارتفعت الحصيلة إلى 20) replaces the figure of its kind; a claim
+    # (قال التنظيم إنه قتل 30) leaves room for the sourced figure told elsewhere
+    revised = {count.kind for count in other.counts if count.revised}
+    into.counts[:] = [count for count in into.counts if count.kind not in revised]
+    known = {count.kind for count in into.counts if not count.claimed}
     into.counts.extend(count for count in other.counts if count.kind not in known)
+
+
+def _revise(mentions: Sequence[_Mention], counts: Sequence[Count]) -> None:
+    """A sentence that tells no event but revises a toll (وارتفعت حصيلة القتلى إلى 9): the
+    new figure replaces that of the event told last with a figure of its kind."""
+    for count in counts:
+        if not count.revised or count.claimed:
+            continue
+        told = [m for m in mentions if any(c.kind == count.kind for c in m.counts)]
+        if told:
+            last = max(told, key=lambda m: m.evidence[-1].sentence_start)
+            last.counts[:] = [c for c in last.counts if c.kind != count.kind] + [count]
 
 
 _RELATIVES = frozenset(
@@ -916,7 +946,8 @@ def _read_sentence(
             if date.start is None or not is_report_date(layer, sentence, date.start)
         ]
         dates = of_events or dates
-    counts = find_counts(text, layer, sentence)
+    names = [Span(e.start, e.end) for e in entities if e.label == "PER"]
+    counts = find_counts(text, layer, sentence, names)
     attribution = find_attribution(text, layer, sentence, entities, before=previous)
     mentions: list[_Mention] = []
     for trigger in triggers:
@@ -1139,6 +1170,8 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
         mentions = _read_sentence(
             doc, layer, tokens, sentence, previous, published, detector, countries
         )
+        if not mentions:
+            _revise(merged, find_counts(doc.text, layer, sentence))
         # a sentence's mentions of one event first («احتجاجا على ...» belongs to the strike
         # it is said of, not to a protest of an earlier paragraph), then each as a whole
         # joins the event of the article the text ties it to most strongly

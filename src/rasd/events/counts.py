@@ -20,14 +20,15 @@ count: years, ages, money, distances and percentages are told by their unit and 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import compress, count
 from operator import or_
 from typing import Final
 
 from rasd.events.numbers import NUMBER_WORDS, read_number, sentence_words
 from rasd.model import Count, CountKind, CountQualifier, Span, TextLayer
-from rasd.text import normalize, to_original_span
+from rasd.text import normalize, to_normalized_offset, to_original_span
 
 _CONJUNCTIONS: Final = ("", "و", "ف")
 _PREPOSITIONS: Final = ("", "ب", "ل")
@@ -110,11 +111,11 @@ _CUE_WORDS: Final = (
     *_kind(
         "killed",
         "مقتل قتل قتلت قتلوا يقتل تقتل استشهاد استشهد استشهدت استشهدوا مصرع حتف "
-        "لقي لقيت لقوا يلقى إعدام أعدم أعدمت بحياة قتلا استشهدا لقيا",
+        "لقي لقيت لقوا يلقى إعدام أعدم أعدمت بحياة قتلا استشهدا لقيا قضوا",
     ),
     *_kind(
         "injured",
-        "إصابة أصيب أصيبت أصيبوا يصاب جرح جرحت جرحوا إصابات أصيبا جرحا",
+        "إصابة أصيب أصيبت أصيبوا يصاب جرح جرحت جرحوا إصابات أصيبا جرحا أصاب أصابت أصابوا",
     ),
     *_kind(
         "arrested",
@@ -179,7 +180,7 @@ _PEOPLE: Final = frozenset(
     normalize(word)
     for word in _split(
         "شخص جندي شرطي مدني طفل رجل امرأة مواطن عنصر مقاتل ناشط صحفي مسلح ضابط طالب فتى "
-        "فتاة شاب مسن سائق مزارع مستوطن أسير قيادي"
+        "فتاة شاب مسن سائق مزارع مستوطن أسير قيادي مشتبه متهم"
     )
 )
 _DUAL_WORDS: Final[tuple[tuple[str, CountKind | None], ...]] = (
@@ -217,11 +218,22 @@ _NOT_PEOPLE: Final = frozenset(
         "قرى بلدة مدينة مدن موقع مواقع مرة مرات درجة % / - :"
     )
 )
+# Month names after a number make it a day of the month (يومي 27 و28 شتنبر): the Gregorian
+# names of the Mashreq, Morocco and Algeria, and the Syriac ones.
+_MONTHS: Final = frozenset(
+    prefix + normalize(word)
+    for word in _split(
+        "يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
+        "يونيه يوليه شتنبر نونبر دجنبر يوليوز غشت جانفي فيفري أفريل ماي جوان جويلية أوت "
+        "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين"
+    )
+    for prefix in ("", "/")
+)
 # Words before a number that make it a year, an age, a time or a label.
 _NOT_COUNT_BEFORE: Final = frozenset(
     normalize(word)
     for word in _split(
-        "عام العام لعام عامي سنة السنة العمر عمره عمرها الساعة رقم الرقم المادة القرار "
+        "عام العام لعام عامي سنة السنة العمر عمره عمرها الساعة رقم الرقم المادة القرار يوم يومي "
         "صفحة الطريق منذ / - :"
     )
 )
@@ -301,14 +313,102 @@ _COUNT_WORDS: Final = (
     | _PEOPLE
     | frozenset(("عدد", "عددا", "وعدد"))
 )
+_DUAL_ENDING: Final = "يان"  # a nisba dual, a count the word lists cannot hold
 _DIGIT: Final = re.compile(r"\d")
+_DIGIT_WORD: Final = re.compile(r"و?\d")  # 4, و4 (و4 في كفرزيتا)
 _MENTION_WORDS: Final = (
     frozenset(_VAGUE_WORDS) | frozenset(_DUALS) | frozenset(("عدد", "عددا", "وعدد"))
 )
-_ONE_WORDS: Final = _SINGULAR_KIND_NOUNS | _PEOPLE
+# A singular person counted as one: شخص, in the accusative after a verb (وقتلوا شرطيا) and
+# definite after a masdar (استشهاد الشاب): one named victim.
+_DEFINITE_PEOPLE: Final = frozenset("ال" + word for word in _PEOPLE)
+_ACCUSATIVE_PEOPLE: Final = frozenset(word + "ا" for word in _PEOPLE)
+_PEOPLE_FORMS: Final = _PEOPLE | _ACCUSATIVE_PEOPLE | _DEFINITE_PEOPLE
+_ONE_WORDS: Final = _SINGULAR_KIND_NOUNS | _PEOPLE_FORMS
 _WINDOW = 4  # words a verb may stand from the counted phrase (قتلت قوات الأمن 12 مسلحاً)
 
 _Mention = tuple[int, int, int, CountQualifier, int, int]  # first, last, value, qualifier span
+
+# Words a verb may stand apart from its count by without their counting towards _WINDOW:
+# the day and time of the act (اعتقلت قوات الاحتلال أمس الأربعاء 49 فلسطينيا).
+_TIME_WORDS: Final = frozenset(
+    normalize(word)
+    for word in _split(
+        "اليوم أمس الأمس فجر صباح مساء ليلة ظهر عصر فجرا صباحا مساء ليلا السبت الأحد الاثنين "
+        "الإثنين الثلاثاء الأربعاء الخميس الجمعة"
+    )
+)
+
+# Totals over a period, which no single event has (أوقعت 150 قتيلا هذا الشهر، قتل 500 منذ
+# بدء الحرب، الحصيلة الإجمالية): a word, then one of the words that may follow it.
+_PERIOD_PHRASES: Final = {
+    normalize(first): frozenset(normalize(word) for word in _split(following))
+    for first, following in (
+        ("منذ", "بدء بداية مطلع اندلاع انطلاق"),
+        ("هذا", "الشهر العام"),
+        ("هذه", "السنة"),
+        (
+            "خلال",
+            "الشهر الأسبوع العام السنة الأشهر الشهور الأسابيع الأيام الأعوام السنوات "
+            "الساعات الشهرين الأسبوعين",
+        ),
+        ("في", "الأشهر الشهور الأسابيع الأعوام السنوات"),
+        ("الحصيلة", "الإجمالية"),
+        ("حصيلة", "إجمالية"),
+    )
+}
+# Words that make a period phrase after them a point in time (في وقت سابق هذا الشهر).
+_POINT_IN: Final = frozenset(
+    normalize(word) for word in _split("سابق مطلع أوائل أواخر منتصف بداية نهاية أول آخر")
+)
+_TOTAL_WORDS: Final = frozenset(normalize(word) for word in _split("إجمالي الإجمالي بإجمالي"))
+
+# A toll told as a revision (ارتفعت الحصيلة إلى 20، ارتفع عدد القتلى إلى 20، بلغت حصيلة
+# الجرحى 30): the toll word, and the verbs that revise it.
+_TOLL_WORDS: Final = frozenset(
+    c + normalize(word) for word in _split("عدد حصيلة الحصيلة") for c in _WITH_PREPOSITIONS
+)
+_RISING: Final = frozenset(
+    c + normalize(word)
+    for word in _split("ارتفع ارتفعت يرتفع ترتفع ارتفاع بلغ بلغت يبلغ تبلغ وصل وصلت يصل تصل")
+    for c in ("", "و", "ف", "ل", "ول", "لي", "ولي")
+)
+_TO: Final = normalize("إلى")
+
+# A perpetrator's claim: the verbs that make a figure the claimant's own (زعم الجيش أنه
+# قتل 30، تبنى التنظيم الهجوم مؤكدا مقتل 30), and the parties whose «قال ... إنه قتل» is
+# a claim of what they did. A relative clause between (تبنى الهجوم الذي أسفر عن مقتل 20)
+# gives the attack's sourced toll, not the claim.
+# (يدعي is left out: normalized it is also يدعى, "named": شاب يدعى فلان)
+_CLAIM_WORDS: Final = frozenset(
+    c + normalize(word)
+    for word in _split(
+        "زعم زعمت يزعم تزعم زاعما مزاعم ادعى ادعت مدعيا ادعاء تبنى تبنت يتبنى "
+        "تبنيه تبنيها مسؤوليته مسؤوليتها مسؤوليتهم المسؤولية"
+    )
+    for c in _CONJUNCTIONS
+)
+_GROUPS: Final = frozenset(
+    c + normalize(word)
+    for word in _split(
+        "التنظيم تنظيم الحركة حركة الجماعة جماعة الفصيل فصيل الميليشيا ميليشيا المتمردون "
+        "المتمردين داعش"
+    )
+    for c in _CONJUNCTIONS
+)
+_SAID_IT: Final = frozenset(normalize(word) for word in _split("إنه إنها أنه أنها إنهم أنهم"))
+_CLAUSES: Final = frozenset(
+    c + normalize(word) for word in _split("الذي التي الذين اللذين") for c in _CONJUNCTIONS
+)
+
+# Kin after a singular victim (أصيب رجل وزوجته، قتل رجل وابنه): a count of two.
+_KIN: Final = frozenset(
+    "و" + normalize(word)
+    for word in _split(
+        "زوجته زوجها ابنه ابنها ابنته ابنتها شقيقه شقيقها شقيقته شقيقتها والده والدها "
+        "والدته والدتها طفله طفلها طفلته طفلتها أمه أمها أبيه أبيها أخيه أخيها أخته أختها"
+    )
+)
 
 
 _NUMBERISH: Final = NUMBER_WORDS | frozenset("و" + word for word in NUMBER_WORDS)
@@ -320,7 +420,7 @@ def _select(
     """(index, word) of the words in ``known`` (or written in digits), picked in C."""
     hits = map(known.__contains__, words)
     if digits:
-        hits = map(or_, hits, map(bool, map(_DIGIT.match, words)))
+        hits = map(or_, hits, map(bool, map(_DIGIT_WORD.match, words)))
     return [(index, words[index]) for index in compress(count(), hits)]
 
 
@@ -349,7 +449,8 @@ def _numbers(words: list[str]) -> list[tuple[int, int, int]]:
         ):
             last += 2 if words[last + 1] == "و" else 1
         done = last
-        value = read_number(" ".join(words[index : last + 1]))
+        phrase = " ".join(words[index : last + 1])
+        value = read_number(phrase[1:] if phrase[0] == "و" and phrase[1:2].isdigit() else phrase)
         if value is not None and not (index == last and words[index] in _VAGUE_WORDS):
             found.append((index, last, value))
     return found
@@ -385,9 +486,13 @@ def _cue(word: str, protest: bool) -> CountKind | None:
 
 
 def _verb_before(words: list[str], start: int, protest: bool) -> CountKind | None:
-    for index in range(start - 1, max(start - 1 - _WINDOW, -1), -1):
+    seen = 0
+    for index in range(start - 1, -1, -1):
         word = words[index]
-        if word in _STOPS or _is_number(word):
+        if word in _TIME_WORDS:
+            continue
+        seen += 1
+        if seen > _WINDOW or word in _STOPS or _is_number(word):
             return None
         if word in _HANDED and not _SELF.isdisjoint(words[index + 1 : index + 2 + _WINDOW]):
             return "surrendered"  # سلم 30 مسلحاً أنفسهم
@@ -419,7 +524,10 @@ def _counted_noun(words: list[str], after: int) -> int | None:
     word = words[after]
     if not ("\u0621" <= word[0] <= "\u06d3") or word in _STOPS or word in _CUES:
         return None
-    if word in ("في", "علي", "الي", "عن", "من", "و", "بين", "خلال", "منذ", "بعد", "قبل"):
+    if word in (
+        *("في", "علي", "الي", "عن", "من", "و", "بين", "خلال", "منذ", "بعد", "قبل"),
+        *("اثر", "جراء", "بسبب"),
+    ):
         return None
     return after
 
@@ -435,9 +543,10 @@ class _Sentence:
 
 
 def _kind_of(
-    sentence: _Sentence, first: int, noun: int | None, head: int | None
+    sentence: _Sentence, first: int, noun: int | None, head: int | None, hedge: int
 ) -> CountKind | None:
-    """The kind of a count whose phrase starts at ``first`` and counts ``words[noun]``."""
+    """The kind of a count whose number starts at ``first``, its qualifier at ``hedge``
+    (أكثر من 20), and counts ``words[noun]``."""
     words, protest = sentence.words, sentence.protest
     if head is not None:
         kind = _cue(words[head], protest)
@@ -448,7 +557,7 @@ def _kind_of(
         return noun_kind
     after = (noun if noun is not None else first) + 1
     # the genitive after the noun (مقاتلي تنظيم داعش) lies within the window too
-    kind = _verb_after(words, after, protest) or _verb_before(words, first, protest)
+    kind = _verb_after(words, after, protest) or _verb_before(words, hedge, protest)
     if kind is None and noun_kind == "participants":
         return "participants"
     return kind
@@ -491,17 +600,24 @@ def _mentions(sentence: _Sentence) -> list[tuple[int, int, int, CountQualifier, 
     return sorted(found)
 
 
-def find_counts(text: str, layer: TextLayer, span: Span) -> list[Count]:
+def find_counts(text: str, layer: TextLayer, span: Span, names: Sequence[Span] = ()) -> list[Count]:
     """Counts of people in ``text[span]``, a sentence; spans cover number and noun.
+
+    ``names`` are the spans of the people the text names: a name right after a masdar or
+    verb counts one (استشهاد محمد علي، اعتقل أحمد).
 
     ``مقتل 12 شخصاً`` is 12 killed over all three words, ``نحو 150 من مقاتلي`` before
     ``استسلموا`` 150 surrendered, qualifier ``about`` on ``نحو``; ``عشرات الجرحى`` 24
     injured, qualifier ``dozens``; ``قتيلين`` 2 killed; ``مقتل شخص`` 1 killed.
     """
     words, starts, ends = sentence_words(layer, span)
+    named = [name for name in names if span.start <= name.start < span.end]
     if not words or (
-        _COUNT_WORDS.isdisjoint(words)
+        not named
+        and _COUNT_WORDS.isdisjoint(words)
+        and _ONE_WORDS.isdisjoint(words)
         and _DIGIT.search(layer.normalized, starts[0], ends[-1]) is None
+        and layer.normalized.find(_DUAL_ENDING, starts[0], ends[-1]) < 0
     ):
         return []  # most sentences: no number, no quantity, no kind noun
     sentence = _Sentence(words, starts, ends)
@@ -520,14 +636,28 @@ def find_counts(text: str, layer: TextLayer, span: Span) -> list[Count]:
         head = _head(words, hedge_start)
         if head is None and value == 1 and dual is None and not words[first][0].isdigit():
             continue  # أحد المتظاهرين is "one of the protesters", a count only after مقتل
-        kind = _kind_of(sentence, first, noun, head)
+        kind: CountKind | None = None
+        if _joint(words, head, noun) or _joint_after(words, last + 1):
+            kind = "casualties"  # مقتل وإصابة 76: the dead and the wounded together
+        else:
+            kind = _kind_of(sentence, first, noun, head, hedge_start)
         if dual is not None and kind is None:
             kind = _DUALS[words[dual]]
+        toll = _toll_before(words, hedge_start)
+        revised = toll is not None
+        if kind is None and toll is not None:
+            kind = toll
+        if kind is None and counts and _joined_on(words, first):
+            # 5 قتلى في اللطامنة و4 في كفرزيتا، مقتل 21 مسلحا وأربعة مدنيين: the kind of the
+            # count the list goes on from
+            kind = counts[-1].kind
         if kind is None or (
             kind == "displaced" and noun is not None and words[noun] in _COMBATANTS
         ):
             continue
         end = noun if noun is not None else last
+        if kind == "casualties" and end + 1 < len(words) and words[end + 1] in _KIND_NOUNS:
+            end += 1  # 18 قتيلا وجريحا: both nouns
         qualifier_first, qualifier_last = (first, last) if qualifier != "exactly" else (-1, -1)
         if hedge is not None:
             qualifier, qualifier_first, qualifier_last = hedge[0], hedge[1], first - 1
@@ -538,21 +668,161 @@ def find_counts(text: str, layer: TextLayer, span: Span) -> list[Count]:
                 qualifier_first = qualifier_last - (1 if qualifier == "at_least" else 0)
         start = head if head is not None and hedge is None else first
         used.update(range(start, end + 1))
-        counts.append(
-            _count(
-                text,
-                layer,
-                sentence,
-                kind,
-                value,
-                (start, end),
-                qualifier,
-                (qualifier_first, qualifier_last),
-            )
+        if _over_a_period(words, min(start, hedge_start), end):
+            continue  # no event's toll
+        count = _count(
+            text,
+            layer,
+            sentence,
+            kind,
+            value,
+            (start, end),
+            qualifier,
+            (qualifier_first, qualifier_last),
         )
-    counts.extend(_singulars(text, layer, sentence, used))
+        counts.append(_marked(count, words, min(start, hedge_start), revised))
+    counts.extend(
+        _marked(count, words, first, False)
+        for count, first in (
+            *_singulars(text, layer, sentence, used),
+            *_named(text, layer, sentence, named, used),
+        )
+    )
     counts.sort(key=lambda count: count.start)
     return counts
+
+
+def _marked(count: Count, words: list[str], first: int, revised: bool) -> Count:
+    """The count with its ``claimed`` and ``revised`` flags, its phrase starting at ``first``."""
+    claimed = _claimed(words, first)
+    return replace(count, claimed=claimed, revised=revised) if claimed or revised else count
+
+
+def _joined_on(words: list[str], first: int) -> bool:
+    """Whether the number at ``first`` is joined by و to what comes before it: و4، وأربعة."""
+    word = words[first]
+    return (word[0] == "و" and (word[1:2].isdigit() or word[1:] in NUMBER_WORDS)) or (
+        first > 0 and words[first - 1] == "و"
+    )
+
+
+def _joint(words: list[str], head: int | None, noun: int | None) -> bool:
+    """Whether a count is of the dead and the wounded together: two cues of different kinds
+    joined before it (مقتل وإصابة 76، قتل وجرح العشرات) or two kind nouns after it (20
+    قتيلا وجريحا، بين قتيل وجريح)."""
+    if head is not None and head > 0 and words[head][0] == "و":
+        before = _CUES.get(words[head - 1])
+        if {before, _CUES[words[head]]} == {"killed", "injured"}:
+            if noun is not None and words[noun] in _OTHERS:
+                return False  # قتل وجرح سبعة آخرون: the others are not the one killed
+            # not when the first verb has people of its own: شخصا استشهد وجرح 7، 15 مدنيا
+            # بينهم نساء قتلوا وأصيب 61 (a plural or dual verb agrees with its subject)
+            if words[head - 1].endswith(("وا", "ا")):
+                return False
+            return head < 2 or not _people_word(words[head - 2])
+    if noun is not None and noun + 1 < len(words):
+        first, second = _KIND_NOUNS.get(words[noun]), _KIND_NOUNS.get(words[noun + 1])
+        if {first, second} == {"killed", "injured"}:
+            return words[noun + 1][0] == "و"
+    return False
+
+
+_OTHERS: Final = frozenset(normalize(word) for word in _split("آخرين آخرون الآخرين"))
+
+
+def _joint_after(words: list[str], after: int) -> bool:
+    """Whether the number before ``words[after]`` counts the dead and the wounded as one:
+    ``20 بين قتيل وجريح``، ``30 ما بين قتلى وجرحى``."""
+    if after < len(words) and words[after] == "ما":
+        after += 1
+    if not (after + 2 < len(words) and words[after] == "بين"):
+        return False
+    first, second = _KIND_NOUNS.get(words[after + 1]), _KIND_NOUNS.get(words[after + 2])
+    return {first, second} == {"killed", "injured"}
+
+
+def _people_word(word: str) -> bool:
+    """Whether a word may name the people a verb after it counts: a number, a kind noun, a
+    singular or dual person, or a sound plural (مدنيين، فلسطينيون)."""
+    return (
+        _is_number(word)
+        or word in _KIND_NOUNS
+        or word in _PEOPLE_FORMS
+        or word in _DUALS
+        or _nisba_dual(word)
+        or (len(word) > 4 and word.endswith(("ين", "ون")))
+    )
+
+
+def _toll_before(words: list[str], start: int) -> CountKind | None:
+    """The kind of a revised toll the number at ``start`` gives (ارتفعت حصيلة القتلى إلى
+    20، بلغ عدد الجرحى 30): killed where the toll names no kind, as a bare حصيلة is the
+    death toll; ``None`` when no toll word and revising verb stand before the number."""
+    index = start - 1
+    if index >= 0 and words[index] == _TO:
+        index -= 1
+    kinds: list[CountKind] = []
+    for back in range(index, max(index - 4, -1), -1):
+        word = words[back]
+        if word in _STOPS or _is_number(word):
+            return None
+        noun_kind = _KIND_NOUNS.get(word)
+        if noun_kind is not None:
+            kinds.append(noun_kind)
+        if word in _TOLL_WORDS:
+            if not (back > 0 and words[back - 1] in _RISING):
+                return None
+            if kinds:
+                return kinds[-1]
+            return "killed" if "حصيل" in word else None
+    return None
+
+
+def _over_a_period(words: list[str], start: int, end: int) -> bool:
+    """Whether the count at ``start..end`` is a total over a period (150 قتيلا هذا الشهر،
+    منذ بدء الحرب قتل 500): a period phrase in its clause, before another count or cue."""
+    for index in range(end + 1, min(end + 1 + _WINDOW + 2, len(words))):
+        word = words[index]
+        if word in _STOPS or _is_number(word) or word in _CUES or word in _RISING:
+            break
+        if _period_at(words, index):
+            return True
+    for index in range(start - 1, max(start - 1 - _WINDOW - 2, -1), -1):
+        word = words[index]
+        if word in _STOPS or _is_number(word):
+            break
+        if _period_at(words, index):
+            return True
+    return False
+
+
+def _period_at(words: list[str], index: int) -> bool:
+    word = words[index]
+    if word in _TOTAL_WORDS:
+        return True
+    if index > 0 and words[index - 1] in _POINT_IN:
+        return False  # في وقت سابق هذا الشهر، مطلع هذا العام: when one event happened
+    following = _PERIOD_PHRASES.get(word[1:] if word[:1] == "و" else word)
+    return following is not None and index + 1 < len(words) and words[index + 1] in following
+
+
+def _claimed(words: list[str], first: int) -> bool:
+    """Whether the count starting at ``first`` is a perpetrator's claim: a claim verb before
+    it in the sentence (زعم الجيش أنه قتل 30), or «قال التنظيم إنه قتل 30», with no
+    relative clause between that would give the attack's own toll."""
+    claim = group = False
+    for index in range(first):
+        word = words[index]
+        if word in _CLAUSES:
+            claim = group = False
+        elif word in _CLAIM_WORDS:
+            claim = True
+        elif word in _GROUPS:
+            group = True
+        elif group and word in _SAID_IT:
+            # إنه قتل 30، إنها قتلت أمس 30: the party says what it did
+            claim = claim or any(w in _CUES for w in words[index + 1 : min(first + 1, index + 4)])
+    return claim
 
 
 def _not_people(words: list[str], first: int, last: int) -> bool:
@@ -560,7 +830,7 @@ def _not_people(words: list[str], first: int, last: int) -> bool:
     if first > 0 and words[first - 1] in _NOT_COUNT_BEFORE:
         return True
     after = last + 1
-    if after < len(words) and words[after] in _NOT_PEOPLE:
+    if after < len(words) and (words[after] in _NOT_PEOPLE or words[after] in _MONTHS):
         return True
     if after + 1 < len(words) and words[after] == "في" and words[after + 1] in ("المئه", "المائه"):
         return True
@@ -568,37 +838,106 @@ def _not_people(words: list[str], first: int, last: int) -> bool:
     return first == last and word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
 
 
-def _singulars(text: str, layer: TextLayer, sentence: _Sentence, used: set[int]) -> list[Count]:
-    """Counts of one: ``مقتل شخص``، ``سقط قتيل``."""
+def _singulars(
+    text: str, layer: TextLayer, sentence: _Sentence, used: set[int]
+) -> list[tuple[Count, int]]:
+    """Counts of one, each with the index of its first word: ``مقتل شخص``، ``سقط قتيل``،
+    ``وقتلوا شرطيا``، ``شخصا استشهد``، ``مقتل الشاب``; of two: ``أصيب رجل وزوجته``،
+    ``استشهد فلسطينيان``."""
     words = sentence.words
-    counts: list[Count] = []
-    for index, word in _select(words, _ONE_WORDS):
+    counts: list[tuple[Count, int]] = []
+
+    def add(kind: CountKind, value: int, first: int, last: int) -> None:
+        count = _count(text, layer, sentence, kind, value, (first, last), "exactly", (-1, -1))
+        counts.append((count, first))
+        used.update(range(first, last + 1))
+
+    for index, word in enumerate(words):
         if index in used:
             continue
-        if word in _SINGULAR_KIND_NOUNS and not (index > 0 and _is_number(words[index - 1])):
-            kind = _KIND_NOUNS[word]
-            counts.append(
-                _count(text, layer, sentence, kind, 1, (index, index), "exactly", (-1, -1))
-            )
-        elif (
-            word in _PEOPLE
-            and index > 0
-            and index - 1 not in used
-            and words[index - 1] in _CUES
-            and words[index - 1] not in _LEAVING
-        ):
-            cue = _cue(words[index - 1], sentence.protest)
+        if word in _SINGULAR_KIND_NOUNS:
+            if not (index > 0 and _is_number(words[index - 1])) and not _joint_noun(words, index):
+                add(_KIND_NOUNS[word], 1, index, index)
+            continue
+        person = word in _PEOPLE_FORMS
+        if not (person or _nisba_dual(word)):
+            continue
+        value, last = 1 if person else 2, index
+        if person and index + 1 < len(words) and words[index + 1] in _KIN:
+            value, last = 2, index + 1
+        verb = _verb_of(words, index, used, accusative=word in _ACCUSATIVE_PEOPLE)
+        if verb is not None:
+            cue = _cue(words[verb], sentence.protest)
             if cue is not None and cue != "participants":
-                counts.append(
-                    _count(text, layer, sentence, cue, 1, (index - 1, index), "exactly", (-1, -1))
-                )
+                add(cue, value, verb, last)
+                continue
+        if word in _DEFINITE_PEOPLE or (
+            index > 0 and (_is_number(words[index - 1]) or index - 1 in used)
+        ):
+            # a verb after a definite noun is its own act (الشاب قتل زوجته); a word after a
+            # number or a count describes it (استشهد شابان فلسطينيان وأصيب ثالث)
+            continue
+        after = last + 1
+        if after < len(words) and words[after][0] != "و" and words[after] not in _LEAVING:
+            cue = _cue(words[after], sentence.protest)
+            if cue is not None and cue != "participants":
+                add(cue, value, index, after)  # شخصا استشهد، فلسطينيان استشهدا
     return counts
+
+
+def _named(
+    text: str, layer: TextLayer, sentence: _Sentence, names: Sequence[Span], used: set[int]
+) -> list[tuple[Count, int]]:
+    """Counts of one named victim or detainee, each with the index of its cue: the name
+    right after the masdar or verb (استشهاد محمد علي، واعتقلت أحمد)."""
+    firsts = {to_normalized_offset(layer, name.start) for name in names}
+    at = [index for index, start in enumerate(sentence.starts) if start in firsts]
+    # the tagger may take the masdar into the name (استشهاد محمد): the name is what follows
+    at = [index + 1 if sentence.words[index] in _CUES else index for index in at]
+    counts: list[tuple[Count, int]] = []
+    for index in at:
+        if not 0 < index < len(sentence.words) or index in used or index - 1 in used:
+            continue
+        cue = _cue(sentence.words[index - 1], sentence.protest)
+        if cue in ("killed", "injured", "arrested", "kidnapped"):
+            count = _count(text, layer, sentence, cue, 1, (index - 1, index), "exactly", (-1, -1))
+            counts.append((count, index - 1))
+            used.update((index - 1, index))
+    return counts
+
+
+def _verb_of(words: list[str], index: int, used: set[int], *, accusative: bool) -> int | None:
+    """The index of the cue a singular person is counted by: right before it (مقتل شخص),
+    or, for the object of a verb, after the verb and its subject (قتلت القوات شابا)."""
+    reach = 3 if accusative else 1
+    for back in range(index - 1, max(index - 1 - reach, -1), -1):
+        word = words[back]
+        if back in used or word in _STOPS or _is_number(word) or word in _LEAVING:
+            return None
+        if word in _CUES:
+            return back
+    return None
+
+
+def _nisba_dual(word: str) -> bool:
+    """Whether a word reads as the nominative dual of a nisba (فلسطينيان، مدنيان): two
+    people, told apart from words such as بيان by its length and indefinite form."""
+    return len(word) >= 6 and word.endswith("يان") and not word.startswith(("ال", "وال"))
+
+
+def _joint_noun(words: list[str], index: int) -> bool:
+    """Whether a singular kind noun is half of a joint figure: بين قتيل وجريح. Alone it
+    counts one, whatever follows it: انتشال جثمان شهيد ومصابين is one dead."""
+    between = ("بين", "وبين")
+    return (index > 0 and words[index - 1] in between) or (
+        index > 1 and words[index - 2] in between and words[index][0] == "و"
+    )
 
 
 def _proclitics(word: str) -> int:
     """How many letters of proclitics (و، ف، ب، ل) ``word`` starts with, by the lexicons."""
     for cut in range(3):
-        if word[cut:] in _BARE_WORDS:
+        if word[cut:] in _BARE_WORDS or word[cut : cut + 1].isdigit():
             return cut
     return 0
 

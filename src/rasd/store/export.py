@@ -306,9 +306,10 @@ def figure(counts: Iterable[Count], kind: str) -> int | None:
 
     Several figures of a kind in one reading are nearly always a total and its parts (قتل 10
     بينهم 3 أطفال), so the largest is the total. Across reports the store has already kept
-    the most conservative figure, as ACLED does.
+    the most conservative figure, as ACLED does. A perpetrator's claim (``claimed``) is no
+    figure: ACLED reports the sourced toll, and a claim alone leaves the figure unknown.
     """
-    values = [count.value for count in counts if count.kind == kind]
+    values = [count.value for count in counts if count.kind == kind and not count.claimed]
     return max(values) if values else None
 
 
@@ -325,10 +326,11 @@ _ACLED_SHARE: Mapping[str, tuple[int, int]] = {
 
 def acled_figure(counts: Iterable[Count], kind: str) -> int | None:
     """The event's figure of one kind as ACLED codes it: vague quantities at ACLED's
-    conservative values (عشرات القتلى: 10 fatalities), the largest figure otherwise."""
+    conservative values (عشرات القتلى: 10 fatalities), the largest figure otherwise; claims
+    left out, as in ``figure``."""
     values = []
     for count in counts:
-        if count.kind == kind:
+        if count.kind == kind and not count.claimed:
             share, whole = _ACLED_SHARE.get(count.qualifier, (1, 1))
             values.append(count.value * share // whole)
     return max(values) if values else None
@@ -556,6 +558,8 @@ def _figure_notes(stored: StoredEvent) -> Iterator[str]:
             for count in report.event.counts:
                 if count.kind == kind:
                     figure_text = _QUALIFIERS[count.qualifier].format(count.value)
+                    if count.claimed:
+                        figure_text = "claimed " + figure_text
                     reported.setdefault(figure_text, []).append(report.source or report.document_id)
         if len(reported) > 1:
             listed = "; ".join(f"{text} ({', '.join(who)})" for text, who in reported.items())

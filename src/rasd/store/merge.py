@@ -186,8 +186,10 @@ def reconcile(merged: Json, report: Json) -> tuple[Json, list[str]]:
     for count in report.get("counts") or ():
         kind = count["kind"]
         held = counts.get(kind)
-        if held is None:
-            counts[kind] = count
+        if held is None or (held.get("claimed") and not count.get("claimed")):
+            counts[kind] = count  # the sourced figure over a perpetrator's claim
+        elif count.get("claimed") and not held.get("claimed"):
+            continue
         elif count["value"] != held["value"]:
             low = min(held, count, key=lambda c: int(c["value"]))
             notes.append(f"{kind} {held['value']} vs {count['value']}: keeps {low['value']}")
