@@ -647,3 +647,20 @@ def test_a_list_of_figures_goes_to_the_trigger_of_its_first() -> None:
     )
     (event,) = [e for e in events if e.counts]
     assert sorted(c.value for c in event.counts) == [3, 6, 20]
+
+
+def test_the_bodys_figure_replaces_a_headlines_sum() -> None:
+    events = _code(
+        "5 قتلى في اشتباكات وانفجار في الجيزة\n\n"
+        "قالت مصادر أمنية إن ثلاثة أشخاص قتلوا في اشتباكات بين قوات الأمن ومحتجين في الجيزة "
+        "أمس."
+    )
+    assert [event_count(e, "killed") for e in events if e.counts] == [3]
+
+
+def test_a_part_of_the_dead_leaves_the_toll() -> None:
+    (event,) = _code(
+        "مقتل 9 في تفجير سيارة مفخخة في بعقوبة\n\n"
+        "قتل 9 أشخاص في تفجير سيارة مفخخة في بعقوبة أمس. وقال مصدر طبي إن 4 من القتلى أطفال."
+    )
+    assert event_count(event, "killed") == 9

@@ -655,6 +655,8 @@ def find_counts(text: str, layer: TextLayer, span: Span, names: Sequence[Span] =
             kind == "displaced" and noun is not None and words[noun] in _COMBATANTS
         ):
             continue
+        if _part_of_a_toll(words, last, noun, kind, qualifier):
+            continue
         end = noun if noun is not None else last
         if kind == "casualties" and end + 1 < len(words) and words[end + 1] in _KIND_NOUNS:
             end += 1  # 18 قتيلا وجريحا: both nouns
@@ -696,6 +698,22 @@ def _marked(count: Count, words: list[str], first: int, revised: bool) -> Count:
     """The count with its ``claimed`` and ``revised`` flags, its phrase starting at ``first``."""
     claimed = _claimed(words, first)
     return replace(count, claimed=claimed, revised=revised) if claimed or revised else count
+
+
+def _part_of_a_toll(
+    words: list[str], last: int, noun: int | None, kind: CountKind, qualifier: CountQualifier
+) -> bool:
+    """Whether a number counts some of the people a toll told elsewhere counts: 3 من القتلى
+    أطفال، نقل 10 من المصابين إلى المستشفى (not إصابة 3 من المعتقلين, of another kind, nor
+    عدد من القتلى, the toll itself)."""
+    return (
+        qualifier == "exactly"
+        and noun is not None
+        and noun > last + 1
+        and words[noun].startswith("ال")
+        and kind != "participants"
+        and _KIND_NOUNS.get(words[noun]) == kind
+    )
 
 
 def _joined_on(words: list[str], first: int) -> bool:
