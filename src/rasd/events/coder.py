@@ -371,7 +371,9 @@ def _merge(into: _Mention, other: _Mention) -> None:
     revised = {count.kind for count in other.counts if count.revised}
     if not other.headline_counts and other.counts:
         if into.headline_counts:
-            revised |= {count.kind for count in other.counts if not count.claimed}
+            # not a headline's revised toll (ارتفاع حصيلة القتلى إلى 50) by the first one
+            kept = {count.kind for count in into.counts if count.revised}
+            revised |= {c.kind for c in other.counts if not c.claimed and c.kind not in kept}
         into.headline_counts = False  # its counts are the body's from here on
     into.counts[:] = [count for count in into.counts if count.kind not in revised]
     known = {count.kind for count in into.counts if not count.claimed}
