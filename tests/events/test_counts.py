@@ -303,6 +303,7 @@ def test_find_counts_keeps_the_strike_beside_a_total_over_a_period() -> None:
         ("وارتفع عدد الجرحى إلى 41.", ("injured", 41)),
         ("وبلغ عدد المعتقلين 60 شخصا.", ("arrested", 60)),
         ("لترتفع الحصيلة إلى 23 قتيلا.", ("killed", 23)),
+        ("وقال المصدر إن عدد الجرحى في الاشتباكات ارتفع إلى 17.", ("injured", 17)),
     ],
 )
 def test_find_counts_marks_a_revised_toll(text: str, expected: tuple[str, int]) -> None:

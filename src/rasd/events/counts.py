@@ -711,7 +711,7 @@ def _part_of_a_toll(
         and noun is not None
         and noun > last + 1
         and words[noun].startswith("ال")
-        and kind != "participants"
+        and kind in ("killed", "injured")
         and _KIND_NOUNS.get(words[noun]) == kind
     )
 
@@ -775,12 +775,16 @@ def _people_word(word: str) -> bool:
 def _toll_before(words: list[str], start: int) -> CountKind | None:
     """The kind of a revised toll the number at ``start`` gives (ارتفعت حصيلة القتلى إلى
     20، بلغ عدد الجرحى 30): killed where the toll names no kind, as a bare حصيلة is the
-    death toll; ``None`` when no toll word and revising verb stand before the number."""
+    death toll; ``None`` when no toll word and revising verb stand before the number. The
+    verb may also follow the toll, right before إلى (عدد القتلى في الاشتباكات ارتفع إلى 3)."""
     index = start - 1
     if index >= 0 and words[index] == _TO:
         index -= 1
+    risen = index >= 0 and words[index] in _RISING and index + 1 < start
+    if risen:
+        index -= 1
     kinds: list[CountKind] = []
-    for back in range(index, max(index - 4, -1), -1):
+    for back in range(index, max(index - (6 if risen else 4), -1), -1):
         word = words[back]
         if word in _STOPS or _is_number(word):
             return None
@@ -788,7 +792,7 @@ def _toll_before(words: list[str], start: int) -> CountKind | None:
         if noun_kind is not None:
             kinds.append(noun_kind)
         if word in _TOLL_WORDS:
-            if not (back > 0 and words[back - 1] in _RISING):
+            if not (risen or (back > 0 and words[back - 1] in _RISING)):
                 return None
             if kinds:
                 return kinds[-1]
