@@ -6,9 +6,9 @@ import orjson
 import pytest
 
 from rasd.evaluate_articles import event_count
-from rasd.events.coder import _protesters
+from rasd.events.coder import _Mention, _merge, _protesters
 from rasd.events.triggers import Trigger
-from rasd.model import Document, Event
+from rasd.model import Count, Document, Event, Span
 from rasd.pipeline import extract, extract_text
 from rasd.settings import Settings
 
@@ -756,3 +756,49 @@ def test_a_list_of_figures_goes_to_the_trigger_of_its_first() -> None:
     )
     (event,) = [e for e in events if e.counts]
     assert sorted(c.value for c in event.counts) == [3, 6, 20]
+
+
+def test_the_bodys_figure_replaces_a_headlines_sum() -> None:
+    events = _code(
+        "5 قتلى في اشتباكات وانفجار في الجيزة\n\n"
+        "قالت مصادر أمنية إن ثلاثة أشخاص قتلوا في اشتباكات بين قوات الأمن ومحتجين في الجيزة "
+        "أمس."
+    )
+    assert [event_count(e, "killed") for e in events if e.counts] == [3]
+
+
+def test_a_part_of_the_dead_leaves_the_toll() -> None:
+    (event,) = _code(
+        "مقتل 9 في تفجير سيارة مفخخة في بعقوبة\n\n"
+        "قتل 9 أشخاص في تفجير سيارة مفخخة في بعقوبة أمس. وقال مصدر طبي إن 4 من القتلى أطفال."
+    )
+    assert event_count(event, "killed") == 9
+
+
+def _mention(*counts: Count, headline: bool = False) -> _Mention:
+    trigger = Trigger(0, 4, "مقتل", "ASSAULT", None, (), True, False, 1.0)
+    mention = _Mention(
+        trigger, Span(0, 10), None, None, None, None, list(counts), None, False, False, False
+    )
+    mention.headline_counts = headline
+    return mention
+
+
+def test_merge_keeps_the_right_figure_of_each_kind() -> None:
+    def killed(value: int, **flags: bool) -> Count:
+        return Count("killed", value, 0, 1, str(value), **flags)  # type: ignore[arg-type]
+
+    def merged(into: _Mention, other: _Mention) -> list[int]:
+        _merge(into, other)
+        return [count.value for count in into.counts]
+
+    # a headline's sum gives way to the body's figure, once
+    into = _mention(killed(5), headline=True)
+    assert merged(into, _mention(killed(3))) == [3]
+    assert merged(into, _mention(killed(2))) == [3]
+    # but not a headline's revised toll to a first figure
+    assert merged(_mention(killed(50, revised=True), headline=True), _mention(killed(15))) == [50]
+    # a revised toll replaces the figure; a claim makes way for the sourced figure
+    assert merged(_mention(killed(5)), _mention(killed(9, revised=True))) == [9]
+    assert merged(_mention(killed(30, claimed=True)), _mention(killed(4))) == [30, 4]
+    assert merged(_mention(killed(4)), _mention(killed(30, claimed=True))) == [4]

@@ -274,6 +274,22 @@ def test_find_counts_keeps_a_count_dated_within_a_period(text: str) -> None:
     assert [(count.kind, count.value) for count in _counts(text)] == [("killed", 40)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # some of the dead or wounded of a toll told elsewhere are no toll
+        ("وقال مصدر إن 3 من القتلى أطفال.", []),
+        ("ونقل 10 من المصابين إلى المستشفى.", []),
+        # people of one kind who suffered another, the toll itself, protesters
+        ("وأصيب 3 من المعتقلين.", [("injured", 3)]),
+        ("وسقط عدد من القتلى.", [("killed", 3)]),
+        ("وقتل 3 من المتظاهرين.", [("killed", 3)]),
+    ],
+)
+def test_find_counts_parts_of_a_toll(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(count.kind, count.value) for count in _counts(text)] == expected
+
+
 def test_find_counts_keeps_the_strike_beside_a_total_over_a_period() -> None:
     counts = _counts("وقتل 4 أشخاص في الغارة، لترتفع الحصيلة منذ بدء الحرب إلى 900.")
     assert [(count.kind, count.value, count.revised) for count in counts] == [("killed", 4, False)]
@@ -287,6 +303,7 @@ def test_find_counts_keeps_the_strike_beside_a_total_over_a_period() -> None:
         ("وارتفع عدد الجرحى إلى 41.", ("injured", 41)),
         ("وبلغ عدد المعتقلين 60 شخصا.", ("arrested", 60)),
         ("لترتفع الحصيلة إلى 23 قتيلا.", ("killed", 23)),
+        ("وقال المصدر إن عدد الجرحى في الاشتباكات ارتفع إلى 17.", ("injured", 17)),
     ],
 )
 def test_find_counts_marks_a_revised_toll(text: str, expected: tuple[str, int]) -> None:

@@ -117,6 +117,8 @@ class _Mention:
     mode: str | None = None
     lasting: bool = False  # the sentence says it went on for weeks or more
     continuation: bool = False  # only what protesters of a protest told elsewhere did
+    # its counts were read in a headline, which may sum the events the body tells apart
+    headline_counts: bool = False
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -591,12 +593,39 @@ def _merge(into: _Mention, reason: str, other: _Mention) -> None:
         into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
-    # a revised toll (ارتفعت الحصيلة إلى 20) replaces the figure of its kind; a claim
-    # (قال التنظيم إنه قتل 30) leaves room for the sourced figure told elsewhere
+    # a revised toll (ارتفعت الحصيلة إلى 20) replaces the figure of its kind, and so does
+    # the body's figure a headline's (5 قتلى في اشتباكات وانفجار sums two events the body
+    # tells apart); a claim (قال التنظيم إنه قتل 30) leaves room for the sourced figure
     revised = {count.kind for count in other.counts if count.revised}
+    if not other.headline_counts and other.counts:
+        if into.headline_counts:
+            # not a headline's revised toll (ارتفاع حصيلة القتلى إلى 50) by the first one
+            kept = {count.kind for count in into.counts if count.revised}
+            revised |= {c.kind for c in other.counts if not c.claimed and c.kind not in kept}
+        into.headline_counts = False  # its counts are the body's from here on
     into.counts[:] = [count for count in into.counts if count.kind not in revised]
     known = {count.kind for count in into.counts if not count.claimed}
     into.counts.extend(count for count in other.counts if count.kind not in known)
+
+
+_BODY_STARTED: Final = re.compile(r"[.!?؟]\s*\n")
+
+
+def _is_headline(text: str, sentence: Span) -> bool:
+    """Whether a sentence is a headline: a short line of its own with no closing
+    punctuation, before any sentence of the body has ended."""
+    line = text[sentence.start : sentence.end].rstrip()
+    after = text[sentence.end : sentence.end + 2]
+    return (
+        bool(line)
+        and line[-1] not in '.!?؟:،,»"”'
+        and (not after or "\n" in after)
+        and len(line.split()) <= _HEADLINE_WORDS
+        and _BODY_STARTED.search(text, 0, sentence.start) is None
+    )
+
+
+_HEADLINE_WORDS = 16  # a longer line without a full stop is a lead cut short
 
 
 def _revise(mentions: Sequence[_Mention], counts: Sequence[Count]) -> None:
@@ -990,6 +1019,7 @@ def _read_sentence(
             lasting=_lasting(layer, trigger),
         )
         mention.continuation = _continues_a_protest(mention) and not _counted(layer, trigger)
+        mention.headline_counts = bool(mention.counts) and _is_headline(text, sentence)
         mention.evidence.append(
             Evidence(sentence.start, sentence.end, trigger.start, trigger.end, trigger.text)
         )

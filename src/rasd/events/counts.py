@@ -655,6 +655,8 @@ def find_counts(text: str, layer: TextLayer, span: Span, names: Sequence[Span] =
             kind == "displaced" and noun is not None and words[noun] in _COMBATANTS
         ):
             continue
+        if _part_of_a_toll(words, last, noun, kind, qualifier):
+            continue
         end = noun if noun is not None else last
         if kind == "casualties" and end + 1 < len(words) and words[end + 1] in _KIND_NOUNS:
             end += 1  # 18 قتيلا وجريحا: both nouns
@@ -696,6 +698,22 @@ def _marked(count: Count, words: list[str], first: int, revised: bool) -> Count:
     """The count with its ``claimed`` and ``revised`` flags, its phrase starting at ``first``."""
     claimed = _claimed(words, first)
     return replace(count, claimed=claimed, revised=revised) if claimed or revised else count
+
+
+def _part_of_a_toll(
+    words: list[str], last: int, noun: int | None, kind: CountKind, qualifier: CountQualifier
+) -> bool:
+    """Whether a number counts some of the people a toll told elsewhere counts: 3 من القتلى
+    أطفال، نقل 10 من المصابين إلى المستشفى (not إصابة 3 من المعتقلين, of another kind, nor
+    عدد من القتلى, the toll itself)."""
+    return (
+        qualifier == "exactly"
+        and noun is not None
+        and noun > last + 1
+        and words[noun].startswith("ال")
+        and kind in ("killed", "injured")
+        and _KIND_NOUNS.get(words[noun]) == kind
+    )
 
 
 def _joined_on(words: list[str], first: int) -> bool:
@@ -757,12 +775,16 @@ def _people_word(word: str) -> bool:
 def _toll_before(words: list[str], start: int) -> CountKind | None:
     """The kind of a revised toll the number at ``start`` gives (ارتفعت حصيلة القتلى إلى
     20، بلغ عدد الجرحى 30): killed where the toll names no kind, as a bare حصيلة is the
-    death toll; ``None`` when no toll word and revising verb stand before the number."""
+    death toll; ``None`` when no toll word and revising verb stand before the number. The
+    verb may also follow the toll, right before إلى (عدد القتلى في الاشتباكات ارتفع إلى 3)."""
     index = start - 1
     if index >= 0 and words[index] == _TO:
         index -= 1
+    risen = index >= 0 and words[index] in _RISING and index + 1 < start
+    if risen:
+        index -= 1
     kinds: list[CountKind] = []
-    for back in range(index, max(index - 4, -1), -1):
+    for back in range(index, max(index - (6 if risen else 4), -1), -1):
         word = words[back]
         if word in _STOPS or _is_number(word):
             return None
@@ -770,7 +792,7 @@ def _toll_before(words: list[str], start: int) -> CountKind | None:
         if noun_kind is not None:
             kinds.append(noun_kind)
         if word in _TOLL_WORDS:
-            if not (back > 0 and words[back - 1] in _RISING):
+            if not (risen or (back > 0 and words[back - 1] in _RISING)):
                 return None
             if kinds:
                 return kinds[-1]
