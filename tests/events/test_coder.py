@@ -789,7 +789,7 @@ def test_merge_keeps_the_right_figure_of_each_kind() -> None:
         return Count("killed", value, 0, 1, str(value), **flags)  # type: ignore[arg-type]
 
     def merged(into: _Mention, other: _Mention) -> list[int]:
-        _merge(into, other)
+        _merge(into, "the same event told again", other)
         return [count.value for count in into.counts]
 
     # a headline's sum gives way to the body's figure, once

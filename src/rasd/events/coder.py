@@ -570,9 +570,10 @@ def _casualties(mention: _Mention) -> bool:
 
 
 def _merge(into: _Mention, reason: str, other: _Mention) -> None:
-    first, *rest = other.evidence
-    into.evidence.append(replace(first, joined=reason))
-    into.evidence.extend(e if e.joined else replace(e, joined=reason) for e in rest)
+    # the first evidence joins for this reason; the others keep why they joined it
+    into.evidence.extend(
+        e if e.joined and i else replace(e, joined=reason) for i, e in enumerate(other.evidence)
+    )
     into.continuation = into.continuation and other.continuation
     if (
         into.mode is None
@@ -1115,21 +1116,11 @@ def _tolls_by_place(counts: Sequence[Count], members: Sequence[Location]) -> dic
     return owners
 
 
-# A headline: the first sentence of an article of several, a line of its own with no full
-# stop, this short.
-_HEADLINE_WORDS: Final = 25
-
-
 def _in_headline(doc: Document, sentence: Span, location: Location | None) -> Location | None:
     """``location``, its reason "from the headline" when its sentence is the headline."""
     if location is None or location.reason is None or len(doc.sentences) < 2:
         return location
-    if sentence != doc.sentences[0]:
-        return location
-    text = doc.text
-    line = text[sentence.start : sentence.end].rstrip()
-    alone = text[sentence.end : sentence.end + 1] in ("", "\n")
-    if not alone or line.endswith((".", "؟", "!")) or len(line.split()) > _HEADLINE_WORDS:
+    if sentence != doc.sentences[0] or not _is_headline(doc.text, sentence):
         return location
     return replace(location, reason=FROM_HEADLINE)
 
