@@ -15,6 +15,9 @@ same inputs give the same bytes:
   ``names`` are its normalized Arabic names joined by ``|``;
 - ``B ISO3 min_lat min_lon max_lat max_lon``: the bounding box of a country's GeoNames
   cities, which the tests use to guard the curated rows;
+- ``T id ISO3 admin1 admin1_code lat lon population name_en keys``: a town of
+  ``TRANSLITERATED_POPULATION`` or more with no Arabic name, by the consonant keys of its
+  Latin names (``places.latin_key``): what a name the gazetteer lacks is matched to;
 - ``C ISO3 id``: the country's capital (GeoNames' capital, the largest city of that name in
   the country with an Arabic name): what ``العاصمة`` alone names.
 
@@ -39,6 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rasd.grounding.places import latin_key
 from rasd.text import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,6 +142,7 @@ def build(supplement: Path) -> list[str]:
         ]
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)  # by country / division
     rows: dict[str, Row] = {}
+    spelled: list[str] = []  # the T lines: towns with no Arabic name
     for city in cities.values():
         country = iso3.get(city["countrycode"])
         if country is None:
@@ -151,6 +156,12 @@ def build(supplement: Path) -> list[str]:
                 admin1, admin1_code = name, code
         display, names = _names(city["alternatenames"])
         if not names:
+            keys = _latin_keys(city)
+            if keys and int(city["population"] or 0) >= TRANSLITERATED_POPULATION:
+                spelled.append(
+                    f"T\t{city['geonameid']}\t{country}\t{admin1}\t{admin1_code}\t{lat:.4f}\t"
+                    f"{lon:.4f}\t{int(city['population'] or 0)}\t{city['name']}\t{'|'.join(keys)}"
+                )
             continue
         row_id = str(city["geonameid"])
         rows[row_id] = Row(
@@ -205,7 +216,20 @@ def build(supplement: Path) -> list[str]:
         for country, box in bounds.items()
     ]
     lines += [f"C\t{country}\t{row_id}" for country, row_id in _capitals(cache, rows).items()]
+    lines += [line for line in spelled if line.split("\t")[1] not in rows]
     return sorted(lines)
+
+
+# A town with no Arabic name in GeoNames is kept by its Latin names from this size.
+TRANSLITERATED_POPULATION = 10_000
+_LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f' -]{2,40}")
+
+
+def _latin_keys(city: dict[str, object]) -> list[str]:
+    """The consonant keys (``places.latin_key``) of a town's name and Latin alternate names."""
+    names = [str(city["name"]), *(str(n) for n in city["alternatenames"])]  # type: ignore[attr-defined]
+    keys = {latin_key(name) for name in names if _LATIN_NAME.fullmatch(name)}
+    return sorted(key for key in keys if len(key) >= 2)
 
 
 def _capitals(cache: object, rows: dict[str, Row]) -> dict[str, str]:
@@ -311,7 +335,11 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = defaultdict(int)
     for line in lines:
         fields = line.split("\t")
-        counts[fields[2] if fields[0] == "P" else {"B": "bounds", "C": "capitals"}[fields[0]]] += 1
+        counts[
+            fields[2]
+            if fields[0] == "P"
+            else {"B": "bounds", "C": "capitals", "T": "spelled in Latin"}[fields[0]]
+        ] += 1
     sys.stdout.write(f"{args.out}: {dict(sorted(counts.items()))} sha256 {digest}\n")
     return 0
 

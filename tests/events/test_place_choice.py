@@ -34,6 +34,17 @@ def _places(text: str, published: str = "2020-03-10") -> list[tuple[str, str | N
             "غربي ليبيا. وقال مسؤول في طرابلس إن الوضع هادئ.",
             "Zuwarah",
         ),
+        # a town GeoNames names in Latin only, before the direction from the capital
+        (
+            "قصفت طائرة حربية ليبية مدينة ترهونة جنوب شرق طرابلس أمس.",
+            "Tarhuna",
+        ),
+        # the NER tags بن alone: a compound name goes on with its next word
+        (
+            "أعلنت وزارة الدفاع التونسية مقتل 20 مسلحا في مواجهات مع مسلحين هاجموا ثكنة "
+            "عسكرية بمدينة بن قردان الحدودية مع ليبيا.",
+            "Ben Gardane",
+        ),
         # a town after قرب that the NER left untagged
         (
             "قتل جندي من الجيش المالي مساء الثلاثاء في كمين قرب جنة، بحسب الجيش المالي.",

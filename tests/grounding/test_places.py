@@ -12,11 +12,15 @@ from hypothesis import strategies as st
 
 from rasd.grounding.places import (
     Gazetteer,
+    Place,
+    arabic_keys,
+    choose,
     document_countries,
     gazetteer,
     is_notable_place,
     is_origin,
     is_place,
+    latin_key,
     names_the_country,
     not_names,
     resolve,
@@ -570,3 +574,54 @@ def test_a_facility_named_after_its_town_is_the_town(
 @pytest.mark.parametrize("phrase", ["قاعدة المطار", "قصر العدل", "سجن المدينة"])
 def test_a_facility_named_by_a_common_noun_is_no_place(phrase: str) -> None:
     assert resolve(phrase, context_countries=("SYR",)) is None
+
+
+@pytest.mark.parametrize(
+    ("latin", "key"),
+    [
+        ("Tarhuna", "trhn"),
+        ("Tarhunah", "trhn"),
+        ("Ash Shakhurah", "xkr"),
+        ("El Mahalla el Kubra", "mhlkbr"),
+        ("Ben Gardane", "bnkrdn"),
+        ("Djenné", "jn"),
+    ],
+)
+def test_latin_names_reduce_to_their_consonants(latin: str, key: str) -> None:
+    assert latin_key(latin) == key
+
+
+def test_arabic_names_reduce_to_the_same_consonants() -> None:
+    assert arabic_keys(normalize("ترهونة")) == ("trhn",)
+    assert arabic_keys(normalize("بن قردان")) == ("bnkrdn",)
+    assert arabic_keys(normalize("الشاخورة")) == ("xkr",)
+    # ج is j, or g as Egypt and foreign names write it
+    assert set(arabic_keys(normalize("الجيزة"))) == {"jz", "kz"}
+    assert arabic_keys("tarhuna") == ()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "town"),
+    [
+        ("مدينة ترهونة", ("LBY",), "Tarhuna"),
+        ("بن قردان", ("TUN", "LBY"), "Ben Gardane"),
+        # two consonants only: a large town
+        ("بلدة موبي", ("NGA",), "Mubi"),
+    ],
+)
+def test_a_town_with_no_arabic_name_is_read_by_its_latin_name(
+    phrase: str, context: tuple[str, ...], town: str
+) -> None:
+    resolved = resolve(phrase, context_countries=context)
+    assert resolved is not None
+    assert (resolved.place.name_en, resolved.precision) == (town, 1)
+    assert resolved.how is not None  # said in the place's reason
+    assert resolve(phrase) is None  # only among the article's countries
+
+
+def test_of_two_villages_of_a_name_the_one_near_the_articles_places_is_meant() -> None:
+    far = Place("1", "قريه", "Big", 30.0, 40.0, "SYR", None, "village", 5000)
+    close = Place("2", "قريه", "Small", 35.3, 36.6, "SYR", None, "village", 500)
+    assert choose([far, close], kinds=None, context_countries=("SYR",)) == far
+    chosen = choose([far, close], kinds=None, context_countries=("SYR",), near=((35.1, 36.7),))
+    assert chosen == close

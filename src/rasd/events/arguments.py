@@ -2039,7 +2039,8 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
             seen.add(entity)
             ent = entities[entity]
             if _introduced(view, position, ent.text) and not _origin(view, position):
-                yield position, _place_start(view, position, ent), ent.end
+                last = _compound_end(view, position, _entity_end(view, position))
+                yield position, _place_start(view, position, ent), max(ent.end, view.ends[last - 1])
         elif (
             head in _SITE_HEADS
             and position != second_direction
@@ -2056,6 +2057,7 @@ def _places(view: _Sentence, entities: Sequence[Entity]) -> Iterable[tuple[int, 
             common = words[nxt].startswith("ال") and head not in _FACILITY_HEADS
             if named or nxt in view.entity_of or common:
                 last = _entity_end(view, nxt) if nxt in view.entity_of else nxt + max(named, 1)
+                last = _compound_end(view, nxt, last)
                 start = view.starts[position] + (len(word) - len(head) if head != word else 0)
                 yield position, start, view.ends[last - 1]
                 covered = last
@@ -2094,6 +2096,26 @@ def _site_head(word: str) -> str:
     """The word a place head may be, its conjunction and a ب before the head taken off."""
     bare = _strip_conjunction(word)
     return bare[1:] if bare[:1] in "ب" and bare[1:] in _SITE_HEADS else bare
+
+
+# The first words of compound place names (بن قردان، عين العرب، كفر نبل، دير الزور): a
+# place the NER cut after one of them goes on with the next word.
+_NAME_OPENERS = _words(
+    "بن بني أبو ابو أم ام عين دير كفر رأس راس تل بئر بير سيدي بيت خان جسر مرج وادي جبل"
+)
+
+
+def _compound_end(view: _Sentence, first: int, last: int) -> int:
+    """After a place's last token, one word on when the place is one opener word alone."""
+    if last - first != 1 or last >= len(view.words):
+        return last
+    word = view.words[first]
+    if (
+        word not in _NAME_OPENERS
+        and _strip_conjunction(word).removeprefix("ب") not in _NAME_OPENERS
+    ):
+        return last
+    return last + 1 if _is_arabic_word(view.words[last]) else last
 
 
 # Heads only a name follows: the word after مدينة is the town's name, known or not

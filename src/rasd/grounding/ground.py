@@ -31,6 +31,7 @@ from rasd.grounding.actors import code_country, resolve_actor, role_on, tables
 from rasd.grounding.places import (
     ARTICLES_TOWN,
     Resolved,
+    article_points,
     document_countries,
     great_circle_km,
     ground_location,
@@ -157,8 +158,9 @@ def _place(
     location: Location | None,
     countries: Sequence[str],
     focus: tuple[Entity, Resolved] | None,
+    near: Sequence[tuple[float, float]] = (),
 ) -> Location | None:
-    grounded = ground_location(location, countries) if location is not None else None
+    grounded = ground_location(location, countries, near) if location is not None else None
     if focus is None:
         return grounded
     entity, town = focus
@@ -168,7 +170,7 @@ def _place(
         return grounded
     reason = ARTICLES_TOWN if grounded is None else f"{ARTICLES_TOWN}, in «{grounded.text}»"
     in_town = Location(entity.start, entity.end, entity.text, reason=reason)
-    return ground_location(in_town, countries)
+    return ground_location(in_town, countries, near)
 
 
 # A region an article names holds its focus town when the town lies this near its centre:
@@ -241,13 +243,14 @@ def ground(doc: Document) -> Document:
     if more:  # named actors the entities did not show (الجيش اللبناني): context for places
         countries = document_countries(doc.text, layer, doc.entities, [*hints, *more])
     focus = focus_town(doc, countries)
+    near = article_points(doc.entities, countries)
     events = tuple(
         replace(
             event,
             actor=actor,
             target=target,
             attribution=attribution,
-            location=_place(event.location, countries, focus),
+            location=_place(event.location, countries, focus, near),
         )
         for event, (actor, target, attribution) in zip(doc.events, arguments, strict=True)
     )

@@ -12,8 +12,10 @@ names and the curated ``resources/places_supplement.tsv``.
 from __future__ import annotations
 
 import gzip
+import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -201,16 +203,78 @@ def skeleton(normalized: str) -> str:
     return bare[:1] + bare[1:].translate(_SKELETON_DROP) if bare else ""
 
 
+# GeoNames has no Arabic name for many towns (ترهونة، موبي، بن قردان): a name the gazetteer
+# lacks is matched by its consonants to the Latin names of towns of the article's countries.
+# Both sides are reduced to classes of consonants the two scripts write alike: vowels, و،
+# ي، ع and the article go; ق، ك، غ، خ are k (and g, q, c, kh, gh), ج is j or, in Egypt and
+# for foreign names, g.
+_ARABIC_CONSONANTS = {
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
+    "ز": "z", "س": "s", "ش": "x", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "k", "ف": "f",
+    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ڤ": "k", "پ": "b", "گ": "k",
+}  # fmt: skip
+_LATIN_DIGRAPHS = (
+    ("tch", "x"), ("sch", "x"), ("sh", "x"), ("ch", "x"), ("kh", "k"), ("gh", "k"),
+    ("th", "t"), ("dh", "d"), ("ph", "f"), ("dj", "j"), ("zh", "j"),
+)  # fmt: skip
+_LATIN_CONSONANTS = str.maketrans(
+    {"p": "b", "g": "k", "q": "k", "c": "k", "v": "f", "x": "k", "a": None, "e": None,
+     "i": None, "o": None, "u": None, "y": None, "w": None}
+)  # fmt: skip
+# The Latin article: Al Qurnah, Ad Dumayr, Ash Shakhurah, El Mahalla, ez-Zor.
+_LATIN_ARTICLE = re.compile(r"\b[ae](?:l|sh|th|dh|[tdrzsn])[\s-]+")
+_TRANSLITERATED_LETTERS = 3  # consonants, or two for a town of _NOTABLE_POPULATION
+
+
+def latin_key(name: str) -> str:
+    """The consonant classes of a Latin place name (``Tarhuna`` -> ``trhn``)."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    letters = "".join(c for c in decomposed if "a" <= c <= "z" or c in " -")
+    letters = _LATIN_ARTICLE.sub(" ", " " + letters).replace("-", " ")
+    words = []
+    for word in letters.split():
+        word = _collapse(word)  # Mahalla: a geminate is not written in Arabic
+        for digraph, letter in _LATIN_DIGRAPHS:
+            word = word.replace(digraph, letter.upper())
+        if len(word) > 2 and word.endswith("h"):
+            word = word[:-1]  # Tarhunah: ة
+        words.append(word.translate(_LATIN_CONSONANTS).lower())
+    return "".join(words)
+
+
+def arabic_keys(normalized: str) -> tuple[str, ...]:
+    """The consonant classes of a normalized Arabic name, each reading of its ج."""
+    words = []
+    for word in normalized.split():
+        word = word.removeprefix("ال") if len(word) > 4 else word
+        words.append(word[:-1] if len(word) > 2 and word.endswith("ه") else word)  # ة
+    letters = "".join(words)
+    if not letters or any(c not in _ARABIC_CONSONANTS and c not in "اويعءئؤ" for c in letters):
+        return ()
+    key = "".join(_ARABIC_CONSONANTS.get(c, "") for c in letters)
+    if key.count("j") > 3:
+        return ()
+    options = [("j", "k") if c == "j" else (c,) for c in key]
+    return tuple(dict.fromkeys("".join(o) for o in itertools.product(*options)))
+
+
+def _collapse(word: str) -> str:
+    """Doubled letters as one."""
+    return "".join(c for i, c in enumerate(word) if i == 0 or word[i - 1] != c)
+
+
 class Gazetteer:
     """Places by normalized Arabic name, and each country's bounding box."""
 
     __slots__ = (
         "_bounds",
+        "_by_id",
         "_by_name",
         "_capitals",
         "_countries",
         "_demonyms",
         "_skeletons",
+        "_spelled",
         "demonym_forms",
     )
 
@@ -219,10 +283,15 @@ class Gazetteer:
         by_name: dict[str, tuple[Place, ...]],
         bounds: dict[str, tuple[float, float, float, float]],
         capitals: dict[str, Place] | None = None,
+        spelled: Sequence[str] = (),
     ) -> None:
         self._by_name = by_name
         self._bounds = bounds
         self._capitals = capitals or {}
+        # towns with no Arabic name: their T lines, read into places by ``latin_key`` when
+        # first asked
+        self._spelled: dict[str, tuple[Place, ...]] | Sequence[str] = spelled
+        self._by_id: dict[str, Place] | None = None
         self._countries: dict[str, Place] | None = None  # by ISO3, built when first asked
         self._skeletons: dict[str, tuple[Place, ...]] | None = None  # built when first asked
         self._demonyms = _demonyms(by_name)
@@ -237,6 +306,7 @@ class Gazetteer:
         bounds: dict[str, tuple[float, float, float, float]] = {}
         capital_ids: dict[str, str] = {}  # the country's ISO3 -> its capital's id
         by_id: dict[str, Place] = {}
+        spelled: list[str] = []
         with gzip.open(path or RESOURCE, "rt", encoding="utf-8") as lines:
             for line in lines:
                 fields = line.rstrip("\n").split("\t")
@@ -247,6 +317,9 @@ class Gazetteer:
                 if fields[0] == "C":
                     capital_ids[fields[1]] = fields[2]
                     continue
+                if fields[0] == "T":
+                    spelled.append(line)
+                    continue
                 _, id_, kind, country, admin1, code, lat, lon, pop, name_en, name_ar, names = fields
                 place = Place(
                     id_, name_ar, name_en, float(lat), float(lon), country,
@@ -256,11 +329,42 @@ class Gazetteer:
                 for name in names.split("|"):
                     by_name.setdefault(name, []).append(place)
         capitals = {iso3: by_id[id_] for iso3, id_ in capital_ids.items() if id_ in by_id}
-        return cls({name: tuple(places) for name, places in by_name.items()}, bounds, capitals)
+        return cls(
+            {name: tuple(places) for name, places in by_name.items()},
+            bounds,
+            capitals,
+            spelled,
+        )
 
     def bounds(self, country: str) -> tuple[float, float, float, float] | None:
         """(min lat, min lon, max lat, max lon) of the country's GeoNames cities."""
         return self._bounds.get(country)
+
+    def place(self, place_id: str) -> Place | None:
+        """The place of a gazetteer id, or None."""
+        if self._by_id is None:
+            by_id = {place.id: place for places in self._by_name.values() for place in places}
+            by_id.update((p.id, p) for places in self._latin().values() for p in places)
+            self._by_id = by_id
+        return self._by_id.get(place_id)
+
+    def _latin(self) -> dict[str, tuple[Place, ...]]:
+        """The towns with no Arabic name by the keys of their Latin names."""
+        if isinstance(self._spelled, dict):
+            return self._spelled
+        found: dict[str, list[Place]] = {}
+        for line in self._spelled:
+            _, id_, country, admin1, code, lat, lon, pop, name_en, keys = line.rstrip("\n").split(
+                "\t"
+            )
+            place = Place(
+                id_, "", name_en, float(lat), float(lon), country, admin1 or None, "city",
+                int(pop), code or None,
+            )  # fmt: skip
+            for key in keys.split("|"):
+                found.setdefault(key, []).append(place)
+        self._spelled = {key: tuple(places) for key, places in found.items()}
+        return self._spelled
 
     def capital(self, iso3: str) -> Place | None:
         """The country's capital city, by ISO 3166 alpha-3 code; None if unknown."""
@@ -304,7 +408,21 @@ class Gazetteer:
                     found.setdefault(key, {}).update((place.id, place) for place in places)
             self._skeletons = {key: tuple(places.values()) for key, places in found.items()}
         key = skeleton(normalized)
-        return self._skeletons.get(key, ()) if len(key) >= _SKELETON_LETTERS else ()
+        found_alike = self._skeletons.get(key, ()) if len(key) >= _SKELETON_LETTERS else ()
+        return found_alike + self.spelled(normalized)
+
+    def spelled(self, normalized: str) -> tuple[Place, ...]:
+        """Towns with no Arabic name whose Latin name has this name's consonants (ترهونة:
+        Tarhuna); a name of two consonants only for a large town (موبي: Mubi)."""
+        found: list[Place] = []
+        latin = self._latin()
+        for key in arabic_keys(normalized):
+            if len(key) >= _TRANSLITERATED_LETTERS:
+                found.extend(latin.get(key, ()))
+            elif len(key) == _TRANSLITERATED_LETTERS - 1:
+                large = latin.get(key, ())
+                found.extend(p for p in large if p.population >= _NOTABLE_POPULATION)
+        return tuple(dict.fromkeys(found))
 
     def demonym_country(self, normalized: str) -> str | None:
         """The ISO3 country a nationality word names (العراقية -> IRQ), else None."""
@@ -505,7 +623,11 @@ def gazetteer() -> Gazetteer:
 
 
 def choose(
-    places: Sequence[Place], *, kinds: frozenset[str] | None, context_countries: Sequence[str]
+    places: Sequence[Place],
+    *,
+    kinds: frozenset[str] | None,
+    context_countries: Sequence[str],
+    near: Sequence[tuple[float, float]] = (),
 ) -> Place | None:
     """The place the phrase most likely means (see ``resolve``)."""
     if kinds is not None:
@@ -533,13 +655,15 @@ def choose(
     if not places:
         return None
 
-    def key(place: Place) -> tuple[bool, int, float, str]:
+    def key(place: Place) -> tuple[bool, int, bool, float, str]:
         size = math.log10(place.population + 1)
         if place.id.startswith("rasd:"):
             size += _CURATED_BONUS
         if place.country in context:
             size -= _CONTEXT_STEP * context.index(place.country)
-        return (place.country not in context, _KIND_RANK.get(place.kind, 5), -size, place.id)
+        # of two villages of one name, the one near the article's other places
+        far = bool(near) and not _near_any(place, near)
+        return (place.country not in context, _KIND_RANK.get(place.kind, 5), far, -size, place.id)
 
     return min(places, key=key)
 
@@ -560,7 +684,23 @@ def _city_in_context(
     return max(towns, key=lambda place: place.population, default=None)
 
 
-def resolve(name: str, *, context_countries: Sequence[str] = ()) -> Resolved | None:
+# Of several places of a name in the article's country, one this near one of the article's
+# other places (``near``) is meant before a larger one farther away.
+NEAR_PLACES_KM = 150.0
+
+
+def _near_any(place: Place, near: Sequence[tuple[float, float]]) -> bool:
+    return any(
+        great_circle_km(place.lat, place.lon, lat, lon) <= NEAR_PLACES_KM for lat, lon in near
+    )
+
+
+def resolve(
+    name: str,
+    *,
+    context_countries: Sequence[str] = (),
+    near: Sequence[tuple[float, float]] = (),
+) -> Resolved | None:
     """The place a location phrase names, and the precision it names it with; None if unknown.
 
     Candidates are disambiguated by the article's countries (ISO3, most frequent first),
@@ -571,25 +711,30 @@ def resolve(name: str, *, context_countries: Sequence[str] = ()) -> Resolved | N
     given by its distance from a town is the place when known, else near the town: ``ناحية
     الرشاد (45 كلم جنوب كركوك)`` is Kirkuk at 2. A part of "the country" (``شمال غربي البلاد``)
     is the first context country at 3.
+
+    ``near`` are the points of the article's other places: of several towns of a name, one
+    near them is meant.
     """
-    return _resolve(name, tuple(context_countries))
+    return _resolve(name, tuple(context_countries), tuple(near))
 
 
 @lru_cache(maxsize=65536)
-def _resolve(name: str, context: tuple[str, ...]) -> Resolved | None:
+def _resolve(
+    name: str, context: tuple[str, ...], near: tuple[tuple[float, float], ...] = ()
+) -> Resolved | None:
     phrase = normalize(name).strip()
     exact = reading = _read(gazetteer(), phrase)
     place = None
     how: str | None = None
     if exact is not None:
-        place = choose(exact.places, kinds=exact.kinds, context_countries=context)
+        place = choose(exact.places, kinds=exact.kinds, context_countries=context, near=near)
     if place is None and context:
         # a name the gazetteer spells otherwise, or whose namesakes lie abroad: a place
         # of the article's countries spelled alike (كابول is Kabul beside Afghanistan)
         loose = _read_loosely(gazetteer(), phrase)
         if loose is not None:
             local = [p for p in loose.places if p.country in context and p.kind != "country"]
-            place = choose(local, kinds=loose.kinds, context_countries=context)
+            place = choose(local, kinds=loose.kinds, context_countries=context, near=near)
             reading = loose
             how = _SPELLED_OTHERWISE
     if reading is None or place is None:
@@ -973,22 +1118,40 @@ def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def article_points(
+    entities: Sequence[Entity], countries: Sequence[str]
+) -> tuple[tuple[float, float], ...]:
+    """Where the article's places are: its place names read as the gazetteer spells them,
+    less countries (their centroids say nothing of a town's whereabouts)."""
+    points: dict[tuple[float, float], None] = {}
+    for entity in entities:
+        if entity.label != "LOC":
+            continue
+        resolved = resolve(entity.text, context_countries=countries)
+        if resolved is None or resolved.how is not None or resolved.place.kind == "country":
+            continue
+        points[(resolved.place.lat, resolved.place.lon)] = None
+    return tuple(points)
+
+
 def is_town(location: Location) -> bool:
     """Whether a grounded location is a town or near one (not a region, province or
     country): its gazetteer entry is a town."""
     if location.gazetteer_id is None:
         return False
-    places = gazetteer().exact(normalize(location.name_ar or ""))
-    return any(p.id == location.gazetteer_id and p.kind in _TOWN_KINDS for p in places)
+    place = gazetteer().place(location.gazetteer_id)
+    return place is not None and place.kind in _TOWN_KINDS
 
 
-def ground_location(location: Location, countries: Sequence[str]) -> Location:
+def ground_location(
+    location: Location, countries: Sequence[str], near: Sequence[tuple[float, float]] = ()
+) -> Location:
     """``location`` with its place filled in when the gazetteer knows it; unchanged if not.
 
     Its ``reason`` says how the phrase was read when grounding chose the place (the
     article's country for ``البلاد``, the capital for ``العاصمة``).
     """
-    resolved = resolve(location.text, context_countries=countries)
+    resolved = resolve(location.text, context_countries=countries, near=near)
     if resolved is None:
         return location
     place = resolved.place
@@ -997,7 +1160,7 @@ def ground_location(location: Location, countries: Sequence[str]) -> Location:
         reason = f"{reason}, read as {resolved.how}" if reason else resolved.how
     return replace(
         location,
-        name_ar=place.name_ar,
+        name_ar=place.name_ar or None,
         name_en=place.name_en,
         lat=place.lat,
         lon=place.lon,
