@@ -615,3 +615,20 @@ def test_a_protests_demands_are_no_request_of_their_own() -> None:
 
 def test_a_request_without_a_protest_is_still_a_request() -> None:
     assert "REQUEST" in _types("وطالبت وزارة الخارجية السودانية المجتمع الدولي بوقف الحرب.")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the protesters inside the trigger
+        ("وفرقت الشرطة المتظاهرين بالغاز المسيل للدموع أمس في العاصمة.", "المتظاهرين"),
+        # the protesters elsewhere in the sentence
+        ("وأطلقت قوات الأمن الغاز المسيل للدموع أمس على المحتجين في الساحة.", "المحتجين"),
+    ],
+)
+def test_the_protesters_dispersed_are_the_target(text: str, target: str) -> None:
+    coerced = [e for e in _code(text) if e.event_type == "COERCE"]
+    assert coerced and coerced[0].target is not None
+    assert coerced[0].target.text == target
+    start = coerced[0].target.start
+    assert text[start : coerced[0].target.end] == target
