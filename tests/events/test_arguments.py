@@ -1024,3 +1024,32 @@ def test_an_agent_and_a_lam_object_in_one_construct() -> None:
         "طيران التحالف",
         "منازل المدنيين",
     )
+
+
+def test_a_suspect_is_arrested_not_arresting() -> None:
+    text = "وقال المتحدث إن قنبلة ألقيت على المسجد واعتقل مشتبه به على الفور."
+    assert _run(text, "واعتقل", event_type="COERCE") == (None, "مشتبه")
+
+
+def test_immediately_is_no_target() -> None:
+    text = "وقالت الشرطة إنها اعتقلت على الفور."
+    assert _run(text, "اعتقلت", event_type="COERCE")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # a noun in ي that is no nisba heads its construct
+        ("وأدان ولي العهد السعودي الهجوم على العاصمة.", "وأدان", "ولي العهد السعودي"),
+        # a participle of belonging keeps the ل phrase of whose it is
+        (
+            "وقصفت طائرة حربية تابعة لقوات الجيش مطار المدينة.",
+            "وقصفت",
+            "طائرة حربية تابعة لقوات الجيش",
+        ),
+    ],
+)
+def test_the_actor_phrase_keeps_its_head_and_what_completes_it(
+    text: str, trigger: str, actor: str
+) -> None:
+    assert _run(text, trigger)[0] == actor

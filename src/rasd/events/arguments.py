@@ -358,7 +358,11 @@ def _is_quantity(word: str) -> bool:
 @lru_cache(maxsize=_WORD_CACHE)
 def _is_adjective(word: str) -> bool:
     bare = word[2:] if word.startswith("ال") else word
-    return word in _ADJECTIVES or (len(bare) >= 4 and bare.endswith(_ADJECTIVE_ENDINGS))
+    return (
+        word in _ADJECTIVES
+        or word in _BELONGING
+        or (len(bare) >= 4 and bare.endswith(_ADJECTIVE_ENDINGS))
+    )
 
 
 @lru_cache(maxsize=_WORD_CACHE)
@@ -541,6 +545,12 @@ def _takes_name(previous: str) -> bool:
     return not previous.endswith(("ون", "ين")) or previous.startswith("ال")
 
 
+# Nouns that end in ي as a nisba does but head a construct: ولي العهد، والي الولاية.
+_CONSTRUCT_IN_YA = _words("ولي والي قاضي محامي نادي")
+# Participles of belonging whose ل phrase completes them: طائرة تابعة لقوات حفتر.
+_BELONGING = _words("تابع تابعة تابعين تابعون تابعان تابعتين التابع التابعة التابعين")
+
+
 def _continues(previous: str, word: str) -> bool:
     """Whether ``word`` extends the noun phrase that ``previous`` ends."""
     if _stops_phrase(word) or _is_verb(word):
@@ -548,6 +558,8 @@ def _continues(previous: str, word: str) -> bool:
     # و begins a conjunct; ف inside a noun phrase is a letter of a nisba (فرنسيا).
     if word[0] in "وف" and word not in _WAW_WORDS and (word[0] == "و" or not _is_adjective(word)):
         return False
+    if previous in _BELONGING:
+        return word[:1] == "ل" and not _is_verb(word[1:])  # تابعة لقوات حفتر: whose it is
     if _has_preposition(word):
         # ``مقرا للتطوع``، ``حافلة تابعة للشرطة``: the ل phrase completes the head.
         return word.startswith("لل") and not previous.startswith("لل")
@@ -557,8 +569,10 @@ def _continues(previous: str, word: str) -> bool:
     if word[0] == "ب" and len(word) > 3 and not _is_adjective(word):
         # بجروح، بسيارة: a ب phrase is an adjunct; باكستانيا is a nisba, not ب + noun.
         return False
-    if previous in _PLACE_HEADS and not _accusative(word):
-        return True  # قرية الباغوز، منطقة شعشاعة: a place head takes the name as genitive
+    if (previous in _PLACE_HEADS or previous in _CONSTRUCT_IN_YA) and not _accusative(word):
+        # قرية الباغوز، منطقة شعشاعة: a place head takes the name as genitive; ولي العهد:
+        # a noun in ي, no nisba
+        return True
     if _construct_plural(previous) and not _is_adjective(word) and not _accusative(word):
         return True  # مقاتلي داعش، مسلحي الحركة: a plural in the construct state lost its ن
     if (
@@ -1114,6 +1128,11 @@ _CASUALTY_NOUNS = _words(
 )
 
 
+# Passive participles that name the one acted upon (a suspect, the accused, the wanted):
+# as the subject of an unvowelled verb, the verb is passive and they are its target.
+_PATIENTS = _words("مشتبه متهم متهمين متهمون مطلوب مطلوبين مطلوبون")
+
+
 def _checked_actor(
     view: _Sentence, actor: Argument | None, target: Argument | None
 ) -> tuple[Argument | None, Argument | None]:
@@ -1128,6 +1147,8 @@ def _checked_actor(
     head = head[2:] if head.startswith("ال") else head
     if head in _CASUALTY_NOUNS or view.words[first] in _CASUALTY_NOUNS:
         return None, target or actor
+    if head in _PATIENTS:
+        return None, actor  # واعتقل مشتبه به: the suspect is arrested, the verb passive
     if head in _EVENT_NOUNS or head in _INSTRUMENTS or _bomb(view, actor):
         return None, target
     if _member_noun(view, actor):
@@ -2370,7 +2391,7 @@ _FUNCTION_WORDS = (
 # Closed class: adverbs of time and manner, written as their own word (وفجأة يحاصرها).
 _ADVERBS = _words(
     "فجأة معا حاليا سابقا لاحقا مؤخرا فورا دائما أبدا ابدا جدا تماما خصوصا عادة غالبا "
-    "أحيانا احيانا مجددا مرارا التوالي"
+    "أحيانا احيانا مجددا مرارا التوالي الفور"
 )
 # Closed class: nouns of time and of a stretch of time, and direction words that head a
 # place phrase (صباح أمس، لمدة تقرب من 24 ساعة، غرب المدينة): when or where, never who.
