@@ -930,3 +930,126 @@ def test_the_subject_of_committing_a_massacre_is_its_actor() -> None:
     )
     (event,) = [e for e in doc.events if e.event_type == "ASSAULT"]
     assert event.actor is not None and event.actor.text == "قوات النظام"
+
+
+# --- who can be an actor (issue 15 part 5) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "passive"),
+    [
+        # a place read as the subject of a passive verb
+        ("وقصف مناطق متفرقة من المدينة أمس.", "وقصف", True),
+        # a count word: who was arrested, not who arrested
+        ("واعتقل العديد خلال المظاهرة في العاصمة.", "واعتقل", False),
+        # an adjective of the event (هجوم منفصل) is no one
+        ("وفي هجوم منفصل أمس قتل شخصان في السوق.", "هجوم", False),
+    ],
+)
+def test_a_place_count_or_adjective_is_no_actor(text: str, trigger: str, passive: bool) -> None:
+    nominal = trigger == "هجوم"
+    actor, _ = _run(text, trigger, passive=passive, nominal=nominal, event_type="ASSAULT")
+    assert actor is None
+
+
+def test_a_weapon_after_ba_is_fired_by_the_verbs_subject() -> None:
+    text = "واستهدفت فصائل المعارضة بصواريخ الغراد مواقع للجيش في البلدة."
+    actor, _ = _run(text, "بصواريخ", nominal=True, event_type="ASSAULT")
+    assert actor == "فصائل المعارضة"
+
+
+def test_a_place_subject_is_no_actor_in_a_protest_nor_elsewhere() -> None:
+    text = "وأوقفت مدن عدة نشطاء شاركوا في الاحتجاج."
+    actor, _ = _run(text, "وأوقفت", event_type="COERCE")
+    assert actor is None
+
+
+def test_a_force_named_by_a_possessive_is_a_party() -> None:
+    text = "وقالت الحكومة إن طائراتها قصفت مواقع المسلحين."
+    actor, _ = _run(text, "قصفت", event_type="ASSAULT")
+    assert actor == "طائراتها"
+
+
+def test_a_group_named_again_by_its_kind_is_a_party() -> None:
+    text = "وخطفت الجماعة ثلاثة جنود قرب الحدود."
+    actor, target = _run(text, "وخطفت", event_type="ASSAULT")
+    assert (actor, target) == ("الجماعة", "جنود")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "passive", "actor"),
+    [
+        # the attack's genitive, then its object after ل; a ب qualifier stays with the agent
+        (
+            "قتل خمسة مدنيين إثر استهداف طيران التحالف بقيادة السعودية لمنازل في القرية.",
+            "قتل",
+            True,
+            "طيران التحالف بقيادة السعودية",
+        ),
+        # a dual attack noun and the verb of a relative clause without the relative
+        (
+            "وأصيب ثلاثة أشخاص جراء غارتين شنهما الجيش الإسرائيلي على البلدة.",
+            "وأصيب",
+            True,
+            "الجيش الإسرائيلي",
+        ),
+        # a relative clause: الهجوم الذي شنته
+        (
+            "وقتل عشرة جنود خلال الهجوم الذي شنته حركة الشباب على القاعدة.",
+            "وقتل",
+            True,
+            "حركة الشباب",
+        ),
+        # a nationality adjective of the attack
+        ("واستشهد شاب في غارة إسرائيلية على المخيم.", "واستشهد", True, "إسرائيلية"),
+    ],
+)
+def test_the_cause_clause_names_the_actor_of_the_casualties(
+    text: str, trigger: str, passive: bool, actor: str
+) -> None:
+    names = (("حركة الشباب", "ORG"),) if "حركة الشباب" in text else ()
+    entities = tuple(_entity(text, name, label) for name, label in names)
+    found, _ = _run(text, trigger, passive=passive, entities=entities, event_type="ASSAULT")
+    assert found == actor
+
+
+def test_a_cause_clause_gives_no_victim_as_actor() -> None:
+    text = "وقتل شخصان خلال الهجوم على السوق."
+    assert _run(text, "وقتل", passive=True, event_type="ASSAULT")[0] is None
+
+
+def test_an_agent_and_a_lam_object_in_one_construct() -> None:
+    text = "وأدان البيان استهداف طيران التحالف لمنازل المدنيين."
+    assert _run(text, "استهداف", nominal=True, event_type="ASSAULT") == (
+        "طيران التحالف",
+        "منازل المدنيين",
+    )
+
+
+def test_a_suspect_is_arrested_not_arresting() -> None:
+    text = "وقال المتحدث إن قنبلة ألقيت على المسجد واعتقل مشتبه به على الفور."
+    assert _run(text, "واعتقل", event_type="COERCE") == (None, "مشتبه")
+
+
+def test_immediately_is_no_target() -> None:
+    text = "وقالت الشرطة إنها اعتقلت على الفور."
+    assert _run(text, "اعتقلت", event_type="COERCE")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # a noun in ي that is no nisba heads its construct
+        ("وأدان ولي العهد السعودي الهجوم على العاصمة.", "وأدان", "ولي العهد السعودي"),
+        # a participle of belonging keeps the ل phrase of whose it is
+        (
+            "وقصفت طائرة حربية تابعة لقوات الجيش مطار المدينة.",
+            "وقصفت",
+            "طائرة حربية تابعة لقوات الجيش",
+        ),
+    ],
+)
+def test_the_actor_phrase_keeps_its_head_and_what_completes_it(
+    text: str, trigger: str, actor: str
+) -> None:
+    assert _run(text, trigger)[0] == actor

@@ -802,3 +802,20 @@ def test_merge_keeps_the_right_figure_of_each_kind() -> None:
     assert merged(_mention(killed(5)), _mention(killed(9, revised=True))) == [9]
     assert merged(_mention(killed(30, claimed=True)), _mention(killed(4))) == [30, 4]
     assert merged(_mention(killed(4)), _mention(killed(30, claimed=True))) == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the protesters inside the trigger
+        ("وفرقت الشرطة المتظاهرين بالغاز المسيل للدموع أمس في العاصمة.", "المتظاهرين"),
+        # the protesters elsewhere in the sentence
+        ("وأطلقت قوات الأمن الغاز المسيل للدموع أمس على المحتجين في الساحة.", "المحتجين"),
+    ],
+)
+def test_the_protesters_dispersed_are_the_target(text: str, target: str) -> None:
+    coerced = [e for e in _code(text) if e.event_type == "COERCE"]
+    assert coerced and coerced[0].target is not None
+    assert coerced[0].target.text == target
+    start = coerced[0].target.start
+    assert text[start : coerced[0].target.end] == target

@@ -27,7 +27,7 @@ from operator import or_
 from rasd.events.entities import overlapping
 from rasd.events.lexicon import load_lexicon, noun_surfaces, verb_surfaces
 from rasd.grounding import places
-from rasd.grounding.actors import ARMED_SECTORS, Agent, tables
+from rasd.grounding.actors import ARMED_SECTORS, Agent, resolve_actor, tables
 from rasd.model import Argument, Entity, Location, Span, TextLayer, Token, Tokens
 from rasd.text import normalize
 
@@ -137,6 +137,8 @@ _AGENT_MARKERS: tuple[tuple[str, ...], ...] = tuple(
         "بصاروخ",
         "شنه",
         "شنها",
+        "شنهما",
+        "شنتهما",
         "شنته",
         "شنتها",
         "شنوه",
@@ -356,7 +358,11 @@ def _is_quantity(word: str) -> bool:
 @lru_cache(maxsize=_WORD_CACHE)
 def _is_adjective(word: str) -> bool:
     bare = word[2:] if word.startswith("ال") else word
-    return word in _ADJECTIVES or (len(bare) >= 4 and bare.endswith(_ADJECTIVE_ENDINGS))
+    return (
+        word in _ADJECTIVES
+        or word in _BELONGING
+        or (len(bare) >= 4 and bare.endswith(_ADJECTIVE_ENDINGS))
+    )
 
 
 @lru_cache(maxsize=_WORD_CACHE)
@@ -539,6 +545,12 @@ def _takes_name(previous: str) -> bool:
     return not previous.endswith(("ون", "ين")) or previous.startswith("ال")
 
 
+# Nouns that end in ي as a nisba does but head a construct: ولي العهد، والي الولاية.
+_CONSTRUCT_IN_YA = _words("ولي والي قاضي محامي نادي")
+# Participles of belonging whose ل phrase completes them: طائرة تابعة لقوات حفتر.
+_BELONGING = _words("تابع تابعة تابعين تابعون تابعان تابعتين التابع التابعة التابعين")
+
+
 def _continues(previous: str, word: str) -> bool:
     """Whether ``word`` extends the noun phrase that ``previous`` ends."""
     if _stops_phrase(word) or _is_verb(word):
@@ -546,6 +558,8 @@ def _continues(previous: str, word: str) -> bool:
     # و begins a conjunct; ف inside a noun phrase is a letter of a nisba (فرنسيا).
     if word[0] in "وف" and word not in _WAW_WORDS and (word[0] == "و" or not _is_adjective(word)):
         return False
+    if previous in _BELONGING:
+        return word[:1] == "ل" and not _is_verb(word[1:])  # تابعة لقوات حفتر: whose it is
     if _has_preposition(word):
         # ``مقرا للتطوع``، ``حافلة تابعة للشرطة``: the ل phrase completes the head.
         return word.startswith("لل") and not previous.startswith("لل")
@@ -555,8 +569,10 @@ def _continues(previous: str, word: str) -> bool:
     if word[0] == "ب" and len(word) > 3 and not _is_adjective(word):
         # بجروح، بسيارة: a ب phrase is an adjunct; باكستانيا is a nisba, not ب + noun.
         return False
-    if previous in _PLACE_HEADS and not _accusative(word):
-        return True  # قرية الباغوز، منطقة شعشاعة: a place head takes the name as genitive
+    if (previous in _PLACE_HEADS or previous in _CONSTRUCT_IN_YA) and not _accusative(word):
+        # قرية الباغوز، منطقة شعشاعة: a place head takes the name as genitive; ولي العهد:
+        # a noun in ي, no nisba
+        return True
     if _construct_plural(previous) and not _is_adjective(word) and not _accusative(word):
         return True  # مقاتلي داعش، مسلحي الحركة: a plural in the construct state lost its ن
     if (
@@ -777,6 +793,8 @@ def _agent_phrase(view: _Sentence, at: int, limit: int) -> Argument | None:
                 size = len(marker)
                 if marker[0] == word and words[position : position + size] == marker:
                     return _arg(view, _phrase(view, position + size))
+        if word in _RELATIVES and position + 1 < len(words) and words[position + 1] in _AGENT_FIRST:
+            continue  # الهجوم الذي شنته الحركة: the relative clause names who attacked
         if word in _CLAUSE_WORDS or word in ".:؛;":
             return None
     return None
@@ -827,7 +845,7 @@ def find_arguments(
     readings = memo[4]
     if key not in readings:
         readings[key] = _arguments(
-            text, tokens, sentence, trigger, nominal, passive, entities, event_type
+            text, layer, tokens, sentence, trigger, nominal, passive, entities, event_type
         )
     return readings[key]
 
@@ -842,6 +860,7 @@ _LAST_ARGUMENTS: list[tuple[str | None, object, object, Span | None, _Readings]]
 
 def _arguments(
     text: str,
+    layer: TextLayer,
     tokens: Tokens | Sequence[Token],
     sentence: Span,
     trigger: Span,
@@ -878,15 +897,153 @@ def _arguments(
             target = taken
         if target and actor and target.start < actor.end and actor.start < target.end:
             target = None  # the subject read as the object too
+    if event_type == "ASSAULT" and _fired(view.words[at]):
+        # بصواريخ الغراد after استهدفت X: who fires the weapon is the verb's subject
+        actor = _firing_subject(view, at) or actor
     actor, target = _checked_actor(view, actor, target)
     last = bisect_left(view.starts, trigger.end, at + 1) - 1
     # what a protest is against may be an event (احتجاجا على زيارة غل), as annotators mark it
     events_ok = event_type == "PROTEST"
     # a protest is not its own actor (مظاهرات احتجاج مماثلة): a gathering is its people
     own = _PROTEST_NOUNS - _GATHERINGS if event_type == "PROTEST" else frozenset()
-    return (
-        _sane(view, actor, at, last, own=own),
-        _sane(view, target, at, last, events_ok=events_ok),
+    actor = _sane(view, actor, at, last, own=own)
+    if actor is not None and not _party(text, layer, view, actor, entities, event_type):
+        actor = None
+    if actor is None and event_type == "ASSAULT":
+        # بصواريخ الغراد after استهدفت X: who fires the weapon is the verb's subject
+        actor = _cause_actor(view, last)
+        if actor is not None and not _party(text, layer, view, actor, entities, event_type):
+            actor = None
+    return actor, _sane(view, target, at, last, events_ok=events_ok)
+
+
+def _fired(word: str) -> bool:
+    """بصواريخ، بالقذائف، والقنابل: a weapon noun, the instrument of an attack verb."""
+    bare = _strip_conjunction(word)
+    if bare[:1] == "ب" and not bare.startswith("ال"):
+        bare = bare[1:]
+    return bare in _INSTRUMENTS or (bare.startswith("ال") and bare[2:] in _INSTRUMENTS)
+
+
+def _attack_noun(word: str) -> bool:
+    """هجوم، بغارة، غارتين، استهداف، القصف: a noun that names an attack, dual included."""
+    if _event_noun(word):
+        return True
+    bare = _strip_conjunction(word)
+    if bare[:1] in "بل" and not bare.startswith("ال"):
+        bare = bare[1:]
+    bare = bare[2:] if bare.startswith(("ال", "لل")) else bare
+    if bare.endswith(("تين", "تان")):
+        bare = bare[:-3] + "ه"  # غارتين -> غاره, as normalized
+    return bare in _EVENT_NOUNS or bare in _ATTACK_VICTIM_NOUNS
+
+
+# Verbal nouns of attack whose genitive may be the attacker (استهداف الطيران لمنازل).
+_ATTACK_VICTIM_NOUNS = _words("استهداف قصف")
+
+
+def _firing_subject(view: _Sentence, at: int) -> Argument | None:
+    """The subject of the verb the weapon noun at ``at`` follows with only the subject
+    between: ``استهدفت فصائل المعارضة بصواريخ``."""
+    for verb in range(at - 1, max(-1, at - 2 - _MAX_PHRASE), -1):
+        if not _is_verb(view.words[verb]) or _strip_conjunction(view.words[verb]) in _SAYING_VERBS:
+            continue
+        subject = _phrase(view, verb + 1)
+        return _arg(view, subject) if subject is not None and subject[1] == at else None
+    return None
+
+
+# Words that give the cause of what the victims suffered: قتل 14 مدنيا إثر استهداف ...،
+# استشهد اثنان جراء غارتين، قتلوا خلال الهجوم الذي شنته ...
+_CAUSE_WORDS = _words("إثر اثر جراء جرّاء بسبب خلال أثناء اثناء عقب في")
+_MAX_CAUSE_GAP = 12  # tokens from the victims' event to the attack that caused it
+
+
+def _cause_actor(view: _Sentence, last: int) -> Argument | None:
+    """Who carried out the attack a casualty report gives as its cause, read as the attack
+    noun's own actor: its genitive (إثر استهداف طيران التحالف لمنازل), its relative
+    clause (جراء غارتين شنهما الاحتلال، الهجوم الذي شنته الحركة) or its nationality
+    adjective (في غارة إسرائيلية). ``last``: the victims' trigger's last token."""
+    n = len(view.words)
+    for position in range(last + 1, min(n, last + 1 + _MAX_CAUSE_GAP)):
+        word = view.words[position]
+        if word in ".:؛;" or word in _COMPLEMENTIZERS:
+            return None
+        if _strip_conjunction(word) in _CAUSE_WORDS and position + 1 < n:
+            position += 1
+        elif word[:1] != "ب":
+            continue
+        if _attack_noun(view.words[position]):
+            actor, _ = _nominal(view, position, position + 1, "ASSAULT")
+            return _checked_actor(view, actor, None)[0] or _attacking_nation(view, position)
+    return None
+
+
+def _attacking_nation(view: _Sentence, at: int) -> Argument | None:
+    """The nationality adjective of the attack noun at ``at`` (غارة إسرائيلية، قصف روسي):
+    the state whose forces attacked."""
+    countries = tables().countries
+    for position in range(at + 1, min(len(view.words), at + 3)):
+        word = view.words[position]
+        if countries.match((word,), 0) is not None:
+            return _arg(view, (position, position + 1))
+        if not _is_adjective(word):
+            break
+    return None
+
+
+# Nouns for the members of a force; with a possessive (جنوده، قواتها، عناصرهم) they are
+# the force of someone named before.
+_MEMBER_NOUNS = _words("جنود قوات عناصر مقاتلي مقاتلو أفراد افراد رجال")
+# Buildings named at the head of a phrase: what is hit, never who acts (مستودع أسلحة لحزب
+# الله: the depot is the party's, not the party).
+_FACILITY_HEADS = _words(
+    "مستودع مستودعات مخزن مخازن مبنى مباني منزل منازل بيت بيوت مدرسة مستشفى مسجد سوق "
+    "طرق شوارع إطارات اطارات سيارة سيارات"
+)
+
+
+def _party(
+    text: str,
+    layer: TextLayer,
+    view: _Sentence,
+    arg: Argument,
+    entities: Sequence[Entity],
+    event_type: str | None,
+) -> bool:
+    """Whether an argument names one who can act: a named entity, or a party the actor
+    tables know (a named actor, a person, a generic agent such as مسلحون or الشرطة, a
+    country or nationality) at its head, after a count or a member noun at most.
+
+    Whatever else a parser reads as a subject is no actor: a place (مناطق متفرقة، مخيم
+    نازحين), a weapon after ب (بصواريخ الغراد), a count (العديد), an adjective (منفصل), a
+    verb (حالت). A force's members with a possessive (طائراتها، جنوده) are its party.
+    """
+    first = _token_at(view, arg.start)
+    head = _strip_conjunction(view.words[first])
+    bare = head[2:] if head.startswith("ال") else head
+    if bare in _PLACE_HEADS or head in _PLACE_NOUNS or bare in _PLACE_NOUNS:
+        return False
+    if bare in _NOT_PARTIES or bare in _FACILITY_HEADS or bare in _PLACE_PARTS:
+        return False
+    if first in view.entity_of or event_type == "PROTEST":
+        return True  # a crowd is named by its count or its people (الآلاف، الصرب)
+    if head in _GROUPS_NAMED_BEFORE:
+        return True
+    return resolve_actor(text, layer, arg, entities) is not None or _possessed_agent(bare)
+
+
+# A group the article has named, referred to again by its kind (قتلت الجماعة، أعلن التنظيم).
+_GROUPS_NAMED_BEFORE = _words("الجماعة التنظيم الحركة المجموعة الفصيل الخلية الجبهة")
+
+
+def _possessed_agent(word: str) -> bool:
+    """طائراتها، جنوده، قواتهم: a generic agent of the tables with a possessive pronoun."""
+    agents = tables().agents
+    return any(
+        word.endswith(suffix) and agents.match((word[: -len(suffix)],), 0) is not None
+        for suffix in _POSSESSIVES
+        if len(word) > len(suffix) + 2
     )
 
 
@@ -971,6 +1128,11 @@ _CASUALTY_NOUNS = _words(
 )
 
 
+# Passive participles that name the one acted upon (a suspect, the accused, the wanted):
+# as the subject of an unvowelled verb, the verb is passive and they are its target.
+_PATIENTS = _words("مشتبه متهم متهمين متهمون مطلوب مطلوبين مطلوبون")
+
+
 def _checked_actor(
     view: _Sentence, actor: Argument | None, target: Argument | None
 ) -> tuple[Argument | None, Argument | None]:
@@ -985,16 +1147,13 @@ def _checked_actor(
     head = head[2:] if head.startswith("ال") else head
     if head in _CASUALTY_NOUNS or view.words[first] in _CASUALTY_NOUNS:
         return None, target or actor
+    if head in _PATIENTS:
+        return None, actor  # واعتقل مشتبه به: the suspect is arrested, the verb passive
     if head in _EVENT_NOUNS or head in _INSTRUMENTS or _bomb(view, actor):
         return None, target
     if _member_noun(view, actor):
         actor = _speaker(view, first) or actor  # قال الجيش الأميركي إن جنوده قتلوا
     return actor, target
-
-
-# Nouns for the members of a force; with a possessive (جنوده، قواتها، عناصرهم) they are
-# the force of someone named before.
-_MEMBER_NOUNS = _words("جنود قوات عناصر مقاتلي مقاتلو أفراد افراد رجال")
 
 
 def _member_noun(view: _Sentence, arg: Argument) -> bool:
@@ -1688,15 +1847,37 @@ def _genitive(view: _Sentence, after: int) -> tuple[int, int] | None:
 def _lam_object(
     view: _Sentence, genitive: tuple[int, int]
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """``اعتقال الشرطة للصحفي``: a definite agent and a ل object inside one phrase."""
+    """``اعتقال الشرطة للصحفي``، ``استهداف طيران التحالف لمنازل``: a definite agent (by
+    its article, a name, or a definite genitive of its own) and a ل object inside one
+    phrase."""
     first, last = genitive
-    head = view.words[first]
-    if not (head.startswith("ال") or first in view.entity_of):
-        return None
-    for position in range(first + 1, last):
-        if view.words[position].startswith("لل") and position not in view.entity_of:
-            return (first, position), (position, last)
+    # the agent may go on before its object, by definite genitives or a ب qualifier
+    # (طيران التحالف بقيادة السعودية لمنازل)
+    for position in range(first + 1, min(last + _MAX_QUALIFIER + 1, len(view.words))):
+        word = view.words[position]
+        if position >= last and (_stops_phrase(word) or _is_verb(word)):
+            return None
+        if position in view.entity_of or not _lam_object_word(word):
+            if position >= last and not (word.startswith("ال") or word[:1] == "ب"):
+                return None
+            continue
+        if word.startswith("لل") or _definite(view, first, position):
+            after = last if position < last else (_phrase(view, position) or (0, last + 1))[1]
+            return (first, position), (position, after)
     return None
+
+
+_MAX_QUALIFIER = 4  # tokens after an agent's phrase to its ل object (التحالف بقيادة السعودية)
+
+
+def _definite(view: _Sentence, first: int, stop: int) -> bool:
+    """Whether the phrase ``first``..``stop`` is definite: its head has the article, is a
+    name, or heads a construct whose last word is (طيران التحالف، قوات النظام)."""
+    head = view.words[first]
+    last = stop - 1
+    if head.startswith("ال") or first in view.entity_of:
+        return True
+    return last > first and (view.words[last].startswith("ال") or last in view.entity_of)
 
 
 def _lam_arg(view: _Sentence, phrase: tuple[int, int] | None) -> Argument | None:
@@ -2280,7 +2461,7 @@ _FUNCTION_WORDS = (
 # Closed class: adverbs of time and manner, written as their own word (وفجأة يحاصرها).
 _ADVERBS = _words(
     "فجأة معا حاليا سابقا لاحقا مؤخرا فورا دائما أبدا ابدا جدا تماما خصوصا عادة غالبا "
-    "أحيانا احيانا مجددا مرارا التوالي"
+    "أحيانا احيانا مجددا مرارا التوالي الفور"
 )
 # Closed class: nouns of time and of a stretch of time, and direction words that head a
 # place phrase (صباح أمس، لمدة تقرب من 24 ساعة، غرب المدينة): when or where, never who.

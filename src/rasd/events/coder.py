@@ -923,6 +923,21 @@ def _protesters(trigger: Trigger) -> Argument | None:
     return Argument(trigger.start + skip, trigger.end, trigger.text[skip:])
 
 
+_ARABIC_WORD: Final = re.compile(r"[\u0621-\u064a\u064b-\u065f]+")
+
+
+def _dispersed(text: str, sentence: Span, trigger: Trigger) -> Argument | None:
+    """The protesters a crowd-control event disperses: the participant noun of the trigger
+    (وفرقت الشرطة المتظاهرين، لتفريق المحتجين), else the first of its sentence (أطلقت
+    الغاز المسيل للدموع على المحتجين). ACLED codes them as the target."""
+    within = _ARABIC_WORD.finditer(text, trigger.start, trigger.end)
+    for match in (*within, *_ARABIC_WORD.finditer(text, sentence.start, sentence.end)):
+        skip = participant_span(match.group())
+        if skip is not None:
+            return Argument(match.start() + skip, match.end(), match.group()[skip:])
+    return None
+
+
 def _in_trigger_object(argument: Argument, trigger: Trigger) -> bool:
     """Whether an argument overlaps the trigger's last word: the object of a pattern with
     a gap (علقت إسرائيل عملياتها، أطلق مسلحون النار) or the trigger itself, never a
@@ -999,6 +1014,8 @@ def _read_sentence(
             actor = None  # أخلي سبيل ريكاردي، إطلاق سراحهما: the idiom's own word acts not
         if trigger.event_type == "PROTEST" and trigger.nominal:
             actor = _protesters(trigger) or actor  # وسار المتظاهرون: they are who protests
+        if trigger.mode == "crowd-control" and target is None:
+            target = _dispersed(text, sentence, trigger)
         flags = event_flags(text, layer, sentence, trigger_span)
         mention = _Mention(
             trigger=trigger,
