@@ -1991,7 +1991,7 @@ def find_location(
     if not len(view.words):
         return None
     at = _token_at(view, trigger.start)
-    candidates = _sites(view, entities, tuple(countries))
+    candidates = _sites(view, entities, countries)
     if not candidates:
         return None
     after = [c for c in candidates if c[0] > at]
@@ -2011,23 +2011,25 @@ def find_location(
 
 # The last sentence's sites, with the view they were read from: one reading per sentence.
 _LAST_SITES: list[
-    tuple[str, tuple[int, ...], Sequence[Entity], tuple[str, ...], list[tuple[int, int, int]]]
+    tuple[str, tuple[int, ...], Sequence[Entity], Sequence[str], list[tuple[int, int, int]]]
 ] = []
 
 
 def _sites(
-    view: _Sentence, entities: Sequence[Entity], countries: tuple[str, ...] = ()
+    view: _Sentence, entities: Sequence[Entity], countries: Sequence[str] = ()
 ) -> list[tuple[int, int, int]]:
     """The sentence's candidate places; those the gazetteer knows, when there are any:
     read in the article's countries, loosely spelled (``بمدينة شبرجان``) or the capital."""
     text = view.text
     if _LAST_SITES:
         last_text, last_starts, last_entities, last_countries, last_sites = _LAST_SITES[0]
+        # the same text, entities and sentence are the same article's: its countries too
+        # (compared by identity, so that countries read lazily are read only when needed)
         if (
             last_text is text
             and last_entities is entities
             and last_starts == view.starts
-            and last_countries == countries
+            and last_countries is countries
         ):
             return last_sites
     candidates = _candidates(view, entities)
@@ -2041,11 +2043,11 @@ def _sites(
     return sites
 
 
-def _known(name: str, countries: tuple[str, ...]) -> bool:
+def _known(name: str, countries: Sequence[str]) -> bool:
     """Whether the gazetteer reads a place phrase, exactly or in the article's countries."""
     if is_place(name):
         return True
-    return bool(countries) and places.resolve(name, context_countries=countries) is not None
+    return bool(countries) and places.resolve(name, context_countries=tuple(countries)) is not None
 
 
 def _candidates(view: _Sentence, entities: Sequence[Entity]) -> list[tuple[int, int, int]]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Final
+from typing import Final, overload
 
 from rasd.events.arguments import find_arguments, find_location
 from rasd.events.armed import armed_attack
@@ -315,20 +315,41 @@ def _size(kind: str) -> int:
     return _SIZES.get(kind, 1)
 
 
+class _Countries(Sequence[str]):
+    """An article's countries (``places.document_countries``), read the first time a place
+    name needs them: most names the gazetteer reads alone."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._found: tuple[str, ...] | None = None
+
+    def _read(self) -> tuple[str, ...]:
+        if self._found is None:
+            doc = self._doc
+            found = document_countries(doc.text, doc.layer, doc.entities) if doc.layer else []
+            self._found = tuple(found)
+        return self._found
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        return self._read()[index]
+
+
 class _Context:
     """What reading places asks of the whole article: its countries, read once."""
 
     def __init__(self, doc: Document) -> None:
-        self._doc = doc
-        self._countries: tuple[str, ...] | None = None
+        self.lazy_countries = _Countries(doc)
 
     @property
     def countries(self) -> tuple[str, ...]:
-        if self._countries is None:
-            doc = self._doc
-            found = document_countries(doc.text, doc.layer, doc.entities) if doc.layer else []
-            self._countries = tuple(found)
-        return self._countries
+        return tuple(self.lazy_countries)
 
     def place(self, phrase: str) -> tuple[str, Resolved] | None:
         """The place a phrase names and the part of it the phrase names ("" for all of it:
@@ -627,6 +648,15 @@ def _is_headline(text: str, sentence: Span) -> bool:
 
 
 _HEADLINE_WORDS = 16  # a longer line without a full stop is a lead cut short
+
+
+def _may_revise(layer: TextLayer, sentence: Span) -> bool:
+    """Whether a sentence has a toll word a revision needs (عدد، حصيلة): most sentences
+    that tell no event are read no further."""
+    start = to_normalized_offset(layer, sentence.start)
+    end = to_normalized_offset(layer, sentence.end)
+    told = layer.normalized[start:end]
+    return "عدد" in told or "حصيل" in told
 
 
 def _revise(mentions: Sequence[_Mention], counts: Sequence[Count]) -> None:
@@ -1201,14 +1231,14 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     context = _Context(doc)
     # the article's countries, where its place names are read (grounding reads them again
     # with the actors' countries)
-    countries = context.countries
+    countries = context.lazy_countries
     merged: list[_Mention] = []
     previous: Span | None = None
     for sentence in doc.sentences:
         mentions = _read_sentence(
             doc, layer, tokens, sentence, previous, published, detector, countries
         )
-        if not mentions:
+        if not mentions and merged and _may_revise(layer, sentence):
             _revise(merged, find_counts(doc.text, layer, sentence))
         # a sentence's mentions of one event first («احتجاجا على ...» belongs to the strike
         # it is said of, not to a protest of an earlier paragraph), then each as a whole
@@ -1243,9 +1273,12 @@ def _without_summaries(mentions: list[_Mention], context: _Context) -> list[_Men
     3 killed. An event placed at a province, region or country whose dead are the sum of
     those of two or more events of its type and day placed within it is their total, no
     event of its own (ACLED codes the strikes); its mentions join the first of them."""
+    tolled = [m for m in mentions if any(c.kind in ("killed", "injured") for c in m.counts)]
+    if len(tolled) < 3:
+        return mentions  # a total and two parts, each with its toll, or nothing to sum
     kept: list[_Mention] = []
     for mention in mentions:
-        parts = _parts(mention, mentions, context)
+        parts = _parts(mention, tolled, context) if mention in tolled else []
         if not _sums_up(mention, parts):
             kept.append(mention)
             continue

@@ -136,6 +136,7 @@ _PARTICIPANT: Final = re.compile(
 _PARTICIPANT_BARE: Final = re.compile("^(?:ال)?" + _PARTICIPANT_STEMS + "(?:ون|ين|ا|ات)?$")
 
 
+@lru_cache(maxsize=1 << 15)
 def participant_span(word: str) -> int | None:
     """How many letters of ``word`` (original text) precede the participant noun it is
     (``والمتظاهرون`` -> 1), or None when it is none."""

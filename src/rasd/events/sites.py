@@ -12,10 +12,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
-from rasd.grounding.places import is_place
-from rasd.model import Location, Span, Token
+from rasd.grounding.places import is_place as _is_place
+from rasd.model import Location, Span, Token, Tokens
 from rasd.text import normalize
 
 # Words that head a list of places (مناطق A وB، محافظتي A وB) or one place (بلدة كفركلا).
@@ -63,6 +64,20 @@ _OPENERS: Final = frozenset(normalize(word) for word in ("في", "على", "دا
 _LONGEST_NAME = 3  # words
 
 
+_BI: Final = ("ب", "وب", "فب")  # a word that may open with the preposition ب
+
+
+@lru_cache(maxsize=1 << 14)
+def _normal(word: str) -> str:
+    return normalize(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_place(name: str) -> bool:
+    """``places.is_place``, once a phrase: a list is read word by word, names recur."""
+    return _is_place(name)
+
+
 def _wordlike(word: str) -> bool:
     """A word of letters, not punctuation nor the tatweel of «بيروت ـ الجنوب»."""
     return word[:1].isalpha() and word[0] != "ـ"
@@ -84,8 +99,9 @@ class PlaceList:
 
 def place_lists(text: str, tokens: Sequence[Token], sentence: Span) -> list[PlaceList]:
     """The lists of places in a sentence, in order."""
-    first = bisect.bisect_left(tokens, sentence.start, key=lambda token: token.start)
-    last = bisect.bisect_left(tokens, sentence.end, key=lambda token: token.start)
+    starts = tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end)
     reader = _Reader(text, [tokens[i] for i in range(first, last)])
     found: list[PlaceList] = []
     i = 0
@@ -104,7 +120,7 @@ class _Reader:
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
-        self.words = [normalize(text[t.start : t.end]) for t in tokens]
+        self.words = [_normal(text[t.start : t.end]) for t in tokens]
 
     def opened_place(self, i: int) -> tuple[int, Location] | None:
         """The place at token ``i`` when a preposition or a head opens it: (next, place)."""
@@ -112,7 +128,7 @@ class _Reader:
         if word in _OPENERS or word.removeprefix("و") in _OPENERS:
             return self.member(i + 1)
         token = self.tokens[i]
-        skip = token.name.start - token.start
+        skip = token.name.start - token.start if word.startswith(_BI) else 0
         if skip and normalize(self.text[token.start : token.name.start]).endswith("ب"):
             found = self.member(i, skip=skip)  # بحلب، وبالسويس: as the tokenizer split them
             if found is not None:

@@ -1092,8 +1092,20 @@ def _reading_country(places: Sequence[Place]) -> str | None:
     return max(sizes, key=sizes.__getitem__)
 
 
+# The last text's nationalities: the events stage and grounding read one article's in turn.
+_LAST_NATIONALITIES: list[tuple[str, list[str]]] = []
+
+
 def _nationalities(places: Gazetteer, normalized: str) -> list[str]:
     """Countries of the nationality words in ``normalized``, most frequent first."""
+    if _LAST_NATIONALITIES and _LAST_NATIONALITIES[0][0] is normalized:
+        return list(_LAST_NATIONALITIES[0][1])
+    found = _read_nationalities(places, normalized)
+    _LAST_NATIONALITIES[:] = [(normalized, found)]
+    return list(found)
+
+
+def _read_nationalities(places: Gazetteer, normalized: str) -> list[str]:
     words = _NON_LETTERS.split(normalized)
     found = places.demonym_forms.intersection(words)  # one C-level pass: most texts have few
     if not found:
