@@ -131,3 +131,11 @@ def test_the_days_total_over_strikes_coded_town_by_town_is_no_event() -> None:
     # a province's toll that is not the sum of its towns' is an event of its own
     other = _mention("محافظة إدلب", 12, 200)
     assert _without_summaries([*towns, other], _Context(doc))[-1] is other
+
+
+def test_a_curfew_declared_with_a_state_of_emergency_is_one_coercion() -> None:
+    events = _events(
+        "أعلنت السلطات حالة الطوارئ وفرض حظر التجول في مدينة عطبرة اليوم الخميس بعد احتجاجات."
+    )
+    coercions = [e for e in events if e.event_type == "COERCE"]
+    assert len(coercions) == 1

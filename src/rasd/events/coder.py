@@ -540,10 +540,11 @@ def _affinity(first: _Mention, second: _Mention) -> int:
     return score
 
 
-# Modes that say more of the same act: a drone strike is an air strike. Mentions in these
-# two modes can be one event, coded by the finer one. Not suicide attacks and explosives:
+# Modes that say more of the same act: a drone strike is an air strike, a curfew a measure
+# of the state of emergency it is declared with. Mentions in these two modes can be one
+# event, coded by the finer one. Not suicide attacks and explosives:
 # mines and car bombs met with suicide attacks are two ways of fighting (the seed article).
-_REFINES: Final = {"drone": "aerial"}
+_REFINES: Final = {"drone": "aerial", "curfew": "martial-law"}
 _DEMO: Final = "demo"  # PROTEST's mode when the text says no more than that people protested
 
 
