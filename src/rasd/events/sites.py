@@ -100,12 +100,13 @@ class PlaceList:
 def place_lists(text: str, tokens: Sequence[Token], sentence: Span) -> list[PlaceList]:
     """The lists of places in a sentence, in order."""
     starts = tokens.starts if isinstance(tokens, Tokens) else [t.start for t in tokens]
+    ends = tokens.ends if isinstance(tokens, Tokens) else [t.end for t in tokens]
     first = bisect.bisect_left(starts, sentence.start)
     last = bisect.bisect_left(starts, sentence.end)
-    reader = _Reader(text, [tokens[i] for i in range(first, last)])
+    reader = _Reader(text, tokens, first, starts[first:last], ends[first:last])
     found: list[PlaceList] = []
     i = 0
-    while i < len(reader.tokens):
+    while i < reader.n:
         place = reader.opened_place(i)
         if place is None:
             i += 1
@@ -117,17 +118,30 @@ def place_lists(text: str, tokens: Sequence[Token], sentence: Span) -> list[Plac
 
 
 class _Reader:
-    def __init__(self, text: str, tokens: list[Token]) -> None:
+    """A sentence's tokens as columns (the ``Token`` of one is made only for its clitics)."""
+
+    def __init__(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        first: int,
+        starts: Sequence[int],
+        ends: Sequence[int],
+    ) -> None:
         self.text = text
-        self.tokens = tokens
-        self.words = [_normal(text[t.start : t.end]) for t in tokens]
+        self._tokens = tokens
+        self._first = first
+        self.starts = starts
+        self.ends = ends
+        self.n = len(starts)
+        self.words = [_normal(text[a:b]) for a, b in zip(starts, ends, strict=True)]
 
     def opened_place(self, i: int) -> tuple[int, Location] | None:
         """The place at token ``i`` when a preposition or a head opens it: (next, place)."""
         word = self.words[i]
         if word in _OPENERS or word.removeprefix("و") in _OPENERS:
             return self.member(i + 1)
-        token = self.tokens[i]
+        token = self._tokens[self._first + i]
         skip = token.name.start - token.start if word.startswith(_BI) else 0
         if skip and normalize(self.text[token.start : token.name.start]).endswith("ب"):
             found = self.member(i, skip=skip)  # بحلب، وبالسويس: as the tokenizer split them
@@ -143,19 +157,19 @@ class _Reader:
         (X في بيت لحم، X جنوب لبنان) or another member (X ولبونا): villages are the names a
         gazetteer lacks most."""
         known = self.place(i, skip)
-        if known is not None or i >= len(self.tokens):
+        if known is not None or i >= self.n:
             return known
         name_at, start = self.head(i, skip)
         one_town = name_at > i and self.words[i][skip:] not in _PLURAL_HEADS
         for n in (1, 2):
             end = name_at + n
             words = self.words[name_at:end]
-            if end > len(self.tokens) or not all(_a_name_word(w) for w in words):
+            if end > self.n or not all(_a_name_word(w) for w in words):
                 continue
             if n == 2 and words[1].startswith("و"):
                 break
             if one_town or self.parent_at(end) or self.sibling_at(end):
-                stop = self.tokens[end - 1].end
+                stop = self.ends[end - 1]
                 return end, Location(start, stop, self.text[start:stop])
         return None
 
@@ -163,17 +177,17 @@ class _Reader:
         """Where the name at token ``i`` starts, past a head word, and where its place
         phrase does: a town's head is part of it (بلدة كفركلا), a list's is not (بلدات)."""
         word = self.words[i][skip:]
-        if word not in _HEADS or i + 1 >= len(self.tokens):
-            return i, self.tokens[i].start + skip
+        if word not in _HEADS or i + 1 >= self.n:
+            return i, self.starts[i] + skip
         if word in _PLURAL_HEADS:
-            return i + 1, self.tokens[i + 1].start
-        return i + 1, self.tokens[i].start + skip
+            return i + 1, self.starts[i + 1]
+        return i + 1, self.starts[i] + skip
 
     def sibling(self, k: int) -> tuple[int, Location] | None:
         """The member و at token ``k`` joins: ولبونا، و في الخليل، وفي الخليل، وبحماة, or
         the town of the next toll (قتل 5 في حلب و4 في إدلب)."""
         at, skip = (k + 1, 0) if self.words[k] == "و" else (k, 1)
-        if at >= len(self.tokens):
+        if at >= self.n:
             return None
         rest = self.words[at][skip:]
         if rest in _OPENERS:
@@ -181,7 +195,7 @@ class _Reader:
         if rest.isdigit():
             # و3 في إدلب، و3 مدنيين في إدلب
             for opener in (at + 1, at + 2):
-                if opener < len(self.tokens) and self.words[opener] in _OPENERS:
+                if opener < self.n and self.words[opener] in _OPENERS:
                     return self.member(opener + 1)
             return None
         if rest.startswith("بال"):
@@ -190,11 +204,11 @@ class _Reader:
 
     def sibling_at(self, k: int) -> bool:
         """Whether token ``k`` joins another member to the list (رميش ولبونا)."""
-        return k < len(self.tokens) and self.words[k].startswith("و") and bool(self.sibling(k))
+        return k < self.n and self.words[k].startswith("و") and bool(self.sibling(k))
 
     def parent_at(self, k: int) -> bool:
         """Whether token ``k`` opens the place the name before it lies in."""
-        if k >= len(self.tokens):
+        if k >= self.n:
             return False
         word = self.words[k]
         if word.startswith(_DIRECTIONS):
@@ -204,16 +218,16 @@ class _Reader:
     def place(self, i: int, skip: int = 0) -> tuple[int, Location] | None:
         """The longest place the gazetteer knows starting at token ``i`` (less ``skip``
         characters of proclitics), a head word before its name included."""
-        if i >= len(self.tokens):
+        if i >= self.n:
             return None
         name_at, start = self.head(i, skip)
         for n in range(_LONGEST_NAME, 0, -1):
             end = name_at + n
             words = self.words[name_at:end]
-            if end > len(self.tokens) or not all(_wordlike(w) and w not in _OPENERS for w in words):
+            if end > self.n or not all(_wordlike(w) and w not in _OPENERS for w in words):
                 continue
-            name_start = self.tokens[name_at].start + (0 if name_at > i else skip)
-            stop = self.tokens[end - 1].end
+            name_start = self.starts[name_at] + (0 if name_at > i else skip)
+            stop = self.ends[end - 1]
             if is_place(self.text[name_start:stop]):
                 return end, Location(start, stop, self.text[start:stop])
         return None
@@ -229,7 +243,7 @@ class _Reader:
         parents: list[Location | None] = [None]
         placed = 0  # the members before this one have their parent
         end = place.end
-        while k < len(self.tokens):
+        while k < self.n:
             word = self.words[k]
             if word in ("،", ","):
                 # «A، وB في بيت لحم»: a parent after a comma places the members after it
@@ -239,7 +253,7 @@ class _Reader:
             if word.startswith(_DIRECTIONS) or word == "في":
                 parent = self.place(k + 1)
                 if word.startswith(_DIRECTIONS) and parent is None and len(word) <= 7:
-                    k, end = k + 1, self.tokens[k].end  # شمالها
+                    k, end = k + 1, self.ends[k]  # شمالها
                     placed = len(members)
                     continue
                 if parent is None:
@@ -247,7 +261,7 @@ class _Reader:
                 k, end = parent[0], parent[1].end
                 where = parent[1]
                 if word != "في":  # جنوب لبنان: the direction is part of where
-                    begin = self.tokens[k - 1 - _words(where)].start
+                    begin = self.starts[k - 1 - _words(where)]
                     where = Location(begin, end, self.text[begin:end])
                 parents[placed:] = [where] * (len(members) - placed)
                 placed = len(members)
