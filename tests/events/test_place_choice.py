@@ -107,3 +107,12 @@ def test_a_headline_place_is_from_the_headline() -> None:
         "مقتل خمسة جنود بتفجير انتحاري في الرمادي\nقتل خمسة جنود عراقيين أمس في تفجير سيارة مفخخة."
     )
     assert found and found[0] == ("الرمادي", "from the headline")
+
+
+def test_the_city_of_a_quoted_official_is_not_where_the_attack_happened() -> None:
+    told_of = "قتل عشرة أشخاص في هجوم انتحاري على سوق في قندهار، بحسب مسؤول أمني في كابول."
+    assert _places(told_of) == [("ASSAULT", "Kandahār")]
+    # the source's city alone does not place the attack either
+    assert ("ASSAULT", "Kabul") not in _places(
+        "قتل عشرة أشخاص في هجوم انتحاري اليوم، بحسب مسؤول أمني في كابول."
+    )

@@ -2060,12 +2060,14 @@ def _candidates(view: _Sentence, entities: Sequence[Entity]) -> list[tuple[int, 
     found = list(_places(view, entities))
     distances = _distances(view)
     if not distances:
-        return [c for c in found if not _reference_point(view, c[0])]
+        return [
+            c for c in found if not _reference_point(view, c[0]) and not _of_a_source(view, c[0])
+        ]
     towns = {at for distance in distances for at in range(distance.town, distance.end)}
     candidates: list[tuple[int, int, int]] = []
     attached: set[int] = set()  # the distances that follow a place
     for position, start, end in found:
-        if position in towns or _reference_point(view, position):
+        if position in towns or _reference_point(view, position) or _of_a_source(view, position):
             continue
         last = _token_at(view, end - 1)
         distance = next((d for d in distances if d.link == last + 1), None)
@@ -2185,6 +2187,30 @@ def _stands_alone(view: _Sentence, distance: _Distance) -> bool:
     before = distance.link - 1
     index = view.entity_of.get(before)
     return index is None or view.labels[index] != "LOC"
+
+
+# Who a report is told by: an official or a source «in» a place (بحسب مسؤول في كابول، قال
+# مصدر أمني في المدينة، مراسل الجزيرة في غزة) names where they are, not where it happened.
+_SOURCE_NOUNS = _words(
+    "مسؤول مسؤولون مسؤولين مسؤولا المسؤول مصدر مصادر المصدر المصادر متحدث المتحدث ناطق "
+    "الناطق مراسل مراسلة المراسل مراسلنا مراسلو شهود الشهود شاهد سكان السكان صحفي صحفيون"
+)
+_SOURCE_REACH = 3  # words between the source noun and في (أمني، محلي، باسم الشرطة)
+
+
+def _of_a_source(view: _Sentence, position: int) -> bool:
+    """Whether the place at ``position`` is where a report's source is: في or من right
+    before it, and a source noun at most a few words before that, in the same phrase."""
+    if position < 2 or view.words[position - 1] not in ("في", "من"):
+        return False
+    for back in range(position - 2, max(position - 3 - _SOURCE_REACH, -1), -1):
+        word = view.words[back]
+        bare = word[1:] if word[:1] in "ول" and word[1:] in _SOURCE_NOUNS else word
+        if bare in _SOURCE_NOUNS:
+            return True
+        if word in ("في", "من", "،", ",", "."):
+            return False
+    return False
 
 
 def _reference_point(view: _Sentence, position: int) -> bool:
