@@ -116,3 +116,8 @@ def test_the_city_of_a_quoted_official_is_not_where_the_attack_happened() -> Non
     assert ("ASSAULT", "Kabul") not in _places(
         "قتل عشرة أشخاص في هجوم انتحاري اليوم، بحسب مسؤول أمني في كابول."
     )
+
+
+def test_an_official_killed_in_a_town_is_placed_there() -> None:
+    killed = "قتل مسؤول محلي في مدينة غزة اليوم الخميس جراء غارة جوية إسرائيلية."
+    assert _places(killed) == [("ASSAULT", "Gaza")]

@@ -2191,23 +2191,32 @@ def _stands_alone(view: _Sentence, distance: _Distance) -> bool:
 
 # Who a report is told by: an official or a source «in» a place (بحسب مسؤول في كابول، قال
 # مصدر أمني في المدينة، مراسل الجزيرة في غزة) names where they are, not where it happened.
+# Not residents or journalists: they are as often the victims (قتل صحفيون في غزة).
 _SOURCE_NOUNS = _words(
     "مسؤول مسؤولون مسؤولين مسؤولا المسؤول مصدر مصادر المصدر المصادر متحدث المتحدث ناطق "
-    "الناطق مراسل مراسلة المراسل مراسلنا مراسلو شهود الشهود شاهد سكان السكان صحفي صحفيون"
+    "الناطق مراسل مراسلة المراسل مراسلنا مراسلو شهود الشهود"
 )
 _SOURCE_REACH = 3  # words between the source noun and في (أمني، محلي، باسم الشرطة)
+_ATTRIBUTING = _words(
+    "بحسب حسب وبحسب وحسب وفق وفقا ووفق ووفقا قال قالت وقال وقالت أفاد أفادت وأفاد وأفادت ذكر "
+    "ذكرت وذكر وذكرت أكد أكدت وأكد وأكدت أوضح وأوضح أعلن وأعلن نقلا ونقلا عن"
+)
 
 
 def _of_a_source(view: _Sentence, position: int) -> bool:
     """Whether the place at ``position`` is where a report's source is: في or من right
-    before it, and a source noun at most a few words before that, in the same phrase."""
+    before it, a source noun at most a few words before that, in the same phrase, and a
+    word of saying or attribution before the noun (بحسب مسؤول في، قال مصدر أمني في، وفقا
+    لمصادر في)."""
     if position < 2 or view.words[position - 1] not in ("في", "من"):
         return False
     for back in range(position - 2, max(position - 3 - _SOURCE_REACH, -1), -1):
         word = view.words[back]
         bare = word[1:] if word[:1] in "ول" and word[1:] in _SOURCE_NOUNS else word
         if bare in _SOURCE_NOUNS:
-            return True
+            # told by them (بحسب مسؤول، قال مصدر، نقلا عن): not an official killed there
+            said = view.words[max(0, back - _SOURCE_REACH) : back]
+            return any(w in _ATTRIBUTING for w in said) or word[:1] == "ل"
         if word in ("في", "من", "،", ",", "."):
             return False
     return False
