@@ -121,3 +121,13 @@ def test_the_city_of_a_quoted_official_is_not_where_the_attack_happened() -> Non
 def test_an_official_killed_in_a_town_is_placed_there() -> None:
     killed = "قتل مسؤول محلي في مدينة غزة اليوم الخميس جراء غارة جوية إسرائيلية."
     assert _places(killed) == [("ASSAULT", "Gaza")]
+
+
+def test_a_dateline_does_not_make_its_city_the_town_the_article_is_about() -> None:
+    article = (
+        "بغداد - رويترز: قتل خمسة جنود اليوم الخميس في هجوم على حاجز للجيش في محافظة ديالى."
+        "\n\nوقال مسؤول إن الحكومة في بغداد أرسلت تعزيزات."
+    )
+    doc = extract_text(article, settings=Settings(published="2024-05-02"))
+    reasons = [e.location.reason for e in doc.events if e.location is not None]
+    assert reasons and not any("the town the article is about" in (r or "") for r in reasons)

@@ -32,6 +32,7 @@ from rasd.grounding.places import (
     ARTICLES_TOWN,
     Resolved,
     article_points,
+    dateline_spans,
     document_countries,
     great_circle_km,
     ground_location,
@@ -138,8 +139,10 @@ def focus_town(doc: Document, countries: Sequence[str]) -> tuple[Entity, Resolve
     """The town the article is about: its first mention and where it is, or None."""
     towns: Counter[str] = Counter()
     first: dict[str, tuple[Entity, Resolved]] = {}
+    # a dateline names where the newsroom is, not what the article is about
+    datelines = dateline_spans(doc.text)
     for entity in doc.entities:
-        if entity.label != "LOC":
+        if entity.label != "LOC" or any(a <= entity.start < b for a, b in datelines):
             continue
         resolved = resolve(entity.text, context_countries=countries)
         if resolved is None or resolved.precision != 1:

@@ -995,6 +995,11 @@ def document_countries(
 _DATELINE = re.compile(r"(?m)^[ \t]*([^\s:،,.\-–—ـ][^:\n\-–—ـ]{0,30}?)[ \t]*[-–—ـ][^:\n]{1,40}:")
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the place of each dateline in ``text`` (بيروت - وكالات:)."""
+    return _datelines(text)
+
+
 def _datelines(text: str) -> list[tuple[int, int]]:
     """The (start, end) of the place of each dateline in ``text``."""
     if "\n" not in text and ":" not in text[:80]:
