@@ -323,7 +323,8 @@ class _Countries(Sequence[str]):
         self._doc = doc
         self._found: tuple[str, ...] | None = None
 
-    def _read(self) -> tuple[str, ...]:
+    def read(self) -> tuple[str, ...]:
+        """The countries, read on the first call."""
         if self._found is None:
             doc = self._doc
             found = document_countries(doc.text, doc.layer, doc.entities) if doc.layer else []
@@ -331,14 +332,14 @@ class _Countries(Sequence[str]):
         return self._found
 
     def __len__(self) -> int:
-        return len(self._read())
+        return len(self.read())
 
     @overload
     def __getitem__(self, index: int) -> str: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[str]: ...
     def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        return self._read()[index]
+        return self.read()[index]
 
 
 class _Context:
@@ -349,7 +350,7 @@ class _Context:
 
     @property
     def countries(self) -> tuple[str, ...]:
-        return tuple(self.lazy_countries)
+        return self.lazy_countries.read()
 
     def place(self, phrase: str) -> tuple[str, Resolved] | None:
         """The place a phrase names and the part of it the phrase names ("" for all of it:
@@ -432,8 +433,9 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
         return None
     if first.date and second.date and first.date.value != second.date.value:
         return None
+    same_toll = _same_toll(first, second)
     place = _same_place(first.location, second.location, context)
-    if place is None and _same_toll(first, second) and _loosely_alike(first, second, context):
+    if place is None and same_toll and _loosely_alike(first, second, context):
         place = _WITHIN  # the headline's «وسط السودان» and the lead's village, one toll
     if place is None or not _compatible(first.actor, second.actor):
         return None
@@ -441,11 +443,7 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
         # a province's dead and a town's: a total over the town's and others', or another
         # event of the province
         return None
-    if (
-        place == _WITHIN
-        and (first.date is None) != (second.date is None)
-        and not _same_toll(first, second)
-    ):
+    if place == _WITHIN and (first.date is None) != (second.date is None) and not same_toll:
         # a region's event of a day the text gives, and a town's it does not date: the
         # West Bank's arrests of yesterday are not today's in one of its towns
         return None
@@ -462,7 +460,7 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
         return "an attack and its casualties in one sentence"
     if _compatible_targets(first.target, second.target):
         return "the same event told again" if not same_sentence else "one sentence"
-    if _same_toll(first, second):
+    if same_toll:
         return "the same toll told again"
     if not same_sentence and _placed_alike(first, second):
         return "same type, place and day (ACLED's unit)"
@@ -954,18 +952,21 @@ def _protesters(trigger: Trigger) -> Argument | None:
     return Argument(trigger.start + skip, trigger.end, trigger.text[skip:])
 
 
-_ARABIC_WORD: Final = re.compile(r"[\u0621-\u064a\u064b-\u065f]+")
-
-
 def _dispersed(text: str, sentence: Span, trigger: Trigger) -> Argument | None:
     """The protesters a crowd-control event disperses: the participant noun of the trigger
     (وفرقت الشرطة المتظاهرين، لتفريق المحتجين), else the first of its sentence (أطلقت
     الغاز المسيل للدموع على المحتجين). ACLED codes them as the target."""
-    within = _ARABIC_WORD.finditer(text, trigger.start, trigger.end)
-    for match in (*within, *_ARABIC_WORD.finditer(text, sentence.start, sentence.end)):
-        skip = participant_span(match.group())
+    return _first_participants(text, trigger.start, trigger.end) or _first_participants(
+        text, sentence.start, sentence.end
+    )
+
+
+def _first_participants(text: str, start: int, end: int) -> Argument | None:
+    """The first participant noun between ``start`` and ``end``, less its proclitics."""
+    for word in _WORD.finditer(text, start, end):
+        skip = participant_span(word.group())
         if skip is not None:
-            return Argument(match.start() + skip, match.end(), match.group()[skip:])
+            return Argument(word.start() + skip, word.end(), word.group()[skip:])
     return None
 
 
@@ -1514,17 +1515,8 @@ def _participants_in(text: str, evidence: Evidence, word: Span | None) -> Argume
     """The protesters of a protest met with force: the participant noun that tells it, or
     for a dispersed gathering (فرقت الشرطة التظاهرة) the first one of its sentence."""
     if word is None:
-        found = (
-            w
-            for w in _WORD.finditer(text, evidence.sentence_start, evidence.sentence_end)
-            if participant_span(w.group()) is not None
-        )
-        match = next(found, None)
-        if match is None:
-            return None
-        word = Span(match.start(), match.end())
-    skip = participant_span(text[word.start : word.end]) or 0
-    return Argument(word.start + skip, word.end, text[word.start + skip : word.end])
+        return _first_participants(text, evidence.sentence_start, evidence.sentence_end)
+    return _first_participants(text, word.start, word.end)
 
 
 _WORD: Final = re.compile(r"[^\s.،,؛;:!?()\[\]«»\"“”]+")
