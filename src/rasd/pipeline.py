@@ -31,6 +31,7 @@ from rasd.ner.known import apply_known, known_names
 from rasd.ner.spans import entities_from_columns, entities_from_tags
 from rasd.ner.tagger import NerTagger
 from rasd.ner.titles import apply_titles, title_rule
+from rasd.resources import bulk_load
 from rasd.settings import Settings
 from rasd.sources import iter_documents
 from rasd.text import analyze, identify_language, normalize
@@ -68,6 +69,7 @@ def add_text_layer(doc: Document, settings: Settings) -> Document:
 
 
 @cache
+@bulk_load
 def _ner(model: str | None) -> tuple[NerTagger, Callable[[str], bool]]:
     """The tagger and the known-name test, loaded once a process (a worker loads its own)."""
     tagger = NerTagger.load(Path(model) if model else None)

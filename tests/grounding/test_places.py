@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import math
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from rasd.grounding.places import (
     names_the_country,
     not_names,
     resolve,
+    skeleton,
 )
 from rasd.model import Entity
 from rasd.pipeline import extract_text
@@ -625,3 +627,64 @@ def test_of_two_villages_of_a_name_the_one_near_the_articles_places_is_meant() -
     assert choose([far, close], kinds=None, context_countries=("SYR",)) == far
     chosen = choose([far, close], kinds=None, context_countries=("SYR",), near=((35.1, 36.7),))
     assert chosen == close
+
+
+def _tiny_gazetteer(folder: Path) -> Gazetteer:
+    """A compiled gazetteer of a few rows, in the format ``train/build_places.py`` writes."""
+    rows = [
+        "B\tLBY\t19.5\t9.4\t33.2\t25.1",
+        "C\tLBY\t10",
+        "P\t10\tcountry\tLBY\t\t\t26.3\t17.2\t6000000\tLibya\tليبيا\tليبيا|ليبيه",
+        "P\t11\tcity\tLBY\tTripoli\tLY.09\t32.9\t13.2\t1000000\tTripoli\tطرابلس\tطرابلس",
+        # two names of one skeleton: كابول and كابل
+        "P\t12\tcity\tAFG\tKabul\tAF.13\t34.5\t69.2\t3000000\tKabul\tكابول\tكابول",
+        "P\t13\tvillage\tAFG\tKabul\tAF.13\t34.6\t69.1\t500\tKabel\tكابل\tكابل|كابول",
+        "T\t20\tLBY\tMisratah\tLY.58\t31.8\t15.1\t7000\tTarhuna\ttrhn",
+        "T\t21\tLBY\tMisratah\tLY.58\t31.7\t15.2\t900\tTarhunah\ttrhn|trhnh",
+    ]
+    path = folder / "places.tsv.gz"
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8")))
+    return Gazetteer.load(path)
+
+
+def test_the_latin_only_towns_are_parsed_only_when_asked(tmp_path: Path) -> None:
+    places = _tiny_gazetteer(tmp_path)
+    assert places.lookup("طرابلس")[0].name_en == "Tripoli"
+    assert places.capital("LBY") == places.country("LBY")  # the row C names
+    assert places.bounds("LBY") == (19.5, 9.4, 33.2, 25.1)
+    assert places._latin_index is None  # nothing asked a Latin-only town yet
+    found = places.spelled(normalize("ترهونة"))
+    assert [(p.id, p.name_en, p.kind, p.population) for p in found] == [
+        ("20", "Tarhuna", "city", 7000),
+        ("21", "Tarhunah", "city", 900),
+    ]
+    assert places._latin_index is not None
+    town = places.place("21")
+    assert town is not None and (town.lat, town.lon, town.admin1_code) == (31.7, 15.2, "LY.58")
+    assert town == found[1]
+    assert places.place("99") is None
+
+
+def test_a_skeleton_reads_every_name_spelled_so_each_place_once(tmp_path: Path) -> None:
+    places = _tiny_gazetteer(tmp_path)
+    assert [p.id for p in places.alike("كابيل")] == ["12", "13"]
+    assert places.alike("كبل") == places.alike("كابول")  # one skeleton, one reading
+    assert places.alike("طرب") == ()  # no name of that skeleton
+
+
+def test_only_the_countries_own_names_give_nationalities(tmp_path: Path) -> None:
+    places = _tiny_gazetteer(tmp_path)
+    assert places.demonym_country("الليبيين") == "LBY"
+    assert places.demonym_country("ليبي") == "LBY"
+    assert not places.is_demonym("طرابلسي")  # a town's name makes none
+
+
+def test_the_skeleton_index_reads_as_a_plain_scan_of_every_name() -> None:
+    places = gazetteer()
+    expected: dict[str, dict[str, Place]] = {}
+    for name, found in places._by_name.items():
+        expected.setdefault(skeleton(name), {}).update((place.id, place) for place in found)
+    for name in sorted(places._by_name)[::25]:
+        key = skeleton(name)
+        alike = tuple(expected[key].values()) if len(key) >= 3 else ()
+        assert places.alike(name)[: len(alike)] == alike, name

@@ -42,6 +42,7 @@ from hijridate import Gregorian, Hijri
 
 from rasd.events.numbers import document_words, normalized_span
 from rasd.model import DatePrecision, EventDate, Span, TextLayer
+from rasd.resources import bulk_load
 from rasd.text import normalize, to_original_span
 
 RESOURCE: Final = "calendar_ar.json"
@@ -462,6 +463,7 @@ _NUMBER: Final = "0"  # the first word of an expression that starts with a numbe
 
 
 @cache
+@bulk_load
 def _grammar() -> _Grammar:
     calendar = Calendar.load()
     ordinals = _ordinals()

@@ -29,6 +29,7 @@ from typing import Final
 from rasd.events.lexicon import Lexicon, load_lexicon
 from rasd.events.triggers import Trigger, Word, candidates, triggers_in
 from rasd.model import Span, TextLayer, Tokens
+from rasd.resources import bulk_load
 from rasd.text import normalize, to_normalized_offset
 
 RESOURCE = "event_detector.json"
@@ -471,6 +472,7 @@ def read_detector(data: str) -> Detector:
 
 
 @cache
+@bulk_load
 def load_detector(path: Path | None = None) -> Detector:
     """The trained detector from ``path`` or the packaged artifact; no models without one."""
     if path is None:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Final, Literal, cast, get_args
 
 from rasd.model import PloverType
+from rasd.resources import bulk_load
 from rasd.text import normalize
 
 RESOURCE = "event_triggers.tsv"
@@ -398,6 +399,7 @@ def compile_lexicon(entries: tuple[LexiconEntry, ...]) -> Lexicon:
 
 
 @cache
+@bulk_load
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The compiled trigger lexicon, from ``path`` or the packaged table (once per process)."""
     if path is None:

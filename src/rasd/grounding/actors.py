@@ -24,6 +24,7 @@ from typing import Final
 
 from rasd.model import Actor, Argument, Entity, TextLayer
 from rasd.ner.known import KnownActor, known_names
+from rasd.resources import bulk_load
 from rasd.text import normalize, to_normalized_offset, to_original_span
 
 AGENTS_RESOURCE = "agents.tsv"
@@ -468,6 +469,7 @@ def _role_sectors(agents: Sequence[Agent]) -> dict[str, tuple[str, int | None]]:
 
 
 @cache
+@bulk_load
 def tables() -> Tables:
     """The committed tables, read once a process."""
     folder = resources.files("rasd.resources")

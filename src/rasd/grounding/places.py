@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from rasd.model import Entity, Location, TextLayer
+from rasd.resources import bulk_load
 from rasd.text import normalize, to_normalized_offset
 
 RESOURCE = Path(__file__).resolve().parent.parent / "resources" / "places.tsv.gz"
@@ -263,6 +264,32 @@ def _collapse(word: str) -> str:
     return "".join(c for i, c in enumerate(word) if i == 0 or word[i - 1] != c)
 
 
+def _latin_place(line: str) -> Place:
+    """The town of a T line of the compiled gazetteer."""
+    _, id_, country, admin1, code, lat, lon, pop, name_en, _ = line.split("\t")
+    return Place(
+        id_, "", name_en, float(lat), float(lon), country, admin1 or None, "city",
+        int(pop), code or None,
+    )  # fmt: skip
+
+
+def _names_by_skeleton(by_name: dict[str, tuple[Place, ...]]) -> dict[str, list[str]]:
+    """The names of ``by_name`` by their skeleton, of ``_SKELETON_LETTERS`` or more, in order."""
+    names = list(by_name)
+    bares = [name.removeprefix("ال") for name in names]
+    # ``skeleton`` of every name in one translation: no name holds a line break
+    rests = "\n".join([bare[1:] for bare in bares]).translate(_SKELETON_DROP).split("\n")
+    found: dict[str, list[str]] = {}
+    for name, bare, rest in zip(names, bares, rests, strict=True):
+        if len(rest) + 1 >= _SKELETON_LETTERS:  # the first letter stays, whatever it is
+            key = bare[0] + rest
+            if key in found:
+                found[key].append(name)
+            else:
+                found[key] = [name]
+    return found
+
+
 class Gazetteer:
     """Places by normalized Arabic name, and each country's bounding box."""
 
@@ -273,6 +300,10 @@ class Gazetteer:
         "_capitals",
         "_countries",
         "_demonyms",
+        "_latin_by_id",
+        "_latin_index",
+        "_latin_places",
+        "_skeleton_names",
         "_skeletons",
         "_spelled",
         "demonym_forms",
@@ -284,17 +315,26 @@ class Gazetteer:
         bounds: dict[str, tuple[float, float, float, float]],
         capitals: dict[str, Place] | None = None,
         spelled: Sequence[str] = (),
+        *,
+        by_id: dict[str, Place] | None = None,
+        country_names: Sequence[str] | None = None,
     ) -> None:
         self._by_name = by_name
         self._bounds = bounds
         self._capitals = capitals or {}
-        # towns with no Arabic name: their T lines, read into places by ``latin_key`` when
-        # first asked
-        self._spelled: dict[str, tuple[Place, ...]] | Sequence[str] = spelled
-        self._by_id: dict[str, Place] | None = None
+        # Towns with no Arabic name: their T lines as read. Most articles never ask for one
+        # (only a name the gazetteer lacks does): the lines are indexed by ``latin_key`` when
+        # first asked, and a key's lines made places when that key is.
+        self._spelled = spelled
+        self._latin_index: dict[str, list[str]] | None = None
+        self._latin_places: dict[str, tuple[Place, ...]] = {}
+        self._latin_by_id: dict[str, str] | None = None
+        self._by_id = by_id  # the places of the Arabic names; built when first asked if None
         self._countries: dict[str, Place] | None = None  # by ISO3, built when first asked
-        self._skeletons: dict[str, tuple[Place, ...]] | None = None  # built when first asked
-        self._demonyms = _demonyms(by_name)
+        # names by skeleton, built when first asked; a skeleton's places when that one is
+        self._skeleton_names: dict[str, list[str]] | None = None
+        self._skeletons: dict[str, tuple[Place, ...]] = {}
+        self._demonyms = _demonyms(by_name, country_names)
         # the forms with a country, also with the conjunction: the words to look for
         named = {form for form, country in self._demonyms.items() if country}
         self.demonym_forms = frozenset(named | {"و" + form for form in named})
@@ -306,34 +346,45 @@ class Gazetteer:
         bounds: dict[str, tuple[float, float, float, float]] = {}
         capital_ids: dict[str, str] = {}  # the country's ISO3 -> its capital's id
         by_id: dict[str, Place] = {}
-        spelled: list[str] = []
-        with gzip.open(path or RESOURCE, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                fields = line.rstrip("\n").split("\t")
-                if fields[0] == "B":
-                    box = tuple(map(float, fields[2:6]))
-                    bounds[fields[1]] = (box[0], box[1], box[2], box[3])
-                    continue
-                if fields[0] == "C":
-                    capital_ids[fields[1]] = fields[2]
-                    continue
-                if fields[0] == "T":
-                    spelled.append(line)
-                    continue
-                _, id_, kind, country, admin1, code, lat, lon, pop, name_en, name_ar, names = fields
-                place = Place(
-                    id_, name_ar, name_en, float(lat), float(lon), country,
-                    admin1 or None, kind, int(pop), code or None,
-                )  # fmt: skip
-                by_id[id_] = place
-                for name in names.split("|"):
-                    by_name.setdefault(name, []).append(place)
+        country_names: list[str] = []  # the names of the countries' own rows
+        # one decompression and one split: a line at a time through a text stream costs
+        # more than the parsing
+        lines = gzip.decompress((path or RESOURCE).read_bytes()).decode("utf-8").split("\n")
+        # the T lines stay as read, parsed when a Latin-only town is first asked for
+        spelled = [line for line in lines if line.startswith("T")]
+        for line in lines:
+            if not line or line[0] == "T":
+                continue
+            fields = line.split("\t")
+            if fields[0] == "B":
+                box = tuple(map(float, fields[2:6]))
+                bounds[fields[1]] = (box[0], box[1], box[2], box[3])
+                continue
+            if fields[0] == "C":
+                capital_ids[fields[1]] = fields[2]
+                continue
+            _, id_, kind, country, admin1, code, lat, lon, pop, name_en, name_ar, names = fields
+            place = Place(
+                id_, name_ar, name_en, float(lat), float(lon), country,
+                admin1 or None, kind, int(pop), code or None,
+            )  # fmt: skip
+            by_id[id_] = place
+            split_names = names.split("|")
+            if kind == "country":
+                country_names.extend(split_names)
+            for name in split_names:
+                if name in by_name:
+                    by_name[name].append(place)
+                else:
+                    by_name[name] = [place]
         capitals = {iso3: by_id[id_] for iso3, id_ in capital_ids.items() if id_ in by_id}
         return cls(
             {name: tuple(places) for name, places in by_name.items()},
             bounds,
             capitals,
             spelled,
+            by_id=by_id,
+            country_names=country_names,
         )
 
     def bounds(self, country: str) -> tuple[float, float, float, float] | None:
@@ -343,28 +394,32 @@ class Gazetteer:
     def place(self, place_id: str) -> Place | None:
         """The place of a gazetteer id, or None."""
         if self._by_id is None:
-            by_id = {place.id: place for places in self._by_name.values() for place in places}
-            by_id.update((p.id, p) for places in self._latin().values() for p in places)
-            self._by_id = by_id
-        return self._by_id.get(place_id)
+            self._by_id = {place.id: place for places in self._by_name.values() for place in places}
+        found = self._by_id.get(place_id)
+        if found is not None or not self._spelled:
+            return found
+        if self._latin_by_id is None:
+            self._latin_by_id = {line.split("\t", 2)[1]: line for line in self._spelled}
+        line = self._latin_by_id.get(place_id)
+        return _latin_place(line) if line is not None else None
 
-    def _latin(self) -> dict[str, tuple[Place, ...]]:
-        """The towns with no Arabic name by the keys of their Latin names."""
-        if isinstance(self._spelled, dict):
-            return self._spelled
-        found: dict[str, list[Place]] = {}
-        for line in self._spelled:
-            _, id_, country, admin1, code, lat, lon, pop, name_en, keys = line.rstrip("\n").split(
-                "\t"
-            )
-            place = Place(
-                id_, "", name_en, float(lat), float(lon), country, admin1 or None, "city",
-                int(pop), code or None,
-            )  # fmt: skip
-            for key in keys.split("|"):
-                found.setdefault(key, []).append(place)
-        self._spelled = {key: tuple(places) for key, places in found.items()}
-        return self._spelled
+    def _latin(self, key: str) -> tuple[Place, ...]:
+        """The towns with no Arabic name whose Latin name has this key (``latin_key``)."""
+        found = self._latin_places.get(key)
+        if found is not None:
+            return found
+        if self._latin_index is None:
+            index: dict[str, list[str]] = {}
+            for line in self._spelled:
+                for each in line[line.rindex("\t") + 1 :].split("|"):
+                    if each in index:
+                        index[each].append(line)
+                    else:
+                        index[each] = [line]
+            self._latin_index = index
+        lines = self._latin_index.get(key, ())
+        found = self._latin_places[key] = tuple(map(_latin_place, lines))
+        return found
 
     def capital(self, iso3: str) -> Place | None:
         """The country's capital city, by ISO 3166 alpha-3 code; None if unknown."""
@@ -400,27 +455,32 @@ class Gazetteer:
     def alike(self, normalized: str) -> tuple[Place, ...]:
         """Places whose name is spelled like this one (``skeleton``): كابول and كابل,
         شبرجان and شبرغان, كفرزيتا and كفر زيتا. Loose: only for the article's countries."""
-        if self._skeletons is None:
-            found: dict[str, dict[str, Place]] = {}
-            for name, places in self._by_name.items():
-                key = skeleton(name)
-                if len(key) >= _SKELETON_LETTERS:
-                    found.setdefault(key, {}).update((place.id, place) for place in places)
-            self._skeletons = {key: tuple(places.values()) for key, places in found.items()}
         key = skeleton(normalized)
-        found_alike = self._skeletons.get(key, ()) if len(key) >= _SKELETON_LETTERS else ()
+        found_alike = self._alike(key) if len(key) >= _SKELETON_LETTERS else ()
         return found_alike + self.spelled(normalized)
+
+    def _alike(self, key: str) -> tuple[Place, ...]:
+        """The places of the names of this skeleton, each once, in the names' order."""
+        places = self._skeletons.get(key)
+        if places is not None:
+            return places
+        if self._skeleton_names is None:
+            self._skeleton_names = _names_by_skeleton(self._by_name)
+        found: dict[str, Place] = {}
+        for name in self._skeleton_names.get(key, ()):
+            found.update((place.id, place) for place in self._by_name[name])
+        places = self._skeletons[key] = tuple(found.values())
+        return places
 
     def spelled(self, normalized: str) -> tuple[Place, ...]:
         """Towns with no Arabic name whose Latin name has this name's consonants (ترهونة:
         Tarhuna); a name of two consonants only for a large town (موبي: Mubi)."""
         found: list[Place] = []
-        latin = self._latin()
         for key in arabic_keys(normalized):
             if len(key) >= _TRANSLITERATED_LETTERS:
-                found.extend(latin.get(key, ()))
+                found.extend(self._latin(key))
             elif len(key) == _TRANSLITERATED_LETTERS - 1:
-                large = latin.get(key, ())
+                large = self._latin(key)
                 found.extend(p for p in large if p.population >= _NOTABLE_POPULATION)
         return tuple(dict.fromkeys(found))
 
@@ -578,14 +638,24 @@ def _peel(
     return None
 
 
-def _demonyms(by_name: dict[str, tuple[Place, ...]]) -> dict[str, str]:
+def _demonyms(
+    by_name: dict[str, tuple[Place, ...]], country_names: Sequence[str] | None = None
+) -> dict[str, str]:
     """Nationality words of the countries and the country each names (issue 6.3).
 
     سوريا -> سوري، السوريون، سوريين ... -> SYR. A form two countries could give is kept
     without a country (empty string): it is still a nationality, never a place.
+    ``country_names`` are the names with a country among their places, when known: the
+    only ones read (most names are towns'), in the index's order.
     """
     stems: dict[str, set[str]] = {}
-    for name, places in by_name.items():
+    if country_names is None:
+        named = list(by_name)
+    else:
+        of_countries = set(country_names)
+        named = [name for name in by_name if name in of_countries]
+    for name in named:
+        places = by_name[name]
         countries = {place.country for place in places if place.kind == "country"}
         if " " in name or not countries:
             continue
@@ -608,7 +678,7 @@ def _demonyms(by_name: dict[str, tuple[Place, ...]]) -> dict[str, str]:
             forms.setdefault(stem + suffix, set()).update(countries)
             forms.setdefault("ال" + stem + suffix, set()).update(countries)
     # سورية is the country as much as the feminine nationality: a country's name wins.
-    names = {n for n, places in by_name.items() if any(p.kind == "country" for p in places)}
+    names = {n for n in named if any(p.kind == "country" for p in by_name[n])}
     return {
         form: next(iter(countries)) if len(countries) == 1 else ""
         for form, countries in forms.items()
@@ -617,6 +687,7 @@ def _demonyms(by_name: dict[str, tuple[Place, ...]]) -> dict[str, str]:
 
 
 @cache
+@bulk_load
 def gazetteer() -> Gazetteer:
     """The committed gazetteer, loaded once per process."""
     return Gazetteer.load()

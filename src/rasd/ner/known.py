@@ -18,6 +18,7 @@ from itertools import compress, count
 from pathlib import Path
 from typing import Any
 
+from rasd.resources import bulk_load
 from rasd.text import normalize
 
 ACTORS_RESOURCE = "actors.tsv"
@@ -272,6 +273,7 @@ def _trie(names: dict[tuple[str, ...], KnownActor]) -> dict[str, _TrieNode]:
 
 
 @cache
+@bulk_load
 def known_names() -> KnownNames:
     """The committed table, read once a process."""
     return KnownNames.load()

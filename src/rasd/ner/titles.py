@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
+from rasd.resources import bulk_load
 from rasd.text import normalize
 
 COMMON_WORDS_RESOURCE: Final = "ner_common_words.txt.gz"
@@ -507,6 +508,7 @@ class TitleRule:
 
 
 @cache
+@bulk_load
 def title_rule() -> TitleRule:
     """The rule with the committed common words, read once a process."""
     return TitleRule.load()

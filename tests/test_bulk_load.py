@@ -1,0 +1,44 @@
+"""Tables built in one go are built with the cyclic collector paused, and only then."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from rasd.resources import bulk_load
+
+
+@bulk_load
+def _collector_state(inner: bool = False) -> list[bool]:
+    states = [gc.isenabled()]
+    if inner:
+        states += _collector_state()  # an enclosing build keeps it paused
+        states.append(gc.isenabled())
+    return states
+
+
+@bulk_load
+def _failing_build() -> None:
+    raise ValueError("bad table")
+
+
+def test_a_build_runs_with_the_collector_paused_and_restores_it() -> None:
+    assert gc.isenabled()
+    assert _collector_state(inner=True) == [False, False, False]
+    assert gc.isenabled()
+
+
+def test_a_failed_build_restores_the_collector() -> None:
+    with pytest.raises(ValueError, match="bad table"):
+        _failing_build()
+    assert gc.isenabled()
+
+
+def test_a_build_leaves_a_paused_collector_paused() -> None:
+    gc.disable()
+    try:
+        assert _collector_state() == [False]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
