@@ -139,3 +139,22 @@ def test_a_curfew_declared_with_a_state_of_emergency_is_one_coercion() -> None:
     )
     coercions = [e for e in events if e.event_type == "COERCE"]
     assert len(coercions) == 1
+
+
+def test_a_town_on_the_side_of_the_country_a_headline_names_is_its_place() -> None:
+    (event,) = _events(
+        "ارتفاع حصيلة التفجير الانتحاري الذي وقع اليوم الخميس بمسجد شمال شرق نيجيريا إلى "
+        "50 قتيلا\n\nوذكرت الشرطة أن انتحاريا فجر نفسه اليوم الخميس داخل مسجد في مدينة "
+        "مايدوغوري."
+    )
+    assert event.location is not None and event.location.name_en == "Maiduguri"
+    assert {(c.kind, c.value) for c in event.counts} == {("killed", 50)}
+
+
+def test_a_town_on_the_other_side_of_the_country_is_another_event() -> None:
+    events = _events(
+        "ارتفاع حصيلة التفجير الانتحاري الذي وقع اليوم الخميس بمسجد جنوب غرب نيجيريا إلى "
+        "50 قتيلا\n\nوذكرت الشرطة أن انتحاريا فجر نفسه اليوم الخميس داخل مسجد في مدينة "
+        "مايدوغوري."
+    )
+    assert len(events) == 2

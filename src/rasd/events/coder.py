@@ -12,6 +12,7 @@ later ones.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -262,12 +263,46 @@ def _same_place(first: Location | None, second: Location | None, context: _Conte
     one, other = context.place(first.text), context.place(second.text)
     if one is None or other is None:
         return None
-    if one[0] or other[0]:
-        # a part of a place holds only some of what lies within it, no telling which; the
-        # same part twice (شمال شرق نيجيريا، شمال شرق البلاد) is one place
+    if one[0] and other[0]:
+        # the same part twice (شمال شرق نيجيريا، شمال شرق البلاد) is one place
         same = one[0] == other[0] and one[1].place.id == other[1].place.id
         return _WITHIN if same else None
+    if one[0] or other[0]:
+        # a part of a place holds only some of what lies within it: a town of its side of
+        # a province or country (بلدة موبي in شمال شرق نيجيريا), no telling otherwise
+        (part, coarse), town = (first, one), other
+        if other[0]:
+            (part, coarse), town = (second, other), one
+        return _WITHIN if _on_its_side(part.text, coarse[1], town[1]) else None
     return _WITHIN if _within(one[1], other[1]) else None
+
+
+# The side of a place each direction word names, as a (north, east) sign.
+_SIDES: Final = {
+    normalize(word): side
+    for words, side in (
+        (("شمال", "شمالي"), (1, 0)),
+        (("جنوب", "جنوبي"), (-1, 0)),
+        (("شرق", "شرقي"), (0, 1)),
+        (("غرب", "غربي"), (0, -1)),
+    )
+    for word in words
+}
+
+
+def _on_its_side(phrase: str, whole: Resolved, town: Resolved) -> bool:
+    """Whether a town lies in the side of a province or country a phrase names (شمال شرق
+    نيجيريا): within it, and north (east, ...) of its centre on each direction word the
+    phrase opens with. Only towns: a part of a town is no side of a country."""
+    if _size(whole.place.kind) < 2 or _size(town.place.kind) > 1 or not _within(whole, town):
+        return False
+    words = [_bare(word) for word in _normal(phrase).split()]
+    sides = [_SIDES[word] for word in itertools.takewhile(lambda w: w in _SIDES, words)]
+    if not sides:
+        return False
+    north = town.place.lat - whole.place.lat
+    east = town.place.lon - whole.place.lon
+    return all(north * dn + east * de > 0 for dn, de in sides)
 
 
 def _loosely_alike(first: _Mention, second: _Mention, context: _Context) -> bool:
@@ -568,12 +603,14 @@ def _refers_back(argument: Argument) -> bool:
     return " " not in word and len(word) > 4 and word.endswith(_POSSESSIVES)
 
 
-def _finer(place: Location | None, than: Location) -> bool:
+def _finer(place: Location | None, than: Location, countries: Sequence[str] = ()) -> bool:
     """Whether ``place`` names where an event happened more precisely than ``than``: a
-    town over its region or country, by the gazetteer's ACLED precision."""
+    town over its region or country, by the gazetteer's ACLED precision, each name read
+    as of the article's ``countries`` (بلدة موب, Mubi of Nigeria)."""
     if place is None:
         return False
-    mine, theirs = resolve(place.text), resolve(than.text)
+    mine = resolve(place.text, context_countries=countries)
+    theirs = resolve(than.text, context_countries=countries)
     if mine is None:
         return False
     if theirs is None or mine.precision != theirs.precision:
@@ -589,7 +626,7 @@ def _casualties(mention: _Mention) -> bool:
     )
 
 
-def _merge(into: _Mention, reason: str, other: _Mention) -> None:
+def _merge(into: _Mention, reason: str, other: _Mention, countries: Sequence[str] = ()) -> None:
     # the first evidence joins for this reason; the others keep why they joined it
     into.evidence.extend(
         e if e.joined and i else replace(e, joined=reason) for i, e in enumerate(other.evidence)
@@ -610,7 +647,7 @@ def _merge(into: _Mention, reason: str, other: _Mention) -> None:
         into.target = other.target  # what was attacked, not the count of its victims
     into.actor = into.actor or other.actor
     into.target = into.target or other.target
-    if into.location is None or _finer(other.location, into.location):
+    if into.location is None or _finer(other.location, into.location, countries):
         into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
@@ -1251,13 +1288,13 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
             if chosen is None:
                 told_here.append(mention)
             else:
-                _merge(*chosen, mention)
+                _merge(*chosen, mention, context.lazy_countries)
         for mention in told_here:
             chosen = _event_of(merged, mention, context)
             if chosen is None:
                 merged.append(mention)
             else:
-                _merge(*chosen, mention)
+                _merge(*chosen, mention, context.lazy_countries)
         previous = sentence
     # «وردد المتظاهرون شعارات» with no protest told in the article: the protest is reported
     # elsewhere, and a reader of this text codes none
