@@ -158,3 +158,38 @@ def test_a_town_on_the_other_side_of_the_country_is_another_event() -> None:
         "مايدوغوري."
     )
     assert len(events) == 2
+
+
+def _tolls(events: tuple[Event, ...]) -> dict[str | None, list[int]]:
+    return {
+        e.location.name_en if e.location else None: [
+            c.value for c in e.counts if c.kind == "killed"
+        ]
+        for e in events
+    }
+
+
+def test_tolls_told_after_the_list_go_to_the_towns_they_name() -> None:
+    events = _events(
+        "استهدفت الطائرات الحربية اليوم الخميس مدينة كفرنبل وبلدة حيش وبلدة سراقب، ما أدى إلى "
+        "مقتل 5 مدنيين بينهم أطفال في سراقب، و3 في مدينة كفرنبل وقتيلين في حيش."
+    )
+    assert _tolls(events) == {"Kafranbel": [3], "Ḩīsh": [2], "Saraqib": [5]}
+
+
+def test_a_countrysides_total_over_its_towns_is_no_event_of_its_own() -> None:
+    events = _events(
+        "10 مدنيين قتلوا بغارات جوية في ريف إدلب الجنوبي\n\n"
+        "واستهدفت الطائرات الحربية اليوم الخميس مدينة كفرنبل وبلدة سراقب، ما أدى إلى مقتل 5 "
+        "مدنيين في سراقب، و5 في مدينة كفرنبل."
+    )
+    assert _tolls(events) == {"Kafranbel": [5], "Saraqib": [5]}
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_near_the_town_listed_with_it() -> None:
+    events = _events(
+        "قصفت الطائرات الحربية اليوم الخميس مدينة كفرنبل وقرية الزعيترينة وبلدة سراقب."
+    )
+    (village,) = [e for e in events if e.location and e.location.text.endswith("الزعيترينة")]
+    assert village.location is not None and village.location.name_en == "Kafranbel"
+    assert village.location.precision == 2

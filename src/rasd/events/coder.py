@@ -32,10 +32,12 @@ from rasd.events.triggers import Trigger, find_triggers
 from rasd.grounding.actors import fights, resolve_actor
 from rasd.grounding.places import (
     FROM_HEADLINE,
+    NEAR,
     TOWN,
     Resolved,
     document_countries,
     great_circle_km,
+    ground_location,
     is_place,
     resolve,
 )
@@ -1112,16 +1114,22 @@ def _read_sentence(
         )
         mentions.append(mention)
     if any(m.trigger.event_type in _BY_PLACE and m.location is not None for m in mentions):
-        mentions = _by_place(mentions, place_lists(text, tokens, sentence))
+        mentions = _by_place(text, mentions, place_lists(text, tokens, sentence), countries)
     return mentions
 
 
 # The types ACLED codes an event of in each place an act is told of.
 _BY_PLACE: Final = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_TOLL_REACH: Final = 12  # characters from a count to the place it is given for (5 في)
+# characters from a count to the place it is given for (5 مدنيين بينهم نساء وأطفال في B)
+_TOLL_REACH: Final = 48
 
 
-def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Mention]:
+def _by_place(
+    text: str,
+    mentions: list[_Mention],
+    lists: Sequence[PlaceList],
+    countries: Sequence[str] = (),
+) -> list[_Mention]:
     """The mentions of a sentence with one event in each place of a list the act is told
     of: «قصف الجيش بلدات A وB وC» is three attacks, «قتل 5 في A و4 في B» two with their
     tolls. The first place keeps the mentions that name any place of the list; each other
@@ -1130,26 +1138,24 @@ def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Men
     codes it at the nearest place it can), and a list of provinces or countries is told
     as a summary of what happened there: no event of its own in each."""
     copies: dict[int, list[_Mention]] = {}
-    for found in lists:
-        places = [
-            _where(member, parent)
-            for member, parent in zip(found.members, found.parents, strict=True)
-        ]
-        if sum(not _coarse(place) for place in places) < 2:
-            continue
+    for spans, members, places in _acts_by_list(lists, countries):
         users = [
             m
             for m in mentions
             if m.trigger.event_type in _BY_PLACE
             and m.location is not None
-            and m.location.start < found.span.end
-            and m.location.end > found.span.start
+            and any(m.location.start < span.end and m.location.end > span.start for span in spans)
         ]
         for mention in users:
             mention.location = places[0]
         for event_type in dict.fromkeys(m.trigger.event_type for m in users):
-            source = next(m for m in users if m.trigger.event_type == event_type)
-            tolls = _tolls_by_place(source.counts, found.members)
+            typed = [m for m in users if m.trigger.event_type == event_type]
+            source = typed[0]
+            # the sentence's tolls of the act, whichever of its words each was read with
+            tolls = _tolls_by_place(text, [c for m in typed for c in m.counts], members, places)
+            if tolls:
+                for mention in typed:
+                    mention.counts = []
             parts = [
                 replace(
                     source,
@@ -1167,6 +1173,36 @@ def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Men
     return [part for m in mentions for part in (m, *copies.get(id(m), ()))]
 
 
+def _acts_by_list(
+    lists: Sequence[PlaceList], countries: Sequence[str]
+) -> list[tuple[list[Span], Sequence[Location], list[Location]]]:
+    """A sentence's lists of towns an act is told of, each with its members and places, and
+    the spans that name them: its own, and those of a later list of the same places (استهدف
+    A وB وC ... مقتل 5 في B، و3 في A وقتيلين في C: the second list tells the tolls of the
+    first's strikes, no act of its own)."""
+    acts: list[tuple[list[Span], Sequence[Location], list[Location]]] = []
+    for found in lists:
+        places = _near_listed(
+            [
+                _where(member, parent)
+                for member, parent in zip(found.members, found.parents, strict=True)
+            ],
+            countries,
+        )
+        if sum(not _coarse(place) for place in places) < 2:
+            continue
+        names = {_place_words(place.text) for place in places}
+        told = next(
+            (act for act in acts if names <= {_place_words(p.text) for p in (*act[1], *act[2])}),
+            None,
+        )
+        if told is not None:
+            told[0].append(found.span)
+        else:
+            acts.append(([found.span], found.members, places))
+    return acts
+
+
 def _where(member: Location, parent: Location | None) -> Location:
     """A list member's place: itself, or the place it lies in when the gazetteer lacks it."""
     if parent is None or is_place(member.text):
@@ -1177,29 +1213,99 @@ def _where(member: Location, parent: Location | None) -> Location:
 _LISTED: Final = "one of the places the sentence tells the act of"
 
 
+def _near_listed(places: list[Location], countries: Sequence[str]) -> list[Location]:
+    """The places of a list, a village the gazetteer lacks placed near the town listed
+    closest to it (استهدف كفرزيتا واللطامنة: the villages struck together are neighbours;
+    ACLED codes a village it cannot find at the nearest place it can, precision 2)."""
+    grounded = [ground_location(place, countries) for place in places]
+    towns = [
+        index
+        for index, place in enumerate(grounded)
+        if place.gazetteer_id is not None and place.precision == TOWN
+    ]
+    if not towns or len(towns) == len(places):
+        return places
+    near: list[Location] = []
+    for index, place in enumerate(places):
+        if grounded[index].gazetteer_id is not None:
+            near.append(place)
+            continue
+        town = grounded[min(towns, key=lambda at: (abs(at - index), at))]
+        near.append(
+            replace(
+                place,
+                name_ar=town.name_ar,
+                name_en=town.name_en,
+                lat=town.lat,
+                lon=town.lon,
+                country=town.country,
+                admin1=town.admin1,
+                gazetteer_id=town.gazetteer_id,
+                precision=NEAR,
+                reason=f"{place.reason}; a village the gazetteer lacks, placed at "
+                f"{town.text}, listed with it",
+            )
+        )
+    return near
+
+
 def _coarse(place: Location) -> bool:
     """Whether a place is a province or a country (محافظتي ديالى ونينوى)."""
     found = resolve(place.text)
     return found is not None and found.place.kind in ("country", "admin1")
 
 
-def _tolls_by_place(counts: Sequence[Count], members: Sequence[Location]) -> dict[int, list[Count]]:
-    """The counts given each for one place of a list (قتل 5 في A و4 في B), by the index of
-    the place; empty when they are not all so given: a total stays with the first place."""
+def _tolls_by_place(
+    text: str, counts: Sequence[Count], members: Sequence[Location], places: Sequence[Location]
+) -> dict[int, list[Count]]:
+    """The counts given each for one place of a list, by the index of the place: the one
+    place the text names after a count and before the next one (قتل 5 في A و4 في B;
+    استهدف A وB وC ... لترتفع الحصيلة إلى 5 مدنيين بينهم أطفال في مدينة B، و4 في A وقتيلين
+    في C). Empty when they are not all so given: a total stays with the first place."""
+    # a member by its name or by the place it lies in (تقوع في بيت لحم)
+    names = [
+        {_place_words(member.text), _place_words(place.text)} - {()}
+        for member, place in zip(members, places, strict=True)
+    ]
+    ordered = sorted(counts, key=lambda count: count.start)
     owners: dict[int, list[Count]] = {}
-    for count in counts:
-        owner = next(
-            (
-                index
-                for index, member in enumerate(members)
-                if 0 <= member.start - count.end <= _TOLL_REACH
-            ),
-            None,
-        )
-        if owner is None:
+    for at, count in enumerate(ordered):
+        end = count.end + _TOLL_REACH
+        if at + 1 < len(ordered):
+            end = min(end, ordered[at + 1].start)
+        words = _place_words(text[count.end : max(end, count.end)])
+        named = {index for index, known in enumerate(names) if any(_holds(words, n) for n in known)}
+        if len(named) != 1:
             return {}
-        owners.setdefault(owner, []).append(count)
+        owners.setdefault(named.pop(), []).append(count)
     return owners
+
+
+def _place_words(phrase: str) -> tuple[str, ...]:
+    """A place phrase's words, less the prepositions before them and the words that head
+    a place (في مدينة كفرزيتا: كفرزيتا)."""
+    words = []
+    for word in _LETTERS.findall(_normal(phrase)):
+        for clitic in ("وب", "وفي", "و", "ب"):
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                word = word[len(clitic) :]
+                break
+        if word not in _PLACE_HEADS:
+            words.append(word)
+    return tuple(words)
+
+
+_LETTERS: Final = re.compile(r"\w+")
+
+
+def _holds(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    return any(words[at : at + len(name)] == name for at in range(len(words) - len(name) + 1))
+
+
+_PLACE_HEADS: Final = frozenset(
+    normalize(word)
+    for word in ("في", "مدينة", "بلدة", "قرية", "مخيم", "حي", "منطقة", "ضاحية", "ناحية")
+)
 
 
 def _in_headline(doc: Document, sentence: Span, location: Location | None) -> Location | None:
@@ -1339,13 +1445,16 @@ def _sums_up(total: _Mention, parts: Sequence[_Mention]) -> bool:
 
 
 def _parts(summary: _Mention, mentions: Sequence[_Mention], context: _Context) -> list[_Mention]:
-    """The events of a total's type and day told at places within its place."""
+    """The events of a total's type and day told at places within its place. A total the
+    text does not date («11 مدنيا قتلوا في ريف حماة») sums the strikes it tells the days
+    of; a village the gazetteer lacks is within it when told in one list with a town that
+    is (استهدف كفرزيتا واللطامنة)."""
     if summary.trigger.event_type not in _BY_PLACE or summary.location is None:
         return []
     where = context.place(summary.location.text)
-    if where is None or where[1].precision == TOWN:
+    if where is None or (where[1].precision == TOWN and where[0] != _COUNTRYSIDE):
         return []
-    return [
+    alike = [
         m
         for m in mentions
         if m is not summary
@@ -1353,17 +1462,43 @@ def _parts(summary: _Mention, mentions: Sequence[_Mention], context: _Context) -
         and m.location is not None
         and (m.negated, m.future, m.hypothetical)
         == (summary.negated, summary.future, summary.hypothetical)
-        and (m.date is None) == (summary.date is None)
-        and (m.date is None or summary.date is None or m.date.value == summary.date.value)
-        and _finer_within(m.location, summary.location, context)
+        and (summary.date is None or (m.date is not None and m.date.value == summary.date.value))
+    ]
+    within = [m for m in alike if _finer_within(m.location, summary.location, context)]
+    lists = {
+        m.sentence for m in within if m.location and (m.location.reason or "").startswith(_LISTED)
+    }
+    return [
+        m
+        for m in alike
+        if m in within
+        or (
+            m.sentence in lists
+            and m.location is not None
+            and (m.location.reason or "").startswith(_LISTED)
+            and context.place(m.location.text) is None
+        )
     ]
 
 
-def _finer_within(place: Location, than: Location, context: _Context) -> bool:
+def _finer_within(place: Location | None, than: Location, context: _Context) -> bool:
+    if place is None:
+        return False
     mine, theirs = context.place(place.text), context.place(than.text)
     if mine is None or theirs is None or mine[1].place.id == theirs[1].place.id:
         return False
+    if theirs[0] == _COUNTRYSIDE and _size(theirs[1].place.kind) == 1:
+        # a town's countryside (ريف حماة الشمالي): the towns and villages around it
+        return _size(mine[1].place.kind) == 1 and (
+            great_circle_km(
+                mine[1].place.lat, mine[1].place.lon, theirs[1].place.lat, theirs[1].place.lon
+            )
+            <= _WITHIN_KM["admin2"]
+        )
     return _size(mine[1].place.kind) < _size(theirs[1].place.kind) and _within(mine[1], theirs[1])
+
+
+_COUNTRYSIDE: Final = normalize("ريف")
 
 
 def _event_of(
