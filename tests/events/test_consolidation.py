@@ -193,3 +193,19 @@ def test_a_village_the_gazetteer_lacks_is_placed_near_the_town_listed_with_it() 
     (village,) = [e for e in events if e.location and e.location.text.endswith("الزعيترينة")]
     assert village.location is not None and village.location.name_en == "Kafranbel"
     assert village.location.precision == 2
+
+
+def test_a_total_over_two_towns_gives_way_to_each_towns_own_toll() -> None:
+    events = _events(
+        "انفجرت سيارتان مفخختان اليوم الخميس في الرمادي والفلوجة مما أدى إلى مقتل عشرة أشخاص "
+        "وإصابة 30.\n\nووقع تفجير الرمادي قرب سوق شعبي مما أدى إلى مقتل سبعة وجرح 20. أما "
+        "تفجير الفلوجة فخلف ثلاثة قتلى وعشرة جرحى."
+    )
+    by_place = {
+        e.location.name_en if e.location else None: sorted((c.kind, c.value) for c in e.counts)
+        for e in events
+    }
+    assert by_place == {
+        "Ramadi": [("injured", 20), ("killed", 7)],
+        "Al Fallūjah": [("injured", 10), ("killed", 3)],
+    }

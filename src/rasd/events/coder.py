@@ -31,6 +31,8 @@ from rasd.events.sites import PlaceList, place_lists
 from rasd.events.triggers import Trigger, find_triggers
 from rasd.grounding.actors import fights, resolve_actor
 from rasd.grounding.places import (
+    ARTICLES_COUNTRY,
+    ARTICLES_TOWN,
     FROM_HEADLINE,
     NEAR,
     TOWN,
@@ -122,6 +124,9 @@ class _Mention:
     continuation: bool = False  # only what protesters of a protest told elsewhere did
     # its counts were read in a headline, which may sum the events the body tells apart
     headline_counts: bool = False
+    # its counts are a total over the towns of a list told in its sentence (انفجرت سيارتان
+    # في A وB مما أدى إلى مقتل تسعة): a figure given for its town alone replaces them
+    shared_counts: bool = False
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -495,13 +500,26 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
     # (اقتحموا منزل X وقتلوا Y: two assaults).
     if same_sentence and (_casualties(first) or _casualties(second)):
         return "an attack and its casualties in one sentence"
-    if _compatible_targets(first.target, second.target):
+    if _compatible_targets(first.target, second.target) or _by_its_town(first, second):
         return "the same event told again" if not same_sentence else "one sentence"
     if same_toll:
         return "the same toll told again"
     if not same_sentence and _placed_alike(first, second):
         return "same type, place and day (ACLED's unit)"
     return None
+
+
+def _by_its_town(first: _Mention, second: _Mention) -> bool:
+    """Whether one mention names the act by the town it took place in (تفجير المقدادية),
+    the other's town: no other target to tell them apart."""
+    return any(
+        one.location is not None
+        and other.target is not None
+        and other.location is not None
+        and other.location.reason == _TOWN_ATTACKED
+        and _normal(other.target.text) == _normal(one.location.text).removeprefix("مدينه ")
+        for one, other in ((first, second), (second, first))
+    )
 
 
 def _tolls_differ(first: _Mention, second: _Mention) -> bool:
@@ -657,6 +675,10 @@ def _merge(into: _Mention, reason: str, other: _Mention, countries: Sequence[str
     # the body's figure a headline's (5 قتلى في اشتباكات وانفجار sums two events the body
     # tells apart); a claim (قال التنظيم إنه قتل 30) leaves room for the sourced figure
     revised = {count.kind for count in other.counts if count.revised}
+    if into.shared_counts and not other.shared_counts and not other.headline_counts:
+        # the town's own figures over the total of the list it was told in
+        revised |= {count.kind for count in other.counts if not count.claimed}
+        into.shared_counts = not revised
     if not other.headline_counts and other.counts:
         if into.headline_counts:
             # not a headline's revised toll (ارتفاع حصيلة القتلى إلى 50) by the first one
@@ -665,7 +687,9 @@ def _merge(into: _Mention, reason: str, other: _Mention, countries: Sequence[str
         into.headline_counts = False  # its counts are the body's from here on
     into.counts[:] = [count for count in into.counts if count.kind not in revised]
     known = {count.kind for count in into.counts if not count.claimed}
-    into.counts.extend(count for count in other.counts if count.kind not in known)
+    added = [count for count in other.counts if count.kind not in known]
+    into.counts.extend(added)
+    into.shared_counts = into.shared_counts or (bool(added) and other.shared_counts)
 
 
 _BODY_STARTED: Final = re.compile(r"[.!?؟]\s*\n")
@@ -1088,15 +1112,14 @@ def _read_sentence(
         if trigger.mode == "crowd-control" and target is None:
             target = _dispersed(text, sentence, trigger)
         flags = event_flags(text, layer, sentence, trigger_span)
+        location = find_location(text, layer, tokens, sentence, trigger_span, entities, countries)
         mention = _Mention(
             trigger=trigger,
             sentence=sentence,
             actor=actor,
             target=target,
             location=_in_headline(
-                doc,
-                sentence,
-                find_location(text, layer, tokens, sentence, trigger_span, entities, countries),
+                doc, sentence, _town_attacked(text, trigger, target, location, countries)
             ),
             date=_nearest(dates, trigger),
             counts=_counts_for(counts, trigger, triggers),
@@ -1149,9 +1172,11 @@ def _by_place(
         for mention in users:
             mention.location = places[0]
         for event_type in dict.fromkeys(m.trigger.event_type for m in users):
-            typed = [m for m in users if m.trigger.event_type == event_type]
-            source = typed[0]
+            source = next(m for m in users if m.trigger.event_type == event_type)
             # the sentence's tolls of the act, whichever of its words each was read with
+            # and wherever it was placed (ففي محافظة ديالى انفجرت سيارتان في A وB مما أدى إلى
+            # مقتل تسعة)
+            typed = [m for m in mentions if m.trigger.event_type == event_type]
             tolls = _tolls_by_place(text, [c for m in typed for c in m.counts], members, places)
             if tolls:
                 for mention in typed:
@@ -1167,6 +1192,8 @@ def _by_place(
             ]
             if tolls:
                 source.counts = tolls.get(0, [])
+            for mention in typed:
+                mention.shared_counts = not tolls and bool(mention.counts)
             copies.setdefault(id(source), []).extend(parts)
     if not copies:
         return mentions
@@ -1201,6 +1228,38 @@ def _acts_by_list(
         else:
             acts.append(([found.span], found.members, places))
     return acts
+
+
+def _town_attacked(
+    text: str,
+    trigger: Trigger,
+    target: Argument | None,
+    location: Location | None,
+    countries: Sequence[str],
+) -> Location | None:
+    """Where an act told by its noun took place when the noun names the town (تفجير
+    المقدادية، أما تفجير بعقوبة فخلف قتيلين): the town, over no place or one the sentence
+    does not name (the article's town or country)."""
+    if not trigger.nominal or (location is not None and location.reason not in _ARTICLES_PLACES):
+        return location
+    if target is not None and 0 <= target.start - trigger.end <= 1:
+        names = [(target.start, target.end)]
+    else:
+        # the one or two words right after the noun, the longer name first
+        words = _NEXT_WORDS.match(text, trigger.end)
+        if words is None:
+            return location
+        names = [(words.start(1), words.end(w)) for w in (2, 1) if words.group(w)]
+    for start, end in names:
+        found = resolve(text[start:end], context_countries=countries)
+        if found is not None and found.precision == TOWN and found.how is None:
+            return Location(start, end, text[start:end], reason=_TOWN_ATTACKED)
+    return location
+
+
+_NEXT_WORDS: Final = re.compile(r" (\w+)( \w+)?")
+_ARTICLES_PLACES: Final = frozenset((ARTICLES_TOWN, ARTICLES_COUNTRY))
+_TOWN_ATTACKED: Final = "the town the act's noun names"
 
 
 def _where(member: Location, parent: Location | None) -> Location:
