@@ -139,3 +139,73 @@ def test_a_curfew_declared_with_a_state_of_emergency_is_one_coercion() -> None:
     )
     coercions = [e for e in events if e.event_type == "COERCE"]
     assert len(coercions) == 1
+
+
+def test_a_town_on_the_side_of_the_country_a_headline_names_is_its_place() -> None:
+    (event,) = _events(
+        "ارتفاع حصيلة التفجير الانتحاري الذي وقع اليوم الخميس بمسجد شمال شرق نيجيريا إلى "
+        "50 قتيلا\n\nوذكرت الشرطة أن انتحاريا فجر نفسه اليوم الخميس داخل مسجد في مدينة "
+        "مايدوغوري."
+    )
+    assert event.location is not None and event.location.name_en == "Maiduguri"
+    assert {(c.kind, c.value) for c in event.counts} == {("killed", 50)}
+
+
+def test_a_town_on_the_other_side_of_the_country_is_another_event() -> None:
+    events = _events(
+        "ارتفاع حصيلة التفجير الانتحاري الذي وقع اليوم الخميس بمسجد جنوب غرب نيجيريا إلى "
+        "50 قتيلا\n\nوذكرت الشرطة أن انتحاريا فجر نفسه اليوم الخميس داخل مسجد في مدينة "
+        "مايدوغوري."
+    )
+    assert len(events) == 2
+
+
+def _tolls(events: tuple[Event, ...]) -> dict[str | None, list[int]]:
+    return {
+        e.location.name_en if e.location else None: [
+            c.value for c in e.counts if c.kind == "killed"
+        ]
+        for e in events
+    }
+
+
+def test_tolls_told_after_the_list_go_to_the_towns_they_name() -> None:
+    events = _events(
+        "استهدفت الطائرات الحربية اليوم الخميس مدينة كفرنبل وبلدة حيش وبلدة سراقب، ما أدى إلى "
+        "مقتل 5 مدنيين بينهم أطفال في سراقب، و3 في مدينة كفرنبل وقتيلين في حيش."
+    )
+    assert _tolls(events) == {"Kafranbel": [3], "Ḩīsh": [2], "Saraqib": [5]}
+
+
+def test_a_countrysides_total_over_its_towns_is_no_event_of_its_own() -> None:
+    events = _events(
+        "10 مدنيين قتلوا بغارات جوية في ريف إدلب الجنوبي\n\n"
+        "واستهدفت الطائرات الحربية اليوم الخميس مدينة كفرنبل وبلدة سراقب، ما أدى إلى مقتل 5 "
+        "مدنيين في سراقب، و5 في مدينة كفرنبل."
+    )
+    assert _tolls(events) == {"Kafranbel": [5], "Saraqib": [5]}
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_near_the_town_listed_with_it() -> None:
+    events = _events(
+        "قصفت الطائرات الحربية اليوم الخميس مدينة كفرنبل وقرية الزعيترينة وبلدة سراقب."
+    )
+    (village,) = [e for e in events if e.location and e.location.text.endswith("الزعيترينة")]
+    assert village.location is not None and village.location.name_en == "Kafranbel"
+    assert village.location.precision == 2
+
+
+def test_a_total_over_two_towns_gives_way_to_each_towns_own_toll() -> None:
+    events = _events(
+        "انفجرت سيارتان مفخختان اليوم الخميس في الرمادي والفلوجة مما أدى إلى مقتل عشرة أشخاص "
+        "وإصابة 30.\n\nووقع تفجير الرمادي قرب سوق شعبي مما أدى إلى مقتل سبعة وجرح 20. أما "
+        "تفجير الفلوجة فخلف ثلاثة قتلى وعشرة جرحى."
+    )
+    by_place = {
+        e.location.name_en if e.location else None: sorted((c.kind, c.value) for c in e.counts)
+        for e in events
+    }
+    assert by_place == {
+        "Ramadi": [("injured", 20), ("killed", 7)],
+        "Al Fallūjah": [("injured", 10), ("killed", 3)],
+    }

@@ -80,6 +80,7 @@ def test_event_flags_cues(text: str, trigger: str, expected: Flags) -> None:
         ("فإذاً قتل الحاج.", "قتل"),  # فإذاً is "so"
         ("وبعد أن دعا الوسطاء، توصل الطرفان إلى هدنة.", "هدنة"),  # إلى opens no call's clause
         ("قتل 3 أشخاص أمس، وقال مسؤول إنه لن يسمح بتكرار ذلك.", "قتل"),
+        ("أصيب جندي، في ما قتل مدنيان بقصف على البلدة.", "قتل"),  # في ما is فيما, "while"
     ],
 )
 def test_event_flags_decoys(text: str, trigger: str) -> None:

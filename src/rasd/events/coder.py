@@ -12,6 +12,7 @@ later ones.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -30,11 +31,15 @@ from rasd.events.sites import PlaceList, place_lists
 from rasd.events.triggers import Trigger, find_triggers
 from rasd.grounding.actors import fights, resolve_actor
 from rasd.grounding.places import (
+    ARTICLES_COUNTRY,
+    ARTICLES_TOWN,
     FROM_HEADLINE,
+    NEAR,
     TOWN,
     Resolved,
     document_countries,
     great_circle_km,
+    ground_location,
     is_place,
     resolve,
 )
@@ -119,6 +124,9 @@ class _Mention:
     continuation: bool = False  # only what protesters of a protest told elsewhere did
     # its counts were read in a headline, which may sum the events the body tells apart
     headline_counts: bool = False
+    # its counts are a total over the towns of a list told in its sentence (انفجرت سيارتان
+    # في A وB مما أدى إلى مقتل تسعة): a figure given for its town alone replaces them
+    shared_counts: bool = False
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -262,12 +270,46 @@ def _same_place(first: Location | None, second: Location | None, context: _Conte
     one, other = context.place(first.text), context.place(second.text)
     if one is None or other is None:
         return None
-    if one[0] or other[0]:
-        # a part of a place holds only some of what lies within it, no telling which; the
-        # same part twice (شمال شرق نيجيريا، شمال شرق البلاد) is one place
+    if one[0] and other[0]:
+        # the same part twice (شمال شرق نيجيريا، شمال شرق البلاد) is one place
         same = one[0] == other[0] and one[1].place.id == other[1].place.id
         return _WITHIN if same else None
+    if one[0] or other[0]:
+        # a part of a place holds only some of what lies within it: a town of its side of
+        # a province or country (بلدة موبي in شمال شرق نيجيريا), no telling otherwise
+        (part, coarse), town = (first, one), other
+        if other[0]:
+            (part, coarse), town = (second, other), one
+        return _WITHIN if _on_its_side(part.text, coarse[1], town[1]) else None
     return _WITHIN if _within(one[1], other[1]) else None
+
+
+# The side of a place each direction word names, as a (north, east) sign.
+_SIDES: Final = {
+    normalize(word): side
+    for words, side in (
+        (("شمال", "شمالي"), (1, 0)),
+        (("جنوب", "جنوبي"), (-1, 0)),
+        (("شرق", "شرقي"), (0, 1)),
+        (("غرب", "غربي"), (0, -1)),
+    )
+    for word in words
+}
+
+
+def _on_its_side(phrase: str, whole: Resolved, town: Resolved) -> bool:
+    """Whether a town lies in the side of a province or country a phrase names (شمال شرق
+    نيجيريا): within it, and north (east, ...) of its centre on each direction word the
+    phrase opens with. Only towns: a part of a town is no side of a country."""
+    if _size(whole.place.kind) < 2 or _size(town.place.kind) > 1 or not _within(whole, town):
+        return False
+    words = [_bare(word) for word in _normal(phrase).split()]
+    sides = [_SIDES[word] for word in itertools.takewhile(lambda w: w in _SIDES, words)]
+    if not sides:
+        return False
+    north = town.place.lat - whole.place.lat
+    east = town.place.lon - whole.place.lon
+    return all(north * dn + east * de > 0 for dn, de in sides)
 
 
 def _loosely_alike(first: _Mention, second: _Mention, context: _Context) -> bool:
@@ -458,13 +500,26 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
     # (اقتحموا منزل X وقتلوا Y: two assaults).
     if same_sentence and (_casualties(first) or _casualties(second)):
         return "an attack and its casualties in one sentence"
-    if _compatible_targets(first.target, second.target):
+    if _compatible_targets(first.target, second.target) or _by_its_town(first, second):
         return "the same event told again" if not same_sentence else "one sentence"
     if same_toll:
         return "the same toll told again"
     if not same_sentence and _placed_alike(first, second):
         return "same type, place and day (ACLED's unit)"
     return None
+
+
+def _by_its_town(first: _Mention, second: _Mention) -> bool:
+    """Whether one mention names the act by the town it took place in (تفجير المقدادية),
+    the other's town: no other target to tell them apart."""
+    return any(
+        one.location is not None
+        and other.target is not None
+        and other.location is not None
+        and other.location.reason == _TOWN_ATTACKED
+        and _normal(other.target.text) == _normal(one.location.text).removeprefix("مدينه ")
+        for one, other in ((first, second), (second, first))
+    )
 
 
 def _tolls_differ(first: _Mention, second: _Mention) -> bool:
@@ -568,12 +623,14 @@ def _refers_back(argument: Argument) -> bool:
     return " " not in word and len(word) > 4 and word.endswith(_POSSESSIVES)
 
 
-def _finer(place: Location | None, than: Location) -> bool:
+def _finer(place: Location | None, than: Location, countries: Sequence[str] = ()) -> bool:
     """Whether ``place`` names where an event happened more precisely than ``than``: a
-    town over its region or country, by the gazetteer's ACLED precision."""
+    town over its region or country, by the gazetteer's ACLED precision, each name read
+    as of the article's ``countries`` (بلدة موب, Mubi of Nigeria)."""
     if place is None:
         return False
-    mine, theirs = resolve(place.text), resolve(than.text)
+    mine = resolve(place.text, context_countries=countries)
+    theirs = resolve(than.text, context_countries=countries)
     if mine is None:
         return False
     if theirs is None or mine.precision != theirs.precision:
@@ -589,7 +646,7 @@ def _casualties(mention: _Mention) -> bool:
     )
 
 
-def _merge(into: _Mention, reason: str, other: _Mention) -> None:
+def _merge(into: _Mention, reason: str, other: _Mention, countries: Sequence[str] = ()) -> None:
     # the first evidence joins for this reason; the others keep why they joined it
     into.evidence.extend(
         e if e.joined and i else replace(e, joined=reason) for i, e in enumerate(other.evidence)
@@ -610,7 +667,7 @@ def _merge(into: _Mention, reason: str, other: _Mention) -> None:
         into.target = other.target  # what was attacked, not the count of its victims
     into.actor = into.actor or other.actor
     into.target = into.target or other.target
-    if into.location is None or _finer(other.location, into.location):
+    if into.location is None or _finer(other.location, into.location, countries):
         into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
@@ -618,6 +675,10 @@ def _merge(into: _Mention, reason: str, other: _Mention) -> None:
     # the body's figure a headline's (5 قتلى في اشتباكات وانفجار sums two events the body
     # tells apart); a claim (قال التنظيم إنه قتل 30) leaves room for the sourced figure
     revised = {count.kind for count in other.counts if count.revised}
+    if into.shared_counts and not other.shared_counts and not other.headline_counts:
+        # the town's own figures over the total of the list it was told in
+        revised |= {count.kind for count in other.counts if not count.claimed}
+        into.shared_counts = not revised
     if not other.headline_counts and other.counts:
         if into.headline_counts:
             # not a headline's revised toll (ارتفاع حصيلة القتلى إلى 50) by the first one
@@ -626,7 +687,9 @@ def _merge(into: _Mention, reason: str, other: _Mention) -> None:
         into.headline_counts = False  # its counts are the body's from here on
     into.counts[:] = [count for count in into.counts if count.kind not in revised]
     known = {count.kind for count in into.counts if not count.claimed}
-    into.counts.extend(count for count in other.counts if count.kind not in known)
+    added = [count for count in other.counts if count.kind not in known]
+    into.counts.extend(added)
+    into.shared_counts = into.shared_counts or (bool(added) and other.shared_counts)
 
 
 _BODY_STARTED: Final = re.compile(r"[.!?؟]\s*\n")
@@ -1049,15 +1112,14 @@ def _read_sentence(
         if trigger.mode == "crowd-control" and target is None:
             target = _dispersed(text, sentence, trigger)
         flags = event_flags(text, layer, sentence, trigger_span)
+        location = find_location(text, layer, tokens, sentence, trigger_span, entities, countries)
         mention = _Mention(
             trigger=trigger,
             sentence=sentence,
             actor=actor,
             target=target,
             location=_in_headline(
-                doc,
-                sentence,
-                find_location(text, layer, tokens, sentence, trigger_span, entities, countries),
+                doc, sentence, _town_attacked(text, trigger, target, location, countries)
             ),
             date=_nearest(dates, trigger),
             counts=_counts_for(counts, trigger, triggers),
@@ -1075,16 +1137,22 @@ def _read_sentence(
         )
         mentions.append(mention)
     if any(m.trigger.event_type in _BY_PLACE and m.location is not None for m in mentions):
-        mentions = _by_place(mentions, place_lists(text, tokens, sentence))
+        mentions = _by_place(text, mentions, place_lists(text, tokens, sentence), countries)
     return mentions
 
 
 # The types ACLED codes an event of in each place an act is told of.
 _BY_PLACE: Final = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_TOLL_REACH: Final = 12  # characters from a count to the place it is given for (5 في)
+# characters from a count to the place it is given for (5 مدنيين بينهم نساء وأطفال في B)
+_TOLL_REACH: Final = 48
 
 
-def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Mention]:
+def _by_place(
+    text: str,
+    mentions: list[_Mention],
+    lists: Sequence[PlaceList],
+    countries: Sequence[str] = (),
+) -> list[_Mention]:
     """The mentions of a sentence with one event in each place of a list the act is told
     of: «قصف الجيش بلدات A وB وC» is three attacks, «قتل 5 في A و4 في B» two with their
     tolls. The first place keeps the mentions that name any place of the list; each other
@@ -1093,26 +1161,26 @@ def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Men
     codes it at the nearest place it can), and a list of provinces or countries is told
     as a summary of what happened there: no event of its own in each."""
     copies: dict[int, list[_Mention]] = {}
-    for found in lists:
-        places = [
-            _where(member, parent)
-            for member, parent in zip(found.members, found.parents, strict=True)
-        ]
-        if sum(not _coarse(place) for place in places) < 2:
-            continue
+    for spans, members, places in _acts_by_list(lists, countries):
         users = [
             m
             for m in mentions
             if m.trigger.event_type in _BY_PLACE
             and m.location is not None
-            and m.location.start < found.span.end
-            and m.location.end > found.span.start
+            and any(m.location.start < span.end and m.location.end > span.start for span in spans)
         ]
         for mention in users:
             mention.location = places[0]
         for event_type in dict.fromkeys(m.trigger.event_type for m in users):
             source = next(m for m in users if m.trigger.event_type == event_type)
-            tolls = _tolls_by_place(source.counts, found.members)
+            # the sentence's tolls of the act, whichever of its words each was read with
+            # and wherever it was placed (ففي محافظة ديالى انفجرت سيارتان في A وB مما أدى إلى
+            # مقتل تسعة)
+            typed = [m for m in mentions if m.trigger.event_type == event_type]
+            tolls = _tolls_by_place(text, [c for m in typed for c in m.counts], members, places)
+            if tolls:
+                for mention in typed:
+                    mention.counts = []
             parts = [
                 replace(
                     source,
@@ -1124,10 +1192,74 @@ def _by_place(mentions: list[_Mention], lists: Sequence[PlaceList]) -> list[_Men
             ]
             if tolls:
                 source.counts = tolls.get(0, [])
+            for mention in typed:
+                mention.shared_counts = not tolls and bool(mention.counts)
             copies.setdefault(id(source), []).extend(parts)
     if not copies:
         return mentions
     return [part for m in mentions for part in (m, *copies.get(id(m), ()))]
+
+
+def _acts_by_list(
+    lists: Sequence[PlaceList], countries: Sequence[str]
+) -> list[tuple[list[Span], Sequence[Location], list[Location]]]:
+    """A sentence's lists of towns an act is told of, each with its members and places, and
+    the spans that name them: its own, and those of a later list of the same places (استهدف
+    A وB وC ... مقتل 5 في B، و3 في A وقتيلين في C: the second list tells the tolls of the
+    first's strikes, no act of its own)."""
+    acts: list[tuple[list[Span], Sequence[Location], list[Location]]] = []
+    for found in lists:
+        places = _near_listed(
+            [
+                _where(member, parent)
+                for member, parent in zip(found.members, found.parents, strict=True)
+            ],
+            countries,
+        )
+        if sum(not _coarse(place) for place in places) < 2:
+            continue
+        names = {_place_words(place.text) for place in places}
+        told = next(
+            (act for act in acts if names <= {_place_words(p.text) for p in (*act[1], *act[2])}),
+            None,
+        )
+        if told is not None:
+            told[0].append(found.span)
+        else:
+            acts.append(([found.span], found.members, places))
+    return acts
+
+
+def _town_attacked(
+    text: str,
+    trigger: Trigger,
+    target: Argument | None,
+    location: Location | None,
+    countries: Sequence[str],
+) -> Location | None:
+    """Where an act told by its noun took place when the noun names the town (تفجير
+    المقدادية، أما تفجير بعقوبة فخلف قتيلين): the town, over no place or one the sentence
+    does not name (the article's town or country)."""
+    if not trigger.nominal or (location is not None and location.reason not in _ARTICLES_PLACES):
+        return location
+    if target is not None and 0 <= target.start - trigger.end <= 1:
+        names = [(target.start, target.end)]
+    else:
+        # the one or two words right after the noun, the longer name first
+        words = _NEXT_WORDS.match(text, trigger.end)
+        if words is None:
+            return location
+        names = [(words.start(1), words.end(w)) for w in (2, 1) if words.group(w)]
+    for start, end in names:
+        found = resolve(text[start:end], context_countries=countries)
+        if found is not None and found.precision == TOWN and found.how is None:
+            return Location(start, end, text[start:end], reason=_TOWN_ATTACKED)
+    return location
+
+
+_NEXT_WORDS: Final = re.compile(r" (\w+)( \w+)?")
+_ARTICLES_PLACES: Final = frozenset((ARTICLES_TOWN, ARTICLES_COUNTRY))
+_TOWN_ATTACKED: Final = "the town the act's noun names"
 
 
 def _where(member: Location, parent: Location | None) -> Location:
@@ -1140,29 +1272,99 @@ def _where(member: Location, parent: Location | None) -> Location:
 _LISTED: Final = "one of the places the sentence tells the act of"
 
 
+def _near_listed(places: list[Location], countries: Sequence[str]) -> list[Location]:
+    """The places of a list, a village the gazetteer lacks placed near the town listed
+    closest to it (استهدف كفرزيتا واللطامنة: the villages struck together are neighbours;
+    ACLED codes a village it cannot find at the nearest place it can, precision 2)."""
+    grounded = [ground_location(place, countries) for place in places]
+    towns = [
+        index
+        for index, place in enumerate(grounded)
+        if place.gazetteer_id is not None and place.precision == TOWN
+    ]
+    if not towns or len(towns) == len(places):
+        return places
+    near: list[Location] = []
+    for index, place in enumerate(places):
+        if grounded[index].gazetteer_id is not None:
+            near.append(place)
+            continue
+        town = grounded[min(towns, key=lambda at: (abs(at - index), at))]
+        near.append(
+            replace(
+                place,
+                name_ar=town.name_ar,
+                name_en=town.name_en,
+                lat=town.lat,
+                lon=town.lon,
+                country=town.country,
+                admin1=town.admin1,
+                gazetteer_id=town.gazetteer_id,
+                precision=NEAR,
+                reason=f"{place.reason}; a village the gazetteer lacks, placed at "
+                f"{town.text}, listed with it",
+            )
+        )
+    return near
+
+
 def _coarse(place: Location) -> bool:
     """Whether a place is a province or a country (محافظتي ديالى ونينوى)."""
     found = resolve(place.text)
     return found is not None and found.place.kind in ("country", "admin1")
 
 
-def _tolls_by_place(counts: Sequence[Count], members: Sequence[Location]) -> dict[int, list[Count]]:
-    """The counts given each for one place of a list (قتل 5 في A و4 في B), by the index of
-    the place; empty when they are not all so given: a total stays with the first place."""
+def _tolls_by_place(
+    text: str, counts: Sequence[Count], members: Sequence[Location], places: Sequence[Location]
+) -> dict[int, list[Count]]:
+    """The counts given each for one place of a list, by the index of the place: the one
+    place the text names after a count and before the next one (قتل 5 في A و4 في B;
+    استهدف A وB وC ... لترتفع الحصيلة إلى 5 مدنيين بينهم أطفال في مدينة B، و4 في A وقتيلين
+    في C). Empty when they are not all so given: a total stays with the first place."""
+    # a member by its name or by the place it lies in (تقوع في بيت لحم)
+    names = [
+        {_place_words(member.text), _place_words(place.text)} - {()}
+        for member, place in zip(members, places, strict=True)
+    ]
+    ordered = sorted(counts, key=lambda count: count.start)
     owners: dict[int, list[Count]] = {}
-    for count in counts:
-        owner = next(
-            (
-                index
-                for index, member in enumerate(members)
-                if 0 <= member.start - count.end <= _TOLL_REACH
-            ),
-            None,
-        )
-        if owner is None:
+    for at, count in enumerate(ordered):
+        end = count.end + _TOLL_REACH
+        if at + 1 < len(ordered):
+            end = min(end, ordered[at + 1].start)
+        words = _place_words(text[count.end : max(end, count.end)])
+        named = {index for index, known in enumerate(names) if any(_holds(words, n) for n in known)}
+        if len(named) != 1:
             return {}
-        owners.setdefault(owner, []).append(count)
+        owners.setdefault(named.pop(), []).append(count)
     return owners
+
+
+def _place_words(phrase: str) -> tuple[str, ...]:
+    """A place phrase's words, less the prepositions before them and the words that head
+    a place (في مدينة كفرزيتا: كفرزيتا)."""
+    words = []
+    for word in _LETTERS.findall(_normal(phrase)):
+        for clitic in ("وب", "وفي", "و", "ب"):
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                word = word[len(clitic) :]
+                break
+        if word not in _PLACE_HEADS:
+            words.append(word)
+    return tuple(words)
+
+
+_LETTERS: Final = re.compile(r"\w+")
+
+
+def _holds(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    return any(words[at : at + len(name)] == name for at in range(len(words) - len(name) + 1))
+
+
+_PLACE_HEADS: Final = frozenset(
+    normalize(word)
+    for word in ("في", "مدينة", "بلدة", "قرية", "مخيم", "حي", "منطقة", "ضاحية", "ناحية")
+)
 
 
 def _in_headline(doc: Document, sentence: Span, location: Location | None) -> Location | None:
@@ -1251,13 +1453,13 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
             if chosen is None:
                 told_here.append(mention)
             else:
-                _merge(*chosen, mention)
+                _merge(*chosen, mention, context.lazy_countries)
         for mention in told_here:
             chosen = _event_of(merged, mention, context)
             if chosen is None:
                 merged.append(mention)
             else:
-                _merge(*chosen, mention)
+                _merge(*chosen, mention, context.lazy_countries)
         previous = sentence
     # «وردد المتظاهرون شعارات» with no protest told in the article: the protest is reported
     # elsewhere, and a reader of this text codes none
@@ -1302,13 +1504,16 @@ def _sums_up(total: _Mention, parts: Sequence[_Mention]) -> bool:
 
 
 def _parts(summary: _Mention, mentions: Sequence[_Mention], context: _Context) -> list[_Mention]:
-    """The events of a total's type and day told at places within its place."""
+    """The events of a total's type and day told at places within its place. A total the
+    text does not date («11 مدنيا قتلوا في ريف حماة») sums the strikes it tells the days
+    of; a village the gazetteer lacks is within it when told in one list with a town that
+    is (استهدف كفرزيتا واللطامنة)."""
     if summary.trigger.event_type not in _BY_PLACE or summary.location is None:
         return []
     where = context.place(summary.location.text)
-    if where is None or where[1].precision == TOWN:
+    if where is None or (where[1].precision == TOWN and where[0] != _COUNTRYSIDE):
         return []
-    return [
+    alike = [
         m
         for m in mentions
         if m is not summary
@@ -1316,17 +1521,43 @@ def _parts(summary: _Mention, mentions: Sequence[_Mention], context: _Context) -
         and m.location is not None
         and (m.negated, m.future, m.hypothetical)
         == (summary.negated, summary.future, summary.hypothetical)
-        and (m.date is None) == (summary.date is None)
-        and (m.date is None or summary.date is None or m.date.value == summary.date.value)
-        and _finer_within(m.location, summary.location, context)
+        and (summary.date is None or (m.date is not None and m.date.value == summary.date.value))
+    ]
+    within = [m for m in alike if _finer_within(m.location, summary.location, context)]
+    lists = {
+        m.sentence for m in within if m.location and (m.location.reason or "").startswith(_LISTED)
+    }
+    return [
+        m
+        for m in alike
+        if m in within
+        or (
+            m.sentence in lists
+            and m.location is not None
+            and (m.location.reason or "").startswith(_LISTED)
+            and context.place(m.location.text) is None
+        )
     ]
 
 
-def _finer_within(place: Location, than: Location, context: _Context) -> bool:
+def _finer_within(place: Location | None, than: Location, context: _Context) -> bool:
+    if place is None:
+        return False
     mine, theirs = context.place(place.text), context.place(than.text)
     if mine is None or theirs is None or mine[1].place.id == theirs[1].place.id:
         return False
+    if theirs[0] == _COUNTRYSIDE and _size(theirs[1].place.kind) == 1:
+        # a town's countryside (ريف حماة الشمالي): the towns and villages around it
+        return _size(mine[1].place.kind) == 1 and (
+            great_circle_km(
+                mine[1].place.lat, mine[1].place.lon, theirs[1].place.lat, theirs[1].place.lon
+            )
+            <= _WITHIN_KM["admin2"]
+        )
     return _size(mine[1].place.kind) < _size(theirs[1].place.kind) and _within(mine[1], theirs[1])
+
+
+_COUNTRYSIDE: Final = normalize("ريف")
 
 
 def _event_of(

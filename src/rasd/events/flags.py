@@ -47,6 +47,7 @@ def _with_conjunctions(words: str) -> frozenset[str]:
 
 
 _NEGATIONS: Final = _with_conjunctions("لم لن لا ليس ليست ليسوا لست")
+_IN: Final = _with_conjunctions("في")
 _STILL: Final = _split("زال يزال تزال زالت زالوا يزالون يزل سيما")
 # Light verbs and determiners that may stand between a negation and its masdar.
 _LIGHT: Final = _split(
@@ -132,7 +133,9 @@ def _negated(words: list[str], clause: int, sentence_start: int, index: int) -> 
         word = words[at]
         distance = index - at
         between = words[at + 1 : index]
-        if word in _NEGATIONS or (word == "ما" and distance == 1):
+        # في ما is فيما ("while": في ما استشهد فلسطينيان), no negation
+        spelled_apart = word == "ما" and at > 0 and words[at - 1] in _IN
+        if word in _NEGATIONS or (word == "ما" and distance == 1 and not spelled_apart):
             if at + 1 < len(words) and words[at + 1] in _STILL:
                 return False
             if distance <= _NEAR or all(w in _LIGHT for w in between):
