@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.events.arguments import find_arguments, find_location
+from rasd.events.arguments import coercing_state, find_arguments, find_location
 from rasd.model import Argument, Entity, Span
 from rasd.pipeline import extract_text
 from rasd.settings import Settings
@@ -1053,3 +1053,50 @@ def test_the_actor_phrase_keeps_its_head_and_what_completes_it(
     text: str, trigger: str, actor: str
 ) -> None:
     assert _run(text, trigger)[0] == actor
+
+
+def _coercer(text: str, trigger: str, target: str | None = None) -> str | None:
+    layer, _, tokens = analyze(text)
+    start = text.index(trigger)
+    victim = None
+    if target is not None:
+        at = text.index(target)
+        victim = Argument(at, at + len(target), target)
+    force = coercing_state(
+        text, layer, tokens, Span(0, len(text)), Span(start, start + len(trigger)), (), victim
+    )
+    return force.text if force else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "force"),
+    [
+        # a coordinated verb shares its subject
+        (
+            "منعت قوات الأمن الأردنية المعلمين من الوقفة واعتقلت عددا منهم.",
+            "واعتقلت",
+            None,
+            "قوات الأمن الأردنية",
+        ),
+        # a purpose clause is the main verb's subject's
+        (
+            "واستخدم الأمن العراقي الغاز المسيل للدموع لتفريق المحتجين.",
+            "لتفريق",
+            "المحتجين",
+            "الأمن العراقي",
+        ),
+        # the force after the trigger, in a relative clause
+        ("تراجع المتظاهرون تحت وطأة القنابل التي أطلقتها الشرطة.", "القنابل", None, "الشرطة"),
+        # an announcement of an arrest
+        ("أعلن الجيش عن اعتقال عشرة أشخاص في المدينة.", "اعتقال", "عشرة أشخاص", "الجيش"),
+        # the nearest force before the trigger
+        ("قال وزير الداخلية إن الشرطة اعتقلت مشتبها به.", "اعتقلت", "مشتبها به", "الشرطة"),
+        # the target is no actor, nor is anyone who is not a state force
+        ("تم اعتقال ضابط في الجيش.", "اعتقال", "ضابط في الجيش", None),
+        ("قال المتظاهرون إن عشرة منهم اعتقلوا.", "اعتقلوا", None, None),
+    ],
+)
+def test_an_agentless_arrest_is_the_state_force_its_sentence_names(
+    text: str, trigger: str, target: str | None, force: str | None
+) -> None:
+    assert _coercer(text, trigger, target) == force

@@ -2648,3 +2648,58 @@ def _agrees_with(view: _Sentence, arg: Argument, at: int, trigger: int) -> bool:
     definite = noun.startswith("ال") == word.startswith("ال")
     shaped = _is_adjective(word) or (stem.startswith("م") and len(stem) >= 5)
     return feminine and definite and shaped
+
+
+# The state's arms that arrest, disperse and impose curfews.
+_COERCING_SECTORS = frozenset(
+    {"state-police", "state-military", "state-intelligence", "state-executive", "state-judiciary"}
+)
+
+
+def coercing_state(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    trigger: Span,
+    entities: Sequence[Entity],
+    target: Argument | None,
+) -> Argument | None:
+    """The state force a sentence names beside an arrest or dispersal it tells without an
+    agent: the nearest before the trigger, else the nearest after it.
+
+    News names who arrests in a clause of its own and tells the arrest in another: a
+    coordinated verb (منعت قوات الأمن الوقفة واعتقلت محتجين), a purpose (استخدم الأمن
+    الغاز لتفريق المحتجين), a relative clause (القنابل التي أطلقتها القوى الأمنية), an
+    announcement (أعلن الجيش اعتقال، قال المتحدث باسم الشرطة إنه اعتقل). Only the state
+    arrests, disperses and imposes curfews: a police, army, intelligence or executive
+    phrase there is the one that did, unless it is the target (اعتقال ضابط في الجيش).
+    """
+    view = _sentence_view(text, tokens, sentence, entities)
+    at = _token_at(view, trigger.start)
+    last = bisect_left(view.starts, trigger.end, at + 1) - 1
+    before: Argument | None = None
+    position = 0
+    while position < len(view.words):
+        phrase = None if at <= position <= last else _phrase(view, position)
+        arg = _arg(view, phrase)
+        if phrase is None or arg is None or (target and _overlap(arg, target)):
+            position += 1
+            continue
+        actor = resolve_actor(text, layer, arg, entities)
+        if (
+            actor is None
+            or actor.sector not in _COERCING_SECTORS
+            or actor.start >= view.ends[position]
+        ):
+            position += 1  # the phrase's head is no state force (مذكرة الشرطة: its owner)
+            continue
+        if position > last:
+            return before or arg
+        before = arg
+        position = phrase[1]
+    return before
+
+
+def _overlap(first: Argument, second: Argument) -> bool:
+    return first.start < second.end and second.start < first.end

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, overload
 
-from rasd.events.arguments import find_arguments, find_location
+from rasd.events.arguments import coercing_state, find_arguments, find_location
 from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution, is_report_date
 from rasd.events.counts import find_counts
@@ -1266,6 +1266,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _with_protests_met_with_force(doc, told, published, context)
     told = _without_summaries(told, context)
     _name_the_perpetrator(doc, told)
+    _name_the_coercer(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
 
@@ -1589,6 +1590,26 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
     for mention in agentless:
         if mention.target is None or not _content_words(mention.target) & words:
             mention.actor = first
+
+
+def _name_the_coercer(doc: Document, mentions: Sequence[_Mention]) -> None:
+    """Give an arrest, dispersal or curfew told without an agent the state force a
+    sentence telling it names (``coercing_state``). Read once the mentions are merged: the
+    force is the event's actor, not a reading that keeps apart mentions of one event."""
+    if doc.layer is None or not isinstance(doc.tokens, Tokens):
+        return
+    for mention in mentions:
+        if mention.actor is not None or mention.trigger.event_type != "COERCE":
+            continue
+        for told in mention.evidence:
+            sentence = Span(told.sentence_start, told.sentence_end)
+            trigger = Span(told.trigger_start, told.trigger_end)
+            force = coercing_state(
+                doc.text, doc.layer, doc.tokens, sentence, trigger, doc.entities, mention.target
+            )
+            if force is not None:
+                mention.actor = force
+                break
 
 
 def _armed_party(doc: Document, argument: Argument) -> bool:
