@@ -852,3 +852,13 @@ def test_an_agentless_arrest_is_the_state_force_the_sentence_names(
     assert arrests and all(e.actor is not None and e.actor.text == force for e in arrests)
     actor = arrests[0].actor
     assert actor is not None and actor.actor is not None and actor.actor.name_en == name
+
+
+def test_an_agentless_attack_is_the_party_the_article_names_however_worded() -> None:
+    # «طائرات إسرائيلية» and «الجيش الإسرائيلي» share no word but are one side: Israel's
+    events = _code(
+        "شنت طائرات إسرائيلية غارة على بلدة عيترون في جنوب لبنان أمس. وقصف الجيش الإسرائيلي"
+        " أطراف بلدة مارون الراس. وقتل ثلاثة أشخاص في قصف استهدف منزلا في بلدة بنت جبيل."
+    )
+    killing = next(e for e in events if e.evidence[0].trigger == "وقتل")
+    assert killing.actor is not None and killing.actor.text == "طائرات إسرائيلية"

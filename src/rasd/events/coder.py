@@ -1582,14 +1582,37 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
         return
     first = named[0]
     words = _content_words(first)
-    if not words or not all(words & _content_words(actor) for actor in named[1:]):
+    side = _side(doc, first)
+    if not all(
+        (words & _content_words(actor)) or (side is not None and _side(doc, actor) == side)
+        for actor in named[1:]
+    ):
         return
     # resolved last: the one step that reads the actor tables
     if not all(_armed_party(doc, actor) for actor in named):
         return
     for mention in agentless:
-        if mention.target is None or not _content_words(mention.target) & words:
+        target = mention.target
+        if target is None or not (
+            _content_words(target) & words or (side is not None and _side(doc, target) == side)
+        ):
             mention.actor = first
+
+
+def _side(doc: Document, argument: Argument) -> str | None:
+    """The party an argument names, however it is worded: a named actor's id, else the
+    state whose forces or name it is (غارة إسرائيلية، جيش الاحتلال الإسرائيلي، إسرائيل are
+    all Israel's); None for anyone else (مسلحون، محتجون)."""
+    if doc.layer is None:
+        return None
+    actor = resolve_actor(doc.text, doc.layer, argument, doc.entities)
+    if actor is None:
+        return None
+    if actor.id is not None and not (actor.sector or "").startswith("state-"):
+        return actor.id
+    if actor.sector is None or actor.sector.startswith("state-"):
+        return actor.country
+    return None
 
 
 def _name_the_coercer(doc: Document, mentions: Sequence[_Mention]) -> None:
