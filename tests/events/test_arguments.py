@@ -1100,3 +1100,17 @@ def test_an_agentless_arrest_is_the_state_force_its_sentence_names(
     text: str, trigger: str, target: str | None, force: str | None
 ) -> None:
     assert _coercer(text, trigger, target) == force
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واعتقلت قوات الجيش أمس الأحد 30 فلسطينياً، وأصابت شاباً بالرصاص في المدينة.",
+        "واعتقلت قوات الجيش 30 شخصا وأصابت شابا بالرصاص في المدينة.",
+    ],
+)
+def test_a_joined_verb_after_an_object_in_the_accusative_shares_the_first_verbs_subject(
+    text: str,
+) -> None:
+    actor, target = _run(text, "وأصابت", event_type="ASSAULT")
+    assert actor == "قوات الجيش" and target is not None and target.startswith("شاب")

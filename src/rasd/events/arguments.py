@@ -741,7 +741,8 @@ def _preceding_subject(
             if phrase is not None and among:
                 phrase = _victims(view, phrase)
             if phrase is not None and phrase[1] == end:
-                return phrase
+                joined = view.words[verb] != _strip_conjunction(view.words[verb])
+                return None if joined and _in_the_accusative(view, phrase) else phrase
         if word in _CLAUSE_PUNCTUATION and not (among and view.words[first + 1] in _AMONG):
             return None
     if end < verb:
@@ -1278,9 +1279,26 @@ def _subject(view: _Sentence, at: int) -> tuple[tuple[int, int] | None, int]:
         return None, after
     if following is not None and _joined_feminine(view, at) and _is_quantity(view.words[after]):
         return None, after  # وأسرت 8 من عناصرها: the forces named before took eight
+    joined = view.words[at] != _strip_conjunction(view.words[at])
+    if following is not None and joined and _in_the_accusative(view, following):
+        return None, after  # وأصابت شابا: the one hit, the subject the clause's before
     if following is not None and not _pronoun_suffix(view.words[at]):
         return following, _skip_time(view, following[1])
     return None, after
+
+
+def _in_the_accusative(view: _Sentence, phrase: tuple[int, int]) -> bool:
+    """An indefinite noun phrase in the accusative (شخصا، شابا، 30 فلسطينياً) is a verb's
+    object, never its subject: «اعتقلت القوات 30 شخصا، وأصابت شابا» names no one who hit
+    before وأصابت, and the one hit after it. A name is not read so (فرنسا، كندا); a nisba
+    in -يا only with its tanween written (فلسطينياً, not سوريا)."""
+    head = phrase[0]
+    word = _strip_conjunction(view.words[head])
+    if head in view.entity_of or word.startswith("ال") or word.endswith(("ها", "نا")):
+        return False  # طائراتها، قواتنا: a possessive, not tanween
+    if word.endswith("يا") and len(word) > 3:
+        return "\u064b" in view.text[view.starts[head] : view.ends[head]]
+    return _accusative(word)
 
 
 def _attack_subject(view: _Sentence, at: int) -> bool:
