@@ -1114,3 +1114,18 @@ def test_a_joined_verb_after_an_object_in_the_accusative_shares_the_first_verbs_
 ) -> None:
     actor, target = _run(text, "وأصابت", event_type="ASSAULT")
     assert actor == "قوات الجيش" and target is not None and target.startswith("شاب")
+
+
+def test_a_killing_joined_to_a_toll_in_the_passive_is_passive() -> None:
+    # قُتل شرطي ... وأُصيب ثلاثة: the one killed is the target, no one is named who killed
+    actor, target = _run(
+        "من جهة اخرى، قتل شرطي من الحرس الوطني واصيب ثلاثة آخرون بجروح مساء أمس في كمين.",
+        "قتل",
+        event_type="ASSAULT",
+    )
+    assert actor is None and target == "شرطي من الحرس الوطني"
+    # an active killing has its object after the subject, whatever toll follows
+    actor, _ = _run(
+        "قتل مسلحون جنديين وأصيب ثلاثة آخرون في هجوم على حاجز.", "قتل", event_type="ASSAULT"
+    )
+    assert actor is not None

@@ -1221,7 +1221,33 @@ def _reads_passive(view: _Sentence, at: int) -> bool:
         # خطف في وسط المدينة من قبل مسلحين، الذي قتل مع 9 آخرين: an active قتل or خطف
         # takes its object next; a preposition or the clause's end says qutila, khutifa.
         return True
-    return after < len(view.words) and view.words[after] in ("شخص", "مدني", "جندي", "طفل")
+    if view.words[after] in ("شخص", "مدني", "جندي", "طفل"):
+        return True
+    # قتل عنصر من الدرك وأصيب أربعة آخرون: the toll joined to it is told in the passive,
+    # unless an object follows the subject (قتل مسلحون جنديين وأصيب ثلاثة)
+    phrase = _phrase(view, after)
+    return (
+        phrase is not None
+        and phrase[1] < len(view.words)
+        and view.words[phrase[1]][:1] in "وف"
+        and _strip_conjunction(view.words[phrase[1]]) in _JOINED_PASSIVES
+        and not any(_indefinite_object(view, p) for p in range(phrase[0] + 1, phrase[1]))
+    )
+
+
+def _indefinite_object(view: _Sentence, at: int) -> bool:
+    """An indefinite noun in the accusative or oblique case (جنديين، شرطيا): an object."""
+    word = view.words[at]
+    return (
+        at not in view.entity_of
+        and not word.startswith(("ال", "لل"))
+        and len(word) > 3
+        and word.endswith(("ا", "ين"))
+    )
+
+
+# The passives of harm a toll joins to a killing (قتل ثلاثة وأصيب خمسة).
+_JOINED_PASSIVES = _words("أصيب أصيبت أصيبوا جرح جرحت جرحوا")
 
 
 def _no_object_follows(word: str) -> bool:
