@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.events.arguments import find_arguments, find_location
+from rasd.events.arguments import coercing_state, find_arguments, find_location
 from rasd.model import Argument, Entity, Span
 from rasd.pipeline import extract_text
 from rasd.settings import Settings
@@ -1053,3 +1053,79 @@ def test_the_actor_phrase_keeps_its_head_and_what_completes_it(
     text: str, trigger: str, actor: str
 ) -> None:
     assert _run(text, trigger)[0] == actor
+
+
+def _coercer(text: str, trigger: str, target: str | None = None) -> str | None:
+    layer, _, tokens = analyze(text)
+    start = text.index(trigger)
+    victim = None
+    if target is not None:
+        at = text.index(target)
+        victim = Argument(at, at + len(target), target)
+    force = coercing_state(
+        text, layer, tokens, Span(0, len(text)), Span(start, start + len(trigger)), (), victim
+    )
+    return force.text if force else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "force"),
+    [
+        # a coordinated verb shares its subject
+        (
+            "منعت قوات الأمن الأردنية المعلمين من الوقفة واعتقلت عددا منهم.",
+            "واعتقلت",
+            None,
+            "قوات الأمن الأردنية",
+        ),
+        # a purpose clause is the main verb's subject's
+        (
+            "واستخدم الأمن العراقي الغاز المسيل للدموع لتفريق المحتجين.",
+            "لتفريق",
+            "المحتجين",
+            "الأمن العراقي",
+        ),
+        # the force after the trigger, in a relative clause
+        ("تراجع المتظاهرون تحت وطأة القنابل التي أطلقتها الشرطة.", "القنابل", None, "الشرطة"),
+        # an announcement of an arrest
+        ("أعلن الجيش عن اعتقال عشرة أشخاص في المدينة.", "اعتقال", "عشرة أشخاص", "الجيش"),
+        # the nearest force before the trigger
+        ("قال وزير الداخلية إن الشرطة اعتقلت مشتبها به.", "اعتقلت", "مشتبها به", "الشرطة"),
+        # the target is no actor, nor is anyone who is not a state force
+        ("تم اعتقال ضابط في الجيش.", "اعتقال", "ضابط في الجيش", None),
+        ("قال المتظاهرون إن عشرة منهم اعتقلوا.", "اعتقلوا", None, None),
+    ],
+)
+def test_an_agentless_arrest_is_the_state_force_its_sentence_names(
+    text: str, trigger: str, target: str | None, force: str | None
+) -> None:
+    assert _coercer(text, trigger, target) == force
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واعتقلت قوات الجيش أمس الأحد 30 فلسطينياً، وأصابت شاباً بالرصاص في المدينة.",
+        "واعتقلت قوات الجيش 30 شخصا وأصابت شابا بالرصاص في المدينة.",
+    ],
+)
+def test_a_joined_verb_after_an_object_in_the_accusative_shares_the_first_verbs_subject(
+    text: str,
+) -> None:
+    actor, target = _run(text, "وأصابت", event_type="ASSAULT")
+    assert actor == "قوات الجيش" and target is not None and target.startswith("شاب")
+
+
+def test_a_killing_joined_to_a_toll_in_the_passive_is_passive() -> None:
+    # قُتل شرطي ... وأُصيب ثلاثة: the one killed is the target, no one is named who killed
+    actor, target = _run(
+        "من جهة اخرى، قتل شرطي من الحرس الوطني واصيب ثلاثة آخرون بجروح مساء أمس في كمين.",
+        "قتل",
+        event_type="ASSAULT",
+    )
+    assert actor is None and target == "شرطي من الحرس الوطني"
+    # an active killing has its object after the subject, whatever toll follows
+    actor, _ = _run(
+        "قتل مسلحون جنديين وأصيب ثلاثة آخرون في هجوم على حاجز.", "قتل", event_type="ASSAULT"
+    )
+    assert actor is not None

@@ -819,3 +819,46 @@ def test_the_protesters_dispersed_are_the_target(text: str, target: str) -> None
     assert coerced[0].target.text == target
     start = coerced[0].target.start
     assert text[start : coerced[0].target.end] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "force", "name"),
+    [
+        # the arrest in the passive, the force in the sentence's first clause
+        (
+            "أطلقت الشرطة المصرية الغاز المسيل للدموع على المتظاهرين في ميدان التحرير"
+            " بالقاهرة، وتم اعتقال العشرات منهم.",
+            "الشرطة المصرية",
+            "Egyptian police",
+        ),
+        # the force's spokesman tells the arrest
+        (
+            "قال المتحدث باسم شرطة بغداد إن انفجارا وقع في سوق شعبي واعتقل مشتبه به في المكان.",
+            "شرطة بغداد",
+            "Iraqi police",
+        ),
+        # the force announces it
+        (
+            "أعلنت وزارة الداخلية التونسية اليوم اعتقال خمسة أشخاص في مدينة صفاقس.",
+            "وزارة الداخلية التونسية",
+            "Tunisian ministry",
+        ),
+    ],
+)
+def test_an_agentless_arrest_is_the_state_force_the_sentence_names(
+    text: str, force: str, name: str
+) -> None:
+    arrests = [e for e in _code(text) if e.mode == "arrest"]
+    assert arrests and all(e.actor is not None and e.actor.text == force for e in arrests)
+    actor = arrests[0].actor
+    assert actor is not None and actor.actor is not None and actor.actor.name_en == name
+
+
+def test_an_agentless_attack_is_the_party_the_article_names_however_worded() -> None:
+    # «طائرات إسرائيلية» and «الجيش الإسرائيلي» share no word but are one side: Israel's
+    events = _code(
+        "شنت طائرات إسرائيلية غارة على بلدة عيترون في جنوب لبنان أمس. وقصف الجيش الإسرائيلي"
+        " أطراف بلدة مارون الراس. وقتل ثلاثة أشخاص في قصف استهدف منزلا في بلدة بنت جبيل."
+    )
+    killing = next(e for e in events if e.evidence[0].trigger == "وقتل")
+    assert killing.actor is not None and killing.actor.text == "طائرات إسرائيلية"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from rasd.grounding.actors import (
     COUNTRIES,
+    ENGLISH,
     inflections,
     read_agents,
     resolve_actor,
@@ -44,11 +45,11 @@ def _agent_rows() -> list[list[str]]:
 
 def test_agents_table_is_consistent() -> None:
     rows = _agent_rows()
-    assert rows[0] == ["phrase", "role", "sector", "inter", "source"]
+    assert rows[0] == ["phrase", "role", "sector", "inter", "source", "en"]
     body = rows[1:]
     phrases = Counter(normalize(row[0]) for row in body)
     assert max(phrases.values()) == 1, [phrase for phrase, n in phrases.items() if n > 1]
-    for phrase, role, sector, inter, source in body:
+    for phrase, role, sector, inter, source, en in body:
         assert phrase == phrase.strip() and 1 <= len(phrase.split()) <= 3, phrase
         # an alias read through normalize() is one the matcher can meet in normalized text
         assert normalize(normalize(phrase)) == normalize(phrase)
@@ -56,6 +57,7 @@ def test_agents_table_is_consistent() -> None:
         assert sector and sector == sector.lower(), phrase
         assert inter in {str(code) for code in range(1, 9)}, phrase
         assert source in {"petrarch", "curated"}, phrase
+        assert en and en == en.strip() and en.isascii(), phrase
     assert len(read_agents("\t".join(row) for row in rows)) == len(body)
 
 
@@ -63,7 +65,9 @@ def test_agents_table_reader_rejects_bad_rows() -> None:
     with pytest.raises(ValueError, match="header"):
         read_agents(["word\trole"])
     with pytest.raises(ValueError, match="inter"):
-        read_agents(["phrase\trole\tsector\tinter\tsource", "جنود\tMIL\tstate-military\t9\tx"])
+        read_agents(
+            ["phrase\trole\tsector\tinter\tsource\ten", "جنود\tMIL\tstate-military\t9\tx\tsoldiers"]
+        )
 
 
 def test_country_table_is_consistent() -> None:
@@ -201,3 +205,33 @@ def test_resolution_is_microseconds() -> None:
             resolve_actor(text, layer, argument, (), ("IRQ",))
     per_call = (time.perf_counter() - began) / (rounds * len(arguments))
     assert per_call < 100e-6, f"{per_call * 1e6:.1f} µs a call"
+
+
+def test_every_country_has_an_english_name_and_nationality() -> None:
+    assert {iso3 for iso3, _, _ in COUNTRIES} <= set(ENGLISH)
+    assert all(name and demonym for name, demonym in ENGLISH.values())
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "name"),
+    [
+        # an agent at home takes the article's country
+        ("الشرطة", ("EGY",), "Egyptian police"),
+        ("السلطات", ("SDN",), "Sudanese authorities"),
+        ("قوات الأمن", ("DZA",), "Algerian security forces"),
+        # its own words say whose it is
+        ("جنود عراقيون", ("SYR",), "Iraqi soldiers"),
+        ("الطائرات الحربية الروسية", ("SYR",), "Russian warplanes"),
+        # armed men and aircraft may come from abroad: no nationality from the article
+        ("مسلحون", ("IRQ",), "gunmen"),
+        ("طائرات حربية", ("LBN",), "warplanes"),
+        ("الشرطة", (), "police"),
+        # a country named as the actor
+        ("إسرائيل", (), "Israel"),
+    ],
+)
+def test_generic_agents_and_countries_have_english_names(
+    phrase: str, context: tuple[str, ...], name: str
+) -> None:
+    resolved, _ = _resolve(phrase, context)
+    assert resolved is not None and resolved.name_en == name

@@ -741,7 +741,8 @@ def _preceding_subject(
             if phrase is not None and among:
                 phrase = _victims(view, phrase)
             if phrase is not None and phrase[1] == end:
-                return phrase
+                joined = view.words[verb] != _strip_conjunction(view.words[verb])
+                return None if joined and _in_the_accusative(view, phrase) else phrase
         if word in _CLAUSE_PUNCTUATION and not (among and view.words[first + 1] in _AMONG):
             return None
     if end < verb:
@@ -1220,7 +1221,33 @@ def _reads_passive(view: _Sentence, at: int) -> bool:
         # خطف في وسط المدينة من قبل مسلحين، الذي قتل مع 9 آخرين: an active قتل or خطف
         # takes its object next; a preposition or the clause's end says qutila, khutifa.
         return True
-    return after < len(view.words) and view.words[after] in ("شخص", "مدني", "جندي", "طفل")
+    if view.words[after] in ("شخص", "مدني", "جندي", "طفل"):
+        return True
+    # قتل عنصر من الدرك وأصيب أربعة آخرون: the toll joined to it is told in the passive,
+    # unless an object follows the subject (قتل مسلحون جنديين وأصيب ثلاثة)
+    phrase = _phrase(view, after)
+    return (
+        phrase is not None
+        and phrase[1] < len(view.words)
+        and view.words[phrase[1]][:1] in "وف"
+        and _strip_conjunction(view.words[phrase[1]]) in _JOINED_PASSIVES
+        and not any(_indefinite_object(view, p) for p in range(phrase[0] + 1, phrase[1]))
+    )
+
+
+def _indefinite_object(view: _Sentence, at: int) -> bool:
+    """An indefinite noun in the accusative or oblique case (جنديين، شرطيا): an object."""
+    word = view.words[at]
+    return (
+        at not in view.entity_of
+        and not word.startswith(("ال", "لل"))
+        and len(word) > 3
+        and word.endswith(("ا", "ين"))
+    )
+
+
+# The passives of harm a toll joins to a killing (قتل ثلاثة وأصيب خمسة).
+_JOINED_PASSIVES = _words("أصيب أصيبت أصيبوا جرح جرحت جرحوا")
 
 
 def _no_object_follows(word: str) -> bool:
@@ -1278,9 +1305,26 @@ def _subject(view: _Sentence, at: int) -> tuple[tuple[int, int] | None, int]:
         return None, after
     if following is not None and _joined_feminine(view, at) and _is_quantity(view.words[after]):
         return None, after  # وأسرت 8 من عناصرها: the forces named before took eight
+    joined = view.words[at] != _strip_conjunction(view.words[at])
+    if following is not None and joined and _in_the_accusative(view, following):
+        return None, after  # وأصابت شابا: the one hit, the subject the clause's before
     if following is not None and not _pronoun_suffix(view.words[at]):
         return following, _skip_time(view, following[1])
     return None, after
+
+
+def _in_the_accusative(view: _Sentence, phrase: tuple[int, int]) -> bool:
+    """An indefinite noun phrase in the accusative (شخصا، شابا، 30 فلسطينياً) is a verb's
+    object, never its subject: «اعتقلت القوات 30 شخصا، وأصابت شابا» names no one who hit
+    before وأصابت, and the one hit after it. A name is not read so (فرنسا، كندا); a nisba
+    in -يا only with its tanween written (فلسطينياً, not سوريا)."""
+    head = phrase[0]
+    word = _strip_conjunction(view.words[head])
+    if head in view.entity_of or word.startswith("ال") or word.endswith(("ها", "نا")):
+        return False  # طائراتها، قواتنا: a possessive, not tanween
+    if word.endswith("يا") and len(word) > 3:
+        return "\u064b" in view.text[view.starts[head] : view.ends[head]]
+    return _accusative(word)
 
 
 def _attack_subject(view: _Sentence, at: int) -> bool:
@@ -2648,3 +2692,58 @@ def _agrees_with(view: _Sentence, arg: Argument, at: int, trigger: int) -> bool:
     definite = noun.startswith("ال") == word.startswith("ال")
     shaped = _is_adjective(word) or (stem.startswith("م") and len(stem) >= 5)
     return feminine and definite and shaped
+
+
+# The state's arms that arrest, disperse and impose curfews.
+_COERCING_SECTORS = frozenset(
+    {"state-police", "state-military", "state-intelligence", "state-executive", "state-judiciary"}
+)
+
+
+def coercing_state(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    trigger: Span,
+    entities: Sequence[Entity],
+    target: Argument | None,
+) -> Argument | None:
+    """The state force a sentence names beside an arrest or dispersal it tells without an
+    agent: the nearest before the trigger, else the nearest after it.
+
+    News names who arrests in a clause of its own and tells the arrest in another: a
+    coordinated verb (منعت قوات الأمن الوقفة واعتقلت محتجين), a purpose (استخدم الأمن
+    الغاز لتفريق المحتجين), a relative clause (القنابل التي أطلقتها القوى الأمنية), an
+    announcement (أعلن الجيش اعتقال، قال المتحدث باسم الشرطة إنه اعتقل). Only the state
+    arrests, disperses and imposes curfews: a police, army, intelligence or executive
+    phrase there is the one that did, unless it is the target (اعتقال ضابط في الجيش).
+    """
+    view = _sentence_view(text, tokens, sentence, entities)
+    at = _token_at(view, trigger.start)
+    last = bisect_left(view.starts, trigger.end, at + 1) - 1
+    before: Argument | None = None
+    position = 0
+    while position < len(view.words):
+        phrase = None if at <= position <= last else _phrase(view, position)
+        arg = _arg(view, phrase)
+        if phrase is None or arg is None or (target and _overlap(arg, target)):
+            position += 1
+            continue
+        actor = resolve_actor(text, layer, arg, entities)
+        if (
+            actor is None
+            or actor.sector not in _COERCING_SECTORS
+            or actor.start >= view.ends[position]
+        ):
+            position += 1  # the phrase's head is no state force (مذكرة الشرطة: its owner)
+            continue
+        if position > last:
+            return before or arg
+        before = arg
+        position = phrase[1]
+    return before
+
+
+def _overlap(first: Argument, second: Argument) -> bool:
+    return first.start < second.end and second.start < first.end

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, overload
 
-from rasd.events.arguments import find_arguments, find_location
+from rasd.events.arguments import coercing_state, find_arguments, find_location
 from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution, is_report_date
 from rasd.events.counts import find_counts
@@ -1468,6 +1468,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _with_protests_met_with_force(doc, told, published, context)
     told = _without_summaries(told, context)
     _name_the_perpetrator(doc, told)
+    _name_the_coercer(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
 
@@ -1812,14 +1813,57 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
         return
     first = named[0]
     words = _content_words(first)
-    if not words or not all(words & _content_words(actor) for actor in named[1:]):
+    side = _side(doc, first)
+    if not all(
+        (words & _content_words(actor)) or (side is not None and _side(doc, actor) == side)
+        for actor in named[1:]
+    ):
         return
     # resolved last: the one step that reads the actor tables
     if not all(_armed_party(doc, actor) for actor in named):
         return
     for mention in agentless:
-        if mention.target is None or not _content_words(mention.target) & words:
+        target = mention.target
+        if target is None or not (
+            _content_words(target) & words or (side is not None and _side(doc, target) == side)
+        ):
             mention.actor = first
+
+
+def _side(doc: Document, argument: Argument) -> str | None:
+    """The party an argument names, however it is worded: a named actor's id, else the
+    state whose forces or name it is (غارة إسرائيلية، جيش الاحتلال الإسرائيلي، إسرائيل are
+    all Israel's); None for anyone else (مسلحون، محتجون)."""
+    if doc.layer is None:
+        return None
+    actor = resolve_actor(doc.text, doc.layer, argument, doc.entities)
+    if actor is None:
+        return None
+    if actor.id is not None and not (actor.sector or "").startswith("state-"):
+        return actor.id
+    if actor.sector is None or actor.sector.startswith("state-"):
+        return actor.country
+    return None
+
+
+def _name_the_coercer(doc: Document, mentions: Sequence[_Mention]) -> None:
+    """Give an arrest, dispersal or curfew told without an agent the state force a
+    sentence telling it names (``coercing_state``). Read once the mentions are merged: the
+    force is the event's actor, not a reading that keeps apart mentions of one event."""
+    if doc.layer is None or not isinstance(doc.tokens, Tokens):
+        return
+    for mention in mentions:
+        if mention.actor is not None or mention.trigger.event_type != "COERCE":
+            continue
+        for told in mention.evidence:
+            sentence = Span(told.sentence_start, told.sentence_end)
+            trigger = Span(told.trigger_start, told.trigger_end)
+            force = coercing_state(
+                doc.text, doc.layer, doc.tokens, sentence, trigger, doc.entities, mention.target
+            )
+            if force is not None:
+                mention.actor = force
+                break
 
 
 def _armed_party(doc: Document, argument: Argument) -> bool:

@@ -29,7 +29,7 @@ from rasd.text import normalize, to_normalized_offset, to_original_span
 
 AGENTS_RESOURCE = "agents.tsv"
 PERSONS_RESOURCE = "persons.tsv"
-_AGENT_COLUMNS = ("phrase", "role", "sector", "inter", "source")
+_AGENT_COLUMNS = ("phrase", "role", "sector", "inter", "source", "en")
 
 # The countries of the region's news and of the foreign actors in it: ISO 3166 alpha-3,
 # Arabic names (CLDR's and the press's), and the nisba adjective of the nationality in its
@@ -123,6 +123,144 @@ COUNTRIES: tuple[tuple[str, str, str], ...] = (
     ("CUB", "كوبا", "كوبي"),
 )
 
+# The English short name and nationality adjective of each country of COUNTRIES, for the
+# names readers see (إسرائيل: "Israel"; الشرطة in an Egyptian article: "Egyptian police").
+# Curated beside COUNTRIES: CLDR, and pycountry, have names but no demonyms.
+ENGLISH: Final[dict[str, tuple[str, str]]] = {
+    "SYR": ("Syria", "Syrian"),
+    "IRQ": ("Iraq", "Iraqi"),
+    "LBN": ("Lebanon", "Lebanese"),
+    "JOR": ("Jordan", "Jordanian"),
+    "PSE": ("Palestine", "Palestinian"),
+    "ISR": ("Israel", "Israeli"),
+    "EGY": ("Egypt", "Egyptian"),
+    "SAU": ("Saudi Arabia", "Saudi"),
+    "YEM": ("Yemen", "Yemeni"),
+    "OMN": ("Oman", "Omani"),
+    "ARE": ("United Arab Emirates", "Emirati"),
+    "QAT": ("Qatar", "Qatari"),
+    "BHR": ("Bahrain", "Bahraini"),
+    "KWT": ("Kuwait", "Kuwaiti"),
+    "IRN": ("Iran", "Iranian"),
+    "TUR": ("Turkey", "Turkish"),
+    "LBY": ("Libya", "Libyan"),
+    "TUN": ("Tunisia", "Tunisian"),
+    "DZA": ("Algeria", "Algerian"),
+    "MAR": ("Morocco", "Moroccan"),
+    "MRT": ("Mauritania", "Mauritanian"),
+    "SDN": ("Sudan", "Sudanese"),
+    "SSD": ("South Sudan", "South Sudanese"),
+    "SOM": ("Somalia", "Somali"),
+    "ETH": ("Ethiopia", "Ethiopian"),
+    "ERI": ("Eritrea", "Eritrean"),
+    "DJI": ("Djibouti", "Djiboutian"),
+    "TCD": ("Chad", "Chadian"),
+    "NER": ("Niger", "Nigerien"),
+    "NGA": ("Nigeria", "Nigerian"),
+    "AFG": ("Afghanistan", "Afghan"),
+    "PAK": ("Pakistan", "Pakistani"),
+    "IND": ("India", "Indian"),
+    "CHN": ("China", "Chinese"),
+    "JPN": ("Japan", "Japanese"),
+    "KOR": ("South Korea", "South Korean"),
+    "PRK": ("North Korea", "North Korean"),
+    "RUS": ("Russia", "Russian"),
+    "UKR": ("Ukraine", "Ukrainian"),
+    "USA": ("United States", "US"),
+    "GBR": ("United Kingdom", "British"),
+    "FRA": ("France", "French"),
+    "DEU": ("Germany", "German"),
+    "ITA": ("Italy", "Italian"),
+    "ESP": ("Spain", "Spanish"),
+    "POL": ("Poland", "Polish"),
+    "GRC": ("Greece", "Greek"),
+    "NLD": ("Netherlands", "Dutch"),
+    "BEL": ("Belgium", "Belgian"),
+    "SWE": ("Sweden", "Swedish"),
+    "NOR": ("Norway", "Norwegian"),
+    "DNK": ("Denmark", "Danish"),
+    "CAN": ("Canada", "Canadian"),
+    "AUS": ("Australia", "Australian"),
+    "UZB": ("Uzbekistan", "Uzbek"),
+    "TKM": ("Turkmenistan", "Turkmen"),
+    "TJK": ("Tajikistan", "Tajik"),
+    "KAZ": ("Kazakhstan", "Kazakh"),
+    "KGZ": ("Kyrgyzstan", "Kyrgyz"),
+    "AZE": ("Azerbaijan", "Azerbaijani"),
+    "ARM": ("Armenia", "Armenian"),
+    "GEO": ("Georgia", "Georgian"),
+    "CYP": ("Cyprus", "Cypriot"),
+    "CHE": ("Switzerland", "Swiss"),
+    "AUT": ("Austria", "Austrian"),
+    "SRB": ("Serbia", "Serbian"),
+    "BIH": ("Bosnia and Herzegovina", "Bosnian"),
+    "IRL": ("Ireland", "Irish"),
+    "THA": ("Thailand", "Thai"),
+    "IDN": ("Indonesia", "Indonesian"),
+    "MYS": ("Malaysia", "Malaysian"),
+    "PHL": ("Philippines", "Filipino"),
+    "NPL": ("Nepal", "Nepali"),
+    "BGD": ("Bangladesh", "Bangladeshi"),
+    "LKA": ("Sri Lanka", "Sri Lankan"),
+    "TLS": ("Timor-Leste", "Timorese"),
+    "KEN": ("Kenya", "Kenyan"),
+    "UGA": ("Uganda", "Ugandan"),
+    "SEN": ("Senegal", "Senegalese"),
+    "BRA": ("Brazil", "Brazilian"),
+    "MEX": ("Mexico", "Mexican"),
+    "COL": ("Colombia", "Colombian"),
+    "VEN": ("Venezuela", "Venezuelan"),
+    "CUB": ("Cuba", "Cuban"),
+    # countries the gazetteer places events in that COUNTRIES has no Arabic names for
+    # (مالي is also "financial"), so an article's country may be one of them
+    "MLI": ("Mali", "Malian"),
+    "BFA": ("Burkina Faso", "Burkinabe"),
+    "CMR": ("Cameroon", "Cameroonian"),
+    "CAF": ("Central African Republic", "Central African"),
+    "COD": ("DR Congo", "Congolese"),
+    "COG": ("Congo", "Congolese"),
+    "MOZ": ("Mozambique", "Mozambican"),
+    "TZA": ("Tanzania", "Tanzanian"),
+    "RWA": ("Rwanda", "Rwandan"),
+    "BDI": ("Burundi", "Burundian"),
+    "ZAF": ("South Africa", "South African"),
+    "GIN": ("Guinea", "Guinean"),
+    "CIV": ("Ivory Coast", "Ivorian"),
+    "GHA": ("Ghana", "Ghanaian"),
+    "BEN": ("Benin", "Beninese"),
+    "TGO": ("Togo", "Togolese"),
+    "GMB": ("Gambia", "Gambian"),
+    "SLE": ("Sierra Leone", "Sierra Leonean"),
+    "LBR": ("Liberia", "Liberian"),
+    "COM": ("Comoros", "Comorian"),
+    "MDG": ("Madagascar", "Malagasy"),
+    "ZWE": ("Zimbabwe", "Zimbabwean"),
+    "AGO": ("Angola", "Angolan"),
+    "MMR": ("Myanmar", "Myanmar"),
+    "VNM": ("Vietnam", "Vietnamese"),
+    "ROU": ("Romania", "Romanian"),
+    "BGR": ("Bulgaria", "Bulgarian"),
+    "HUN": ("Hungary", "Hungarian"),
+    "CZE": ("Czech Republic", "Czech"),
+    "PRT": ("Portugal", "Portuguese"),
+    "FIN": ("Finland", "Finnish"),
+    "BLR": ("Belarus", "Belarusian"),
+    "ALB": ("Albania", "Albanian"),
+    "XKX": ("Kosovo", "Kosovar"),
+    "ARG": ("Argentina", "Argentine"),
+    "CHL": ("Chile", "Chilean"),
+    "PER": ("Peru", "Peruvian"),
+    "NZL": ("New Zealand", "New Zealand"),
+}
+
+# Sectors whose members fight across borders: an agent of theirs takes a nationality in its
+# English name only when its own words give one (طائرات حربية in a Lebanese article may be
+# Israel's; مسلحون there are no "Lebanese gunmen" for it). Police, officials, protesters and
+# civilians act at home, and the article's country is theirs.
+_ABROAD_SECTORS: Final = frozenset(
+    {"state-military", "rebel", "unidentified-armed", "militia", "criminal", "international"}
+)
+
 # ACLED codes a state's forces acting outside it as external forces.
 _STATE_FORCES, _EXTERNAL = 1, 8
 
@@ -154,6 +292,7 @@ class Agent:
     role: str
     sector: str
     inter: int
+    en: str = ""  # the English noun of the phrase (police, gunmen)
 
 
 # Sectors of the actor and agent tables whose members fight.
@@ -443,10 +582,10 @@ def read_agents(lines: Iterable[str]) -> list[Agent]:
     """Rows of the agents TSV: ``#`` comments, a header, then one phrase a row."""
     agents: list[Agent] = []
     for number, fields in _tsv_rows(lines, _AGENT_COLUMNS, "agents"):
-        phrase, role, sector, inter, _source = fields
+        phrase, role, sector, inter, _source, en = fields
         if not (inter.isdigit() and 1 <= int(inter) <= 8):
             raise ValueError(f"agents table line {number}: inter {inter!r} is not 1-8")
-        agents.append(Agent(phrase, role, sector, int(inter)))
+        agents.append(Agent(phrase, role, sector, int(inter), en))
     return agents
 
 
@@ -660,9 +799,10 @@ def resolve_actor(
             country = None  # المبعوث الأممي، قوات حفظ السلام: of no country of the article
         cut = _proclitics(words[at], found.agents.bare)
         start, end = _original(text, layer, spans, at, at + length, cut)
+        home = None if agent.sector in _ABROAD_SECTORS else country
         return Actor(
             id=None,
-            name_en=None,
+            name_en=agent_name(agent, origin or home),
             cameo=(country or ("IGO" if agent.sector == "international" else "")) + agent.role,
             sector=agent.sector,
             inter=_inter(agent.inter, country, context_countries),
@@ -689,5 +829,21 @@ def _country_actor(
         assert isinstance(value, _Origin)
         cut = _proclitics(words[at], found.countries.bare)
         start, end = _original(text, layer, spans, at, at + length, cut)
-        return Actor(start, end, cameo=value.country, country=value.country)
+        name = ENGLISH.get(value.country)
+        return Actor(
+            start,
+            end,
+            name_en=name[0] if name else None,
+            cameo=value.country,
+            country=value.country,
+        )
     return None
+
+
+def agent_name(agent: Agent, country: str | None) -> str | None:
+    """The English name of a generic agent: its noun, after the country's nationality
+    adjective when it has one ("Egyptian police", "gunmen")."""
+    if not agent.en:
+        return None
+    name = ENGLISH.get(country or "")
+    return f"{name[1]} {agent.en}" if name else agent.en
