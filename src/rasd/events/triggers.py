@@ -293,6 +293,10 @@ def _normalized(words: str) -> frozenset[str]:
     return frozenset(normalize(words).split())
 
 
+def _with_conjunction(words: str) -> frozenset[str]:
+    return frozenset(prefix + word for word in _normalized(words) for prefix in ("", "و", "ف"))
+
+
 # Words in ب whose ب is no proclitic before a word of its own, or one that opens no
 # complement of the verb (بسبب، بعد، بين), or a noun in ب (بلاده): تهدد سلامة بلاده is no
 # threat to do.
@@ -550,6 +554,33 @@ def _anonymity(words: Sequence[Word], last: int) -> bool:
     return False
 
 
+# The stances a masdar in the accusative of purpose gives as the reason of another act
+# (اعتصموا رفضا لاعتقاله، أضربوا تضامنا مع الأسرى، تظاهروا تنديدا بالغارة): the act is
+# the event, the stance its motive. PROTEST's احتجاجا is the detector's to weigh.
+_STANCES: Final = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+
+
+# Verbs that take a stance as their object, not as a motive: وجه انتقادا، لقي ترحيبا.
+_STANCE_TAKERS: Final = _with_conjunction(
+    "وجه وجهت وجهوا يوجه توجه أبدى أبدت أبدوا يبدي تبدي لقي لقيت يلقى تلقى أثار أثارت "
+    "يثير تثير واجه واجهت يواجه تواجه أظهر أظهرت يظهر تظهر"
+)
+_TAKER_REACH = 3  # words back to such a verb: its subject may stand between (وجه الوزير انتقادا)
+
+
+def _of_purpose(word: str, key: str) -> bool:
+    """Whether ``word`` is the indefinite accusative (tanween's alef, no article) of the
+    first word of the pattern ``key``: رفضا، ورفضا، تضامنا of رفض، تضامن. A verb's past
+    is its masdar's letters (رفض/يرفض), and its dual رفضا reads the same: in news the
+    accusative of purpose is the common reading."""
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        word = word[1:]
+    if not word.endswith("ا") or word.startswith("ال"):
+        return False
+    first = key.split(maxsplit=1)[0]
+    return any(word[:-1] == form.split("/")[0] for form in first.split("|"))
+
+
 # Whom one prays to: دعوا الله is a prayer, no call on anyone.
 _PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
 
@@ -650,6 +681,13 @@ def triggers_in(
             and _requested(words, first, lexicon)
         ):
             continue  # طالبوا بالإفراج عنه: a demand, not a release
+        if (
+            entry.pos != "passive"
+            and entry.event_type in _STANCES
+            and _of_purpose(texts[first], entry.key)
+            and _STANCE_TAKERS.isdisjoint(texts[max(first - _TAKER_REACH, 0) : first])
+        ):
+            continue  # رفضا لاعتقاله: the motive of the act it follows
         if (
             entry.event_type == "CONSULT"
             and entry.mode != "visit"
