@@ -310,6 +310,12 @@ def detected_types(text: str) -> set[str]:
         ("وقال إن الحصار يمنع وصول المساعدات الإنسانية إلى السكان", "AID"),
         ("وحذر من أن قوافل الإغاثة لم تعد آمنة", "AID"),
         ("وتراجعت أسعار النفط إلى أدنى مستوى لها", "RETREAT"),  # figures fall
+        ("ورفع المتظاهرون لافتات تطالب برحيل الحكومة", "REQUEST"),  # what a slogan says
+        ("وردد المحتجون شعارات تدعو إلى الإضراب", "REQUEST"),
+        ("وجرى تبادل للأسرى بين الطرفين بوساطة قبلية", "CONSULT"),  # the swap's manner
+        # the end of a detention the sentence tells: ACLED codes the arrest
+        ("واعتقلت الشرطة عددا من المحتجين قبل أن تفرج عنهم في وقت لاحق", "RETREAT"),
+        ("وهو ناشط سبق اعتقاله وإطلاق سراحه مرات عديدة", "RETREAT"),
     ],
 )
 def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
@@ -369,6 +375,9 @@ def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
         ("ووزع الهلال الأحمر مساعدات غذائية على النازحين", "AID"),
         ("وتراجعت القوات الحكومية إلى المطار", "RETREAT"),
         ("وأعلن التنظيم انسحابه من المدينة", "RETREAT"),
+        ("ونجحت وساطة قطرية بين الطرفين", "CONSULT"),
+        ("وأفرجت الشرطة عن المعتقلين بعد اعتقالهم بأسبوع", "RETREAT"),  # named, no pronoun
+        ("وظل التنظيم يحتجزهم أشهرا قبل أن يفرج عنهم", "RETREAT"),  # held, then freed
     ],
 )
 def test_the_event_reading_is_still_found(sentence: str, event_type: str) -> None:

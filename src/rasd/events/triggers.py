@@ -581,6 +581,48 @@ def _of_purpose(word: str, key: str) -> bool:
     return any(word[:-1] == form.split("/")[0] for form in first.split("|"))
 
 
+# What carries a slogan's words: a REQUEST verb right after one is what the slogan says
+# (ترديد عبارات تحث الآخرين على الإضراب، رفعوا لافتات تطالب برحيله), the protest's demand.
+_SLOGANS: Final = _surfaces("عبارات عبارة شعارات شعار هتافات هتاف لافتات لافتة يافطات")
+# Object pronouns on the preposition or noun of a release (أفرج عنهم، أطلق سراحه): the
+# released were named before.
+_RELEASED_BEFORE: Final = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _imperfect_verb(word: str) -> bool:
+    """Whether a verb trigger is an imperfect: يعتقل، تحتجزهم، وتعتقل."""
+    if word[:1] in ("و", "ف") and len(word) > 4:
+        word = word[1:]
+    return word[:1] in ("ي", "ت", "ن")
+
+
+def _released_after_arrest(triggers: list[Trigger]) -> list[Trigger]:
+    """``triggers`` less a release of people the sentence told arrested before it (اعتقلت
+    عددا من المحتجين قبل أن تفرج عنهم، سبق اعتقاله وإطلاق سراحه): the end of that
+    detention, which ACLED codes as the arrest. An imperfect tells a detention still going
+    on (من تحتجزهم داعش), whose end is news of its own."""
+    arrested = None
+    kept = []
+    for trigger in triggers:
+        if (
+            trigger.event_type == "COERCE"
+            and trigger.mode == "arrest"
+            and arrested is None
+            and (trigger.nominal or not _imperfect_verb(normalize(trigger.text)))
+        ):
+            arrested = trigger.start
+        elif (
+            trigger.event_type == "RETREAT"
+            and trigger.mode == "release"
+            and arrested is not None
+            and arrested < trigger.start
+            and normalize(trigger.text).endswith(_RELEASED_BEFORE)
+        ):
+            continue
+        kept.append(trigger)
+    return kept
+
+
 # Whom one prays to: دعوا الله is a prayer, no call on anyone.
 _PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
 
@@ -702,6 +744,15 @@ def triggers_in(
             continue  # دعوا الله: a prayer
         if entry.event_type == "REQUEST" and _anonymity(words, last):
             continue  # طلب عدم ذكر اسمه: a source asking for anonymity
+        if (
+            entry.event_type == "REQUEST"
+            and entry.pos == "verb"
+            and first > 0
+            and texts[first - 1] in _SLOGANS
+        ):
+            continue  # شعارات تطالب برحيله: what a slogan says
+        if entry.mode == "third-party" and texts[first].startswith(("ب", "وب")):
+            continue  # تبادل للأسرى بوساطة قبلية: the manner of the act it qualifies
         if entry.event_type in ("ACCUSE", "SANCTION") and texts[first] in _CONVICTION_WORDS:
             crime = _crime(layer, words, last, lexicon)
             if crime is not None:
@@ -733,4 +784,4 @@ def triggers_in(
                 key=entry.key,
             )
         )
-    return triggers
+    return _released_after_arrest(triggers)
