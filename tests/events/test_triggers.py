@@ -384,6 +384,17 @@ def test_the_event_reading_is_still_found(sentence: str, event_type: str) -> Non
     assert event_type in detected_types(sentence)
 
 
+def test_a_statement_gap_takes_a_four_word_body_an_attack_gap_does_not() -> None:
+    # the lexicon-only types skip a named body of four words; ASSAULT keeps the three its
+    # detector was fitted on
+    retreat = "وأعلنت حركة الشباب المجاهدين الإسلامية انسحابها من المدينة."
+    assert any(t.event_type == "RETREAT" for t in triggers_of(retreat))
+    fire = "وأطلق عناصر حركة الشباب المجاهدين النار على الجنود."
+    assert not any(
+        t.event_type == "ASSAULT" and t.text.endswith("النار") for t in triggers_of(fire)
+    )
+
+
 def test_a_proclitic_word_is_looked_at_not_taken() -> None:
     # هدد … ب wants a word in ب after the subject; that word stays free for its own trigger
     found = [(t.text, t.event_type) for t in triggers_of("هدد الخاطفون بقتل الرهينة.")]

@@ -197,9 +197,9 @@ def _match_rest(
         following = rest[step + 1]
         assert not isinstance(following, Gap)  # the table never has two gaps in a row
         ends = (
-            _gap_ends(words, at)
+            _gap_ends(words, at, surfaces.most)
             if surfaces.subject
-            else range(at, min(at + MAX_GAP + 1, len(words)))
+            else range(at, min(at + surfaces.most + 1, len(words)))
         )
         for skip in ends:
             if _accepts(following, words[skip][2]):
@@ -226,11 +226,11 @@ def _accepts(element: frozenset[str] | Proclitic, word: str) -> bool:
     return word in element
 
 
-def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
+def _gap_ends(words: list[Word], at: int, most: int = MAX_GAP) -> Iterator[int]:
     """Where the word after a gap opening at ``at`` may stand: the gap holds the verb's
     subject (وأوقفت [قوات سوريا الديمقراطية بالفعل] الهجوم, أطلق [مسلحون] النار).
 
-    Up to ``MAX_GAP`` words, time words and adverbs not counted. A gap ends at a clause
+    Up to ``most`` words, time words and adverbs not counted. A gap ends at a clause
     word (أن، الذي، لكن) or a prepositional phrase (بالهجوم); the word after it is no
     object of a preposition (علق الوزير على الهجوم: he commented on it) nor the genitive
     of a construct head (أوقفت الشرطة منفذي الهجوم: an arrest); and a definite word then
@@ -240,7 +240,7 @@ def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
     counted = 0
     definite = False  # the last word of the subject so far is definite
     governed = False  # the previous word governs the next: a preposition, a construct head
-    for skip in range(at, min(at + MAX_GAP + _FREE_WORDS + 1, len(words))):
+    for skip in range(at, min(at + most + _FREE_WORDS + 1, len(words))):
         if not governed:
             yield skip
         word = words[skip][2]
@@ -248,7 +248,7 @@ def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
             governed = False
             continue
         counted += 1
-        if counted > MAX_GAP or word in _GAP_STOPS or word.startswith(_PREPOSITION_ARTICLE):
+        if counted > most or word in _GAP_STOPS or word.startswith(_PREPOSITION_ARTICLE):
             return
         if word in _QUANTIFIERS:
             yield from _quantified(words, skip + 1)
@@ -302,7 +302,7 @@ def _with_conjunction(words: str) -> frozenset[str]:
 # threat to do.
 _NOT_PROCLITIC: Final = _normalized(
     "بين بينما بعد بعدما بعض بل بلا بسبب بشأن بدون بدوره بدورها بالتالي بالنسبة "
-    "بلاد بلاده بلادها بلادهم بلادنا بلد بلده بلدها بلدهم"
+    "بلاد بلاده بلادها بلادهم بلادنا بلد بلده بلدها بلدهم بلدنا بلدكم"
 )
 
 # Time words and adverbs that may stand in a gap without counting (ولا تعد كلمة).
