@@ -618,6 +618,24 @@ def test_a_protests_demands_are_no_request_of_their_own() -> None:
     assert "PROTEST" in _types(protest)
 
 
+@pytest.mark.parametrize(
+    "protest",
+    [
+        "تظاهر آلاف الطلاب أمام السفارة في عمان اليوم، وندد المتظاهرون بالغارة على المدينة.",
+        "اعتصم مئات العمال أمام الوزارة في تونس اليوم ورفضوا قرار إغلاق المصنع.",
+        "تظاهر الآلاف في بغداد اليوم وعبر المشاركون فيها عن تأييدهم للحكومة.",
+    ],
+)
+def test_a_protests_stance_is_no_event_of_its_own(protest: str) -> None:
+    types = _types(protest)
+    assert "PROTEST" in types
+    assert {"ACCUSE", "REJECT", "SUPPORT"}.isdisjoint(types)
+
+
+def test_a_condemnation_without_a_protest_is_still_one() -> None:
+    assert "ACCUSE" in _types("ونددت وزارة الخارجية الأردنية اليوم بالغارة على المدينة.")
+
+
 def test_a_request_without_a_protest_is_still_a_request() -> None:
     assert "REQUEST" in _types("وطالبت وزارة الخارجية السودانية المجتمع الدولي بوقف الحرب.")
 

@@ -1576,6 +1576,11 @@ def _event_of(
     return None if best is None else (best[1], best[2])
 
 
+# What a protest says rather than does: its demands, and the stance it takes (ندد
+# المتظاهرون بالغارة، عبر المشاركون فيها عن تأييدهم، رفضوا القرار).
+_PROTESTERS_SAY: Final = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT"})
+
+
 def _without_demands(mentions: list[_Mention]) -> list[_Mention]:
     """The mentions less the demands of a protest or a sanction: ACLED codes a protest, not
     what it asked for. A request made by protesters (وطالب المتظاهرون بالإفراج) or told in
@@ -1591,7 +1596,7 @@ def _without_demands(mentions: list[_Mention]) -> list[_Mention]:
     }
 
     def demand(mention: _Mention) -> bool:
-        if mention.trigger.event_type != "REQUEST":
+        if mention.trigger.event_type not in _PROTESTERS_SAY:
             return False
         if mention.actor is not None and _participants(mention.actor.text):
             return True

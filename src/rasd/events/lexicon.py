@@ -7,7 +7,8 @@ The table is written in ordinary Arabic, one reviewed pattern a row, and normali
 - ``قتل/يقتل`` (past/imperfect, third person masculine singular) stands for the verb's
   common inflections: قتل، قتلت، قتلوا، قتلا، قتلتا، يقتل، تقتل، يقتلون، يقتلان، نقتل ...;
 - ``…`` stands for the verb's subject between it and its object (أطلق مسلحون مجهولون
-  النار): up to ``MAX_GAP`` words, time words and adverbs not counted, and no clause
+  النار): up to ``MAX_GAP`` words (``STATEMENT_GAP`` for the types the lexicon decides
+  alone), time words and adverbs not counted, and no clause
   boundary, preposition before the object or construct head of it (``rasd.events.triggers``
   checks the gap); the word after it is the object as written, without a proclitic;
 - ``ب`` as a word of its own, last in a pattern, requires the next word to carry the
@@ -133,6 +134,12 @@ CONTEXTS: Final = frozenset(
 SOURCES: Final = frozenset({"petrarch", "curated"})
 GAP: Final = "…"
 MAX_GAP = 3  # words a … may skip: أطلق [مسلحون مجهولون] النار; time words are free
+# A statement's subject is mostly a named body, often of four words (أعلنت [حركة الشباب
+# المجاهدين الإسلامية] انسحابها، أعربت [وزارة الخارجية في الكويت] عن): the types the lexicon
+# decides alone skip one word more. ASSAULT and PROTEST keep MAX_GAP: their detector was
+# fitted on the candidates as those gaps find them.
+STATEMENT_GAP = 4
+_GAP_AS_FITTED: Final = frozenset({"ASSAULT", "PROTEST"})
 
 _VERB_PREFIXES: Final = ("", "و", "ف")
 _IMPERFECT_PREFIXES: Final = ("", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل")
@@ -185,9 +192,10 @@ class Gap:
     """A ``…`` of a pattern. Before an object noun (أطلق … النار، أوقف … الهجوم) it is the
     verb's subject, checked as such (``rasd.events.triggers``), and the object is written
     without a proclitic; before a preposition (حكم … على، أفرج … عن) it may hold anything
-    the verb takes first (بالسجن 12 عاما), up to ``MAX_GAP`` words."""
+    the verb takes first (بالسجن 12 عاما), up to ``most`` words."""
 
     subject: bool
+    most: int = MAX_GAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,16 +370,18 @@ def read_entries(data: str) -> tuple[LexiconEntry, ...]:
 _PREPOSITIONS: Final = frozenset(normalize("عن إلى الى على في مع ب ل من").split())
 
 
-def _compile_rest(words: list[str]) -> Iterator[frozenset[str] | Gap | Proclitic]:
-    """The words of a pattern after its first: surfaces, each gap with its kind, and the
-    proclitic ب."""
+def _compile_rest(
+    words: list[str], most: int = MAX_GAP
+) -> Iterator[frozenset[str] | Gap | Proclitic]:
+    """The words of a pattern after its first: surfaces, each gap with its kind and length
+    (``most`` words), and the proclitic ب."""
     for at in range(1, len(words)):
         word = words[at]
         if word == PROCLITIC.letter:
             yield PROCLITIC
         elif word == GAP:
             following = words[at + 1] if at + 1 < len(words) else ""
-            yield Gap(subject=_PREPOSITIONS.isdisjoint(following.split("|")))
+            yield Gap(_PREPOSITIONS.isdisjoint(following.split("|")), most)
         elif words[at - 1] == GAP and _PREPOSITIONS.isdisjoint(word.split("|")):
             yield frozenset(object_surfaces(word))
         else:
@@ -386,7 +396,8 @@ def compile_lexicon(entries: tuple[LexiconEntry, ...]) -> Lexicon:
         words = entry.key.split()
         verbal = entry.pos in ("verb", "passive")
         first = verb_surfaces(words[0]) - OTHER_WORDS if verbal else noun_surfaces(words[0])
-        rest = tuple(_compile_rest(words))
+        most = MAX_GAP if entry.event_type in _GAP_AS_FITTED else STATEMENT_GAP
+        rest = tuple(_compile_rest(words, most))
         compiled = Compiled(index, rest)
         table = cues if entry.pos == "cue" else triggers
         for surface in first:

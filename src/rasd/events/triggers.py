@@ -197,9 +197,9 @@ def _match_rest(
         following = rest[step + 1]
         assert not isinstance(following, Gap)  # the table never has two gaps in a row
         ends = (
-            _gap_ends(words, at)
+            _gap_ends(words, at, surfaces.most)
             if surfaces.subject
-            else range(at, min(at + MAX_GAP + 1, len(words)))
+            else range(at, min(at + surfaces.most + 1, len(words)))
         )
         for skip in ends:
             if _accepts(following, words[skip][2]):
@@ -226,11 +226,11 @@ def _accepts(element: frozenset[str] | Proclitic, word: str) -> bool:
     return word in element
 
 
-def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
+def _gap_ends(words: list[Word], at: int, most: int = MAX_GAP) -> Iterator[int]:
     """Where the word after a gap opening at ``at`` may stand: the gap holds the verb's
     subject (وأوقفت [قوات سوريا الديمقراطية بالفعل] الهجوم, أطلق [مسلحون] النار).
 
-    Up to ``MAX_GAP`` words, time words and adverbs not counted. A gap ends at a clause
+    Up to ``most`` words, time words and adverbs not counted. A gap ends at a clause
     word (أن، الذي، لكن) or a prepositional phrase (بالهجوم); the word after it is no
     object of a preposition (علق الوزير على الهجوم: he commented on it) nor the genitive
     of a construct head (أوقفت الشرطة منفذي الهجوم: an arrest); and a definite word then
@@ -240,7 +240,7 @@ def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
     counted = 0
     definite = False  # the last word of the subject so far is definite
     governed = False  # the previous word governs the next: a preposition, a construct head
-    for skip in range(at, min(at + MAX_GAP + _FREE_WORDS + 1, len(words))):
+    for skip in range(at, min(at + most + _FREE_WORDS + 1, len(words))):
         if not governed:
             yield skip
         word = words[skip][2]
@@ -248,7 +248,7 @@ def _gap_ends(words: list[Word], at: int) -> Iterator[int]:
             governed = False
             continue
         counted += 1
-        if counted > MAX_GAP or word in _GAP_STOPS or word.startswith(_PREPOSITION_ARTICLE):
+        if counted > most or word in _GAP_STOPS or word.startswith(_PREPOSITION_ARTICLE):
             return
         if word in _QUANTIFIERS:
             yield from _quantified(words, skip + 1)
@@ -293,12 +293,16 @@ def _normalized(words: str) -> frozenset[str]:
     return frozenset(normalize(words).split())
 
 
+def _with_conjunction(words: str) -> frozenset[str]:
+    return frozenset(prefix + word for word in _normalized(words) for prefix in ("", "و", "ف"))
+
+
 # Words in ب whose ب is no proclitic before a word of its own, or one that opens no
 # complement of the verb (بسبب، بعد، بين), or a noun in ب (بلاده): تهدد سلامة بلاده is no
 # threat to do.
 _NOT_PROCLITIC: Final = _normalized(
     "بين بينما بعد بعدما بعض بل بلا بسبب بشأن بدون بدوره بدورها بالتالي بالنسبة "
-    "بلاد بلاده بلادها بلادهم بلادنا بلد بلده بلدها بلدهم"
+    "بلاد بلاده بلادها بلادهم بلادنا بلد بلده بلدها بلدهم بلدنا بلدكم"
 )
 
 # Time words and adverbs that may stand in a gap without counting (ولا تعد كلمة).
@@ -550,6 +554,75 @@ def _anonymity(words: Sequence[Word], last: int) -> bool:
     return False
 
 
+# The stances a masdar in the accusative of purpose gives as the reason of another act
+# (اعتصموا رفضا لاعتقاله، أضربوا تضامنا مع الأسرى، تظاهروا تنديدا بالغارة): the act is
+# the event, the stance its motive. PROTEST's احتجاجا is the detector's to weigh.
+_STANCES: Final = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+
+
+# Verbs that take a stance as their object, not as a motive: وجه انتقادا، لقي ترحيبا.
+_STANCE_TAKERS: Final = _with_conjunction(
+    "وجه وجهت وجهوا يوجه توجه أبدى أبدت أبدوا يبدي تبدي لقي لقيت يلقى تلقى أثار أثارت "
+    "يثير تثير واجه واجهت يواجه تواجه أظهر أظهرت يظهر تظهر"
+)
+_TAKER_REACH = 3  # words back to such a verb: its subject may stand between (وجه الوزير انتقادا)
+
+
+def _of_purpose(word: str, key: str) -> bool:
+    """Whether ``word`` is the indefinite accusative (tanween's alef, no article) of the
+    first word of the pattern ``key``: رفضا، ورفضا، تضامنا of رفض، تضامن. A verb's past
+    is its masdar's letters (رفض/يرفض), and its dual رفضا reads the same: in news the
+    accusative of purpose is the common reading."""
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        word = word[1:]
+    if not word.endswith("ا") or word.startswith("ال"):
+        return False
+    first = key.split(maxsplit=1)[0]
+    return any(word[:-1] == form.split("/")[0] for form in first.split("|"))
+
+
+# What carries a slogan's words: a REQUEST verb right after one is what the slogan says
+# (ترديد عبارات تحث الآخرين على الإضراب، رفعوا لافتات تطالب برحيله), the protest's demand.
+_SLOGANS: Final = _surfaces("عبارات عبارة شعارات شعار هتافات هتاف لافتات لافتة يافطات")
+# Object pronouns on the preposition or noun of a release (أفرج عنهم، أطلق سراحه): the
+# released were named before.
+_RELEASED_BEFORE: Final = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _imperfect_verb(word: str) -> bool:
+    """Whether a verb trigger is an imperfect: يعتقل، تحتجزهم، وتعتقل."""
+    if word[:1] in ("و", "ف") and len(word) > 4:
+        word = word[1:]
+    return word[:1] in ("ي", "ت", "ن")
+
+
+def _released_after_arrest(triggers: list[Trigger]) -> list[Trigger]:
+    """``triggers`` less a release of people the sentence told arrested before it (اعتقلت
+    عددا من المحتجين قبل أن تفرج عنهم، سبق اعتقاله وإطلاق سراحه): the end of that
+    detention, which ACLED codes as the arrest. An imperfect tells a detention still going
+    on (من تحتجزهم داعش), whose end is news of its own."""
+    arrested = None
+    kept = []
+    for trigger in triggers:
+        if (
+            trigger.event_type == "COERCE"
+            and trigger.mode == "arrest"
+            and arrested is None
+            and (trigger.nominal or not _imperfect_verb(normalize(trigger.text)))
+        ):
+            arrested = trigger.start
+        elif (
+            trigger.event_type == "RETREAT"
+            and trigger.mode == "release"
+            and arrested is not None
+            and arrested < trigger.start
+            and normalize(trigger.text).endswith(_RELEASED_BEFORE)
+        ):
+            continue
+        kept.append(trigger)
+    return kept
+
+
 # Whom one prays to: دعوا الله is a prayer, no call on anyone.
 _PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
 
@@ -651,6 +724,13 @@ def triggers_in(
         ):
             continue  # طالبوا بالإفراج عنه: a demand, not a release
         if (
+            entry.pos != "passive"
+            and entry.event_type in _STANCES
+            and _of_purpose(texts[first], entry.key)
+            and _STANCE_TAKERS.isdisjoint(texts[max(first - _TAKER_REACH, 0) : first])
+        ):
+            continue  # رفضا لاعتقاله: the motive of the act it follows
+        if (
             entry.event_type == "CONSULT"
             and entry.mode != "visit"
             and _interview(text, layer, words, first, last)
@@ -664,6 +744,15 @@ def triggers_in(
             continue  # دعوا الله: a prayer
         if entry.event_type == "REQUEST" and _anonymity(words, last):
             continue  # طلب عدم ذكر اسمه: a source asking for anonymity
+        if (
+            entry.event_type == "REQUEST"
+            and entry.pos == "verb"
+            and first > 0
+            and texts[first - 1] in _SLOGANS
+        ):
+            continue  # شعارات تطالب برحيله: what a slogan says
+        if entry.mode == "third-party" and texts[first].startswith(("ب", "وب")):
+            continue  # تبادل للأسرى بوساطة قبلية: the manner of the act it qualifies
         if entry.event_type in ("ACCUSE", "SANCTION") and texts[first] in _CONVICTION_WORDS:
             crime = _crime(layer, words, last, lexicon)
             if crime is not None:
@@ -695,4 +784,4 @@ def triggers_in(
                 key=entry.key,
             )
         )
-    return triggers
+    return _released_after_arrest(triggers)
