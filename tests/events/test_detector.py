@@ -234,3 +234,50 @@ def test_a_weighted_trigger_is_the_trigger_with_its_new_weight() -> None:
     assert triggers
     for trigger in triggers:
         assert _weighted(trigger, 0.25) == replace(trigger, weight=0.25)
+
+
+def test_document_splits_keep_each_document_in_one_fold_and_differ_by_seed() -> None:
+    pytest.importorskip("sklearn")
+    build_events = _build_events()
+    examples = [
+        build_events.Example(
+            id=f"AAW_ARB_2008{document:04d}.0001-{sentence}",
+            group=build_events.document_of(f"AAW_ARB_2008{document:04d}.0001-{sentence}"),
+            text="",
+            label=sentence == 0,
+            features=(),
+            lexicon=False,
+            agreement=0.0,
+        )
+        for document in range(12)
+        for sentence in range(1 + document % 3)
+    ]
+    tested_by_seed = []
+    for seed in range(3):
+        split = build_events.document_split(examples, 3, seed)
+        tested = sorted(i for _, test in split for i in test)
+        assert tested == list(range(len(examples)))  # each sentence scored once
+        for train, test in split:
+            assert not {examples[i].group for i in train} & {examples[i].group for i in test}
+            assert sorted(train + test) == list(range(len(examples)))
+        tested_by_seed.append([sorted(test) for _, test in split])
+    assert build_events.document_split(examples, 3, 1) == build_events.document_split(
+        examples, 3, 1
+    )
+    assert tested_by_seed[1] != tested_by_seed[2]
+
+
+def test_the_first_of_the_splits_is_the_cross_validation_split(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    build_events = _build_events()
+    data = tmp_path / "assault.jsonl"
+    data.write_text(
+        "\n".join(_row(n, text, accept) for n, (text, accept) in enumerate(FIXTURE * 2)), "utf-8"
+    )
+    examples = build_events.read_examples(data, "ASSAULT")
+    readings = build_events.pipeline_readings(examples, "ASSAULT")
+    figures = build_events.over_splits(examples, 2, 3, readings)
+    assert len(figures) == 3 and all(0.0 <= f1 <= 1.0 for pair in figures for f1 in pair)
+    cross_validated = build_events.cross_validate(examples, 2, "ASSAULT")
+    # the pipeline row read off the two readings is the one that runs the pipeline per fold
+    assert figures[0] == (cross_validated["detector"]["f1"], cross_validated["pipeline"]["f1"])
