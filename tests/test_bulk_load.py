@@ -42,3 +42,23 @@ def test_a_build_leaves_a_paused_collector_paused() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_what_a_build_made_is_left_out_of_later_collections() -> None:
+    before = gc.get_freeze_count()
+    table = _table()
+    assert gc.get_freeze_count() >= before + len(table)  # the table's lists among them
+    tracked = {id(item) for item in gc.get_objects()}
+    assert id(table["7"]) not in tracked  # no generation walks it any more
+
+
+def test_a_failed_build_freezes_nothing() -> None:
+    before = gc.get_freeze_count()
+    with pytest.raises(ValueError, match="bad table"):
+        _failing_build()
+    assert gc.get_freeze_count() == before
+
+
+@bulk_load
+def _table() -> dict[str, list[int]]:
+    return {str(n): [n] for n in range(1000)}

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import compress, count
-from operator import or_
+from operator import methodcaller, or_
 from typing import Final
 
 from rasd.events.numbers import NUMBER_WORDS, read_number, sentence_words
@@ -874,9 +874,13 @@ def _singulars(
         counts.append((count, first))
         used.update(range(first, last + 1))
 
-    for index, word in enumerate(words):
+    # only the words that may count someone are read, picked in C: kind nouns, people
+    # nouns and what may be a nisba's dual (most words of a sentence are none of these)
+    hits = map(or_, map(_SINGULAR_STARTS.__contains__, words), map(_ENDS_LIKE_A_DUAL, words))
+    for index in compress(count(), hits):
         if index in used:
             continue
+        word = words[index]
         if word in _SINGULAR_KIND_NOUNS:
             if not (index > 0 and _is_number(words[index - 1])) and not _joint_noun(words, index):
                 add(_KIND_NOUNS[word], 1, index, index)
@@ -939,6 +943,11 @@ def _verb_of(words: list[str], index: int, used: set[int], *, accusative: bool) 
         if word in _CUES:
             return back
     return None
+
+
+# What ``_singulars`` reads: a word of neither is no count of one or two.
+_SINGULAR_STARTS: Final = _SINGULAR_KIND_NOUNS | _PEOPLE_FORMS
+_ENDS_LIKE_A_DUAL: Final = methodcaller("endswith", "يان")  # as ``_nisba_dual`` asks
 
 
 def _nisba_dual(word: str) -> bool:
