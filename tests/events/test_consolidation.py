@@ -209,3 +209,21 @@ def test_a_total_over_two_towns_gives_way_to_each_towns_own_toll() -> None:
         "Ramadi": [("injured", 20), ("killed", 7)],
         "Al Fallūjah": [("injured", 10), ("killed", 3)],
     }
+
+
+def test_a_sentence_without_a_day_goes_on_in_the_day_of_the_sentence_before() -> None:
+    events = _events(
+        "جرت أمس عملية تبادل للأسرى بين الحكومة والمتمردين في محافظة مأرب. وقال أحد الوسطاء "
+        "إنه تم الإفراج عن 50 أسيرا من المتمردين."
+    )
+    (release,) = [e for e in events if e.event_type == "RETREAT"]
+    assert release.date is not None and release.date.value == "2024-05-01"
+
+
+def test_the_day_of_a_report_goes_on_in_no_sentence_after_it() -> None:
+    events = _events(
+        "أعلنت وزارة الداخلية أمس الأربعاء حصيلة جديدة. وقال أحد الوسطاء إنه تم الإفراج عن "
+        "50 أسيرا من المتمردين في محافظة مأرب."
+    )
+    (release,) = [e for e in events if e.event_type == "RETREAT"]
+    assert release.date is not None and release.date.precision == "week"

@@ -127,6 +127,10 @@ class _Mention:
     # its counts are a total over the towns of a list told in its sentence (انفجرت سيارتان
     # في A وB مما أدى إلى مقتل تسعة): a figure given for its town alone replaces them
     shared_counts: bool = False
+    # the day the sentence before told, for a mention whose own sentence gives none: its
+    # day when no mention of its event gives one (جرت أمس عملية تبادل للأسرى. وتم الإفراج
+    # عن 58)
+    carried_date: EventDate | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -671,6 +675,7 @@ def _merge(into: _Mention, reason: str, other: _Mention, countries: Sequence[str
         into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
+    into.carried_date = into.carried_date or other.carried_date
     # a revised toll (ارتفعت الحصيلة إلى 20) replaces the figure of its kind, and so does
     # the body's figure a headline's (5 قتلى في اشتباكات وانفجار sums two events the body
     # tells apart); a claim (قال التنظيم إنه قتل 30) leaves room for the sourced figure
@@ -1398,7 +1403,7 @@ def _to_event(
     lasted = mention.lasting and mention.date is None and published is not None
     historical = lasted or _historical(mention.date, published)
     # an event that went on for weeks did not happen in the week of publication: undated
-    date = mention.date or (None if lasted else _default_date(published))
+    date = mention.date or mention.carried_date or (None if lasted else _default_date(published))
     confidence = trigger.weight
     if mention.actor is None and mention.target is None:
         confidence *= 0.8  # an event nobody is named in is the least useful reading
@@ -1438,10 +1443,17 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     countries = context.lazy_countries
     merged: list[_Mention] = []
     previous: Span | None = None
-    for sentence in doc.sentences:
+    days: dict[int, EventDate | None] = {}
+    for index, sentence in enumerate(doc.sentences):
         mentions = _read_sentence(
             doc, layer, tokens, sentence, previous, published, detector, countries
         )
+        if any(m.date is None for m in mentions):
+            carried = _day_told_before(doc, index, published, days)
+            for mention in mentions:
+                # what is hoped for or was not done happened on no day told before
+                untold = mention.future or mention.hypothetical or mention.negated
+                mention.carried_date = None if mention.date or untold else carried
         if not mentions and merged and _may_revise(layer, sentence):
             _revise(merged, find_counts(doc.text, layer, sentence))
         # a sentence's mentions of one event first («احتجاجا على ...» belongs to the strike
@@ -1469,6 +1481,35 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _without_summaries(told, context)
     _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
+
+
+def _day_told_before(
+    doc: Document, index: int, published: datetime.date | None, days: dict[int, EventDate | None]
+) -> EventDate | None:
+    """The day the sentence before ``index`` gives an event, when it gives one and it is
+    not the day of a report (أعلن أمس): the narrative goes on in that day until the text
+    names another. The headline gives none: it tells the whole story."""
+    before = index - 1
+    if before < 0 or doc.layer is None:
+        return None
+    if before not in days:
+        sentence = doc.sentences[before]
+        headline = _is_headline(doc.text, sentence)
+        found = (
+            []
+            if headline
+            else [
+                date
+                for date in find_dates(doc.text, doc.layer, published, sentence)
+                if date.precision == "day"
+                and date.value is not None
+                and date.start is not None
+                and not is_future(date, published)
+                and not is_report_date(doc.layer, sentence, date.start)
+            ]
+        )
+        days[before] = found[0] if len(found) == 1 else None
+    return days[before]
 
 
 def _without_summaries(mentions: list[_Mention], context: _Context) -> list[_Mention]:
