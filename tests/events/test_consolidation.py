@@ -227,3 +227,11 @@ def test_the_day_of_a_report_goes_on_in_no_sentence_after_it() -> None:
     )
     (release,) = [e for e in events if e.event_type == "RETREAT"]
     assert release.date is not None and release.date.precision == "week"
+
+
+def test_a_locality_the_gazetteer_lacks_with_the_towns_toll_is_the_towns_event() -> None:
+    (event,) = _events(
+        "قتل 14 مدنيا في غارة جوية على مدينة الحديدة اليوم الخميس.\n\n"
+        "وأفاد شهود أن 14 مدنيا قتلوا في غارة جوية على منطقة بيت الشعيبي اليوم الخميس."
+    )
+    assert event.location is not None and event.location.name_en is not None

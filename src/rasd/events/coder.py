@@ -483,6 +483,16 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
     place = _same_place(first.location, second.location, context)
     if place is None and same_toll and _loosely_alike(first, second, context):
         place = _WITHIN  # the headline's «وسط السودان» and the lead's village, one toll
+    if (
+        place is None
+        and same_toll
+        and first.date
+        and second.date
+        and _unknown_place(first, second, context)
+    ):
+        # a locality the gazetteer lacks (منطقة بيت معصار) and the town, the same dead
+        # the same day: one attack told again
+        place = _WITHIN
     if place is None or not _compatible(first.actor, second.actor):
         return None
     if place == _WITHIN and _tolls_differ(first, second):
@@ -524,6 +534,14 @@ def _by_its_town(first: _Mention, second: _Mention) -> bool:
         and _normal(other.target.text) == _normal(one.location.text).removeprefix("مدينه ")
         for one, other in ((first, second), (second, first))
     )
+
+
+def _unknown_place(first: _Mention, second: _Mention, context: _Context) -> bool:
+    """Whether the gazetteer knows one of two mentions' places and not the other."""
+    if first.location is None or second.location is None:
+        return False
+    one, other = context.place(first.location.text), context.place(second.location.text)
+    return (one is None) != (other is None)
 
 
 def _tolls_differ(first: _Mention, second: _Mention) -> bool:
