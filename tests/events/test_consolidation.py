@@ -3,7 +3,7 @@
 Short articles written for these tests; each says which mentions are one event and why.
 """
 
-from rasd.events.coder import _Context, _Mention, _without_summaries
+from rasd.events.coder import _content_words_of, _Context, _Mention, _without_summaries
 from rasd.events.triggers import Trigger
 from rasd.model import Count, Event, EventDate, Evidence, Location, Span
 from rasd.pipeline import extract_text
@@ -235,3 +235,18 @@ def test_a_locality_the_gazetteer_lacks_with_the_towns_toll_is_the_towns_event()
         "وأفاد شهود أن 14 مدنيا قتلوا في غارة جوية على منطقة بيت الشعيبي اليوم الخميس."
     )
     assert event.location is not None and event.location.name_en is not None
+
+
+def test_one_strike_told_by_two_sources_with_its_weapon_apart_is_one_event() -> None:
+    events = _events(
+        "قتل شخص وأصيب 7 اليوم الخميس في غارة إسرائيلية على بلدة كفركلا.\n\n"
+        "وقالت الوكالة الوطنية إن الاحتلال الإسرائيلي أطلق 3 صواريخ موجهة على سيارة، ما أدى "
+        "إلى مقتل شخص وإصابة 7 مواطنين."
+    )
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert {(c.kind, c.value) for c in assaults[0].counts} == {("killed", 1), ("injured", 7)}
+
+
+def test_a_nisba_names_one_party_in_either_gender() -> None:
+    assert _content_words_of("غارة إسرائيلية") & _content_words_of("الاحتلال الإسرائيلي")

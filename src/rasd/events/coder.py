@@ -237,8 +237,9 @@ def _content_words_of(text: str) -> frozenset[str]:
         word = word.removeprefix("ال")
         if word in _GENERIC_HEADS or len(word) < 2:
             continue
-        # مقاتلي / مقاتلو / مقاتلين are one word in construct and plural endings
-        for ending in ("ين", "ون", "ي", "و"):
+        # مقاتلي / مقاتلو / مقاتلين are one word in construct and plural endings, and a
+        # nisba is one word in either gender (إسرائيلية، الإسرائيلي)
+        for ending in ("ين", "ون", "يه", "ي", "و"):
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 word = word[: -len(ending)]
                 break
@@ -469,7 +470,10 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
         and not (one_protest and _DEMO in (first.mode, second.mode))
         and _REFINES.get(first.mode) != second.mode
         and _REFINES.get(second.mode) != first.mode
+        and (same_sentence or not _same_casualties(first, second))
     ):
+        # two sources tell one strike's weapon apart (غارة إسرائيلية، أطلق 3 صواريخ
+        # موجهة) but not its dead and wounded, counted alike
         return None
     if (first.negated, first.future, first.hypothetical) != (
         second.negated,
@@ -516,7 +520,7 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
         return "an attack and its casualties in one sentence"
     if _compatible_targets(first.target, second.target) or _by_its_town(first, second):
         return "the same event told again" if not same_sentence else "one sentence"
-    if same_toll:
+    if same_toll or (not same_sentence and _same_casualties(first, second)):
         return "the same toll told again"
     if not same_sentence and _placed_alike(first, second):
         return "same type, place and day (ACLED's unit)"
@@ -560,6 +564,19 @@ def _same_toll(first: _Mention, second: _Mention) -> bool:
         if mine and theirs:
             return bool(mine & theirs) and max(mine & theirs) > 1
     return False
+
+
+def _same_casualties(first: _Mention, second: _Mention) -> bool:
+    """Whether two mentions give the same dead and the same wounded, both told and more
+    than one person in all: «استشهد شخص وجرح 7» told again (استشهاد محمد، وإصابة 7)."""
+    tolls = []
+    for mention in (first, second):
+        killed = {c.value for c in mention.counts if c.kind == "killed"}
+        injured = {c.value for c in mention.counts if c.kind == "injured"}
+        if len(killed) != 1 or len(injured) != 1:
+            return False
+        tolls.append((killed.pop(), injured.pop()))
+    return tolls[0] == tolls[1] and sum(tolls[0]) > 1
 
 
 def _compatible_targets(first: Argument | None, second: Argument | None) -> bool:
