@@ -1291,6 +1291,8 @@ def _town_attacked(
             return location
         names = [(words.start(1), words.end(w)) for w in (2, 1) if words.group(w)]
     for start, end in names:
+        if not is_place(text[start:end]):
+            continue  # most words after an act's noun name no place
         found = resolve(text[start:end], context_countries=countries)
         if found is not None and found.precision == TOWN and found.how is None:
             return Location(start, end, text[start:end], reason=_TOWN_ATTACKED)
