@@ -250,3 +250,20 @@ def test_one_strike_told_by_two_sources_with_its_weapon_apart_is_one_event() -> 
 
 def test_a_nisba_names_one_party_in_either_gender() -> None:
     assert _content_words_of("غارة إسرائيلية") & _content_words_of("الاحتلال الإسرائيلي")
+
+
+def test_the_dead_of_a_protest_no_one_is_said_to_have_attacked_are_the_protests() -> None:
+    events = _events(
+        "تظاهر آلاف المحتجين في مدينة البصرة اليوم الخميس ضد تردي الخدمات.\n\n"
+        "وقالت مصادر طبية إن محتجا قتل اليوم الخميس، وأصيب 11 في مظاهرات بالبصرة."
+    )
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert {(c.kind, c.value) for c in events[0].counts} >= {("killed", 1), ("injured", 11)}
+
+
+def test_protesters_shot_by_the_police_are_an_assault() -> None:
+    events = _events(
+        "تظاهر آلاف المحتجين في مدينة البصرة اليوم الخميس ضد تردي الخدمات.\n\n"
+        "وقالت مصادر طبية إن الشرطة قتلت محتجا اليوم الخميس، وأصابت 11 في مظاهرات بالبصرة."
+    )
+    assert "ASSAULT" in {e.event_type for e in events}

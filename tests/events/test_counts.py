@@ -383,3 +383,7 @@ def test_find_counts_lists(text: str, expected: list[tuple[str, int]]) -> None:
 def test_find_counts_spans_a_joined_number_without_its_conjunction() -> None:
     text = "وقتل 6 أشخاص في بلدة الشيخ، و3 في بلدة النهر."
     assert [count.text for count in _counts(text)] == ["قتل 6 أشخاص", "3"]
+
+
+def test_find_counts_a_protester_before_a_verb_of_dying_is_one() -> None:
+    assert [(c.kind, c.value) for c in _counts("وقالت مصادر إن محتجا قتل أمس.")] == [("killed", 1)]

@@ -1516,8 +1516,61 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _without_demands(told)
     told = _with_protests_met_with_force(doc, told, published, context)
     told = _without_summaries(told, context)
+    told = _with_protest_casualties(doc.text, told, context)
     _name_the_perpetrator(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
+
+
+def _with_protest_casualties(
+    text: str, mentions: list[_Mention], context: _Context
+) -> list[_Mention]:
+    """The events less the dead and wounded of a protest that no one is said to have
+    attacked (قتل محتج وأصيب 11 في مظاهرات بالبصرة): they are the protest's casualties,
+    counted on the protest told at that place and day, no assault of their own."""
+    protests = [m for m in mentions if m.trigger.event_type == "PROTEST" and not m.negated]
+    if not protests:
+        return mentions
+    kept: list[_Mention] = []
+    for mention in mentions:
+        protest = (
+            next((p for p in protests if _protest_of(p, mention, context)), None)
+            if _casualties(mention)
+            and mention.trigger.event_type == "ASSAULT"
+            and mention.actor is None
+            and all(
+                _IN_A_PROTEST.search(text, e.sentence_start, e.sentence_end)
+                for e in mention.evidence
+            )
+            else None
+        )
+        if protest is None:
+            kept.append(mention)
+            continue
+        known = {count.kind for count in protest.counts}
+        protest.counts.extend(c for c in mention.counts if c.kind not in known)
+        protest.evidence.extend(
+            replace(e, joined="the casualties of the protest") for e in mention.evidence
+        )
+    return kept
+
+
+def _protest_of(protest: _Mention, casualties: _Mention, context: _Context) -> bool:
+    return (
+        protest.location is not None
+        and casualties.location is not None
+        and _same_place(protest.location, casualties.location, context) is not None
+        and (
+            protest.date is None
+            or casualties.date is None
+            or protest.date.value == casualties.date.value
+        )
+    )
+
+
+# The dead and wounded told in a protest: وأصيب 11 في مظاهرات، خلال الاحتجاجات
+_IN_A_PROTEST: Final = re.compile(
+    r"(?:في|خلال) (?:ال)?(?:مظاهرات|تظاهرات|احتجاجات|مظاهرة|تظاهرة|احتجاج)"
+)
 
 
 def _day_told_before(
