@@ -267,3 +267,20 @@ def test_protesters_shot_by_the_police_are_an_assault() -> None:
         "وقالت مصادر طبية إن الشرطة قتلت محتجا اليوم الخميس، وأصابت 11 في مظاهرات بالبصرة."
     )
     assert "ASSAULT" in {e.event_type for e in events}
+
+
+def test_a_regions_toll_told_with_its_part_at_a_town_is_the_towns_event() -> None:
+    (event,) = _events(
+        "وقالت مصادر طبية إن 12 فلسطينيا استشهدوا اليوم الخميس في غارات جوية على وسط قطاع "
+        "غزة بينهم 8 في محيط مدرسة في مخيم النصيرات."
+    )
+    assert event.location is not None and event.location.name_en == "An Nuşayrāt"
+    assert [(c.kind, c.value) for c in event.counts] == [("killed", 8)]
+
+
+def test_a_toll_told_with_a_part_at_no_town_keeps_its_figure() -> None:
+    (event,) = _events(
+        "وقالت مصادر طبية إن 12 فلسطينيا استشهدوا اليوم الخميس في غارات جوية على مدينة رفح "
+        "بينهم 8 في منزل واحد."
+    )
+    assert [(c.kind, c.value) for c in event.counts] == [("killed", 12)]

@@ -1130,6 +1130,7 @@ def _read_sentence(
     counts = find_counts(text, layer, sentence, names)
     attribution = find_attribution(text, layer, sentence, entities, before=previous)
     mentions: list[_Mention] = []
+    moved: dict[tuple[str, Location | None], Location | None] = {}
     for trigger in triggers:
         trigger_span = Span(trigger.start, trigger.end)
         actor, target = find_arguments(
@@ -1171,11 +1172,20 @@ def _read_sentence(
             lasting=_lasting(layer, trigger),
         )
         mention.continuation = _continues_a_protest(mention) and not _counted(layer, trigger)
+        told_at = mention.location
+        _part_at_a_town(text, mention, countries)
+        if mention.location is not told_at:
+            moved[(trigger.event_type, told_at)] = mention.location
         mention.headline_counts = bool(mention.counts) and _is_headline(text, sentence)
         mention.evidence.append(
             Evidence(sentence.start, sentence.end, trigger.start, trigger.end, trigger.text)
         )
         mentions.append(mention)
+    for mention in mentions:
+        # the sentence's other words of an act moved to the town of its toll's part
+        mention.location = moved.get(
+            (mention.trigger.event_type, mention.location), mention.location
+        )
     if any(m.trigger.event_type in _BY_PLACE and m.location is not None for m in mentions):
         mentions = _by_place(text, mentions, place_lists(text, tokens, sentence), countries)
     return mentions
@@ -1268,6 +1278,55 @@ def _acts_by_list(
         else:
             acts.append(([found.span], found.members, places))
     return acts
+
+
+def _part_at_a_town(text: str, mention: _Mention, countries: Sequence[str]) -> None:
+    """A toll over a region told with the part of it at one town (15 فلسطينيا استشهدوا في
+    وسط القطاع بينهم 10 في محيط مدرسة في مخيم النصيرات): the event is the town's, with the
+    town's dead; the others are those of strikes the article tells elsewhere."""
+    killed = [count for count in mention.counts if count.kind == "killed"]
+    location = mention.location
+    if len(killed) != 1 or location is None:
+        return
+    part = _PART_AT.search(text, killed[0].end, mention.sentence.end)
+    if part is None or not 0 < int(part.group(1)) < killed[0].value:
+        return
+    if not (location.reason or "").startswith(ARTICLES_TOWN):
+        found = resolve(location.text, context_countries=countries)
+        if found is not None and found.precision == TOWN:
+            return  # the toll is a town's already
+    end = min(part.end() + _TOLL_REACH, mention.sentence.end)
+    for words in _NEXT_WORDS.finditer(text, part.end(), end):
+        for stop in (2, 1):
+            if not words.group(stop):
+                continue
+            name = text[words.start(1) : words.end(stop)]
+            if not is_place(name):
+                continue
+            found = resolve(name, context_countries=countries)
+            if found is None or found.precision != TOWN or found.how is not None:
+                continue
+            mention.location = Location(words.start(1), words.end(stop), name, reason=_PART_TOLD_AT)
+            mention.counts = [
+                replace(
+                    killed[0],
+                    value=int(part.group(1)),
+                    start=part.start(1),
+                    end=part.end(1),
+                    text=part.group(1),
+                    qualifier="exactly",
+                    qualifier_start=None,
+                    qualifier_end=None,
+                )
+                if count is killed[0]
+                else count
+                for count in mention.counts
+            ]
+            return
+
+
+_PART_AT: Final = re.compile(r"(?:بينهم|منهم) (\d+) (?:في|ب)")
+_PART_TOLD_AT: Final = "the town a part of the toll is told at"
 
 
 def _town_attacked(
