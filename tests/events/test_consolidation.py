@@ -3,7 +3,7 @@
 Short articles written for these tests; each says which mentions are one event and why.
 """
 
-from rasd.events.coder import _Context, _Mention, _without_summaries
+from rasd.events.coder import _content_words_of, _Context, _Mention, _without_summaries
 from rasd.events.triggers import Trigger
 from rasd.model import Count, Event, EventDate, Evidence, Location, Span
 from rasd.pipeline import extract_text
@@ -209,3 +209,78 @@ def test_a_total_over_two_towns_gives_way_to_each_towns_own_toll() -> None:
         "Ramadi": [("injured", 20), ("killed", 7)],
         "Al Fallūjah": [("injured", 10), ("killed", 3)],
     }
+
+
+def test_a_sentence_without_a_day_goes_on_in_the_day_of_the_sentence_before() -> None:
+    events = _events(
+        "جرت أمس عملية تبادل للأسرى بين الحكومة والمتمردين في محافظة مأرب. وقال أحد الوسطاء "
+        "إنه تم الإفراج عن 50 أسيرا من المتمردين."
+    )
+    (release,) = [e for e in events if e.event_type == "RETREAT"]
+    assert release.date is not None and release.date.value == "2024-05-01"
+
+
+def test_the_day_of_a_report_goes_on_in_no_sentence_after_it() -> None:
+    events = _events(
+        "أعلنت وزارة الداخلية أمس الأربعاء حصيلة جديدة. وقال أحد الوسطاء إنه تم الإفراج عن "
+        "50 أسيرا من المتمردين في محافظة مأرب."
+    )
+    (release,) = [e for e in events if e.event_type == "RETREAT"]
+    assert release.date is not None and release.date.precision == "week"
+
+
+def test_a_locality_the_gazetteer_lacks_with_the_towns_toll_is_the_towns_event() -> None:
+    (event,) = _events(
+        "قتل 14 مدنيا في غارة جوية على مدينة الحديدة اليوم الخميس.\n\n"
+        "وأفاد شهود أن 14 مدنيا قتلوا في غارة جوية على منطقة بيت الشعيبي اليوم الخميس."
+    )
+    assert event.location is not None and event.location.name_en is not None
+
+
+def test_one_strike_told_by_two_sources_with_its_weapon_apart_is_one_event() -> None:
+    events = _events(
+        "قتل شخص وأصيب 7 اليوم الخميس في غارة إسرائيلية على بلدة كفركلا.\n\n"
+        "وقالت الوكالة الوطنية إن الاحتلال الإسرائيلي أطلق 3 صواريخ موجهة على سيارة، ما أدى "
+        "إلى مقتل شخص وإصابة 7 مواطنين."
+    )
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert {(c.kind, c.value) for c in assaults[0].counts} == {("killed", 1), ("injured", 7)}
+
+
+def test_a_nisba_names_one_party_in_either_gender() -> None:
+    assert _content_words_of("غارة إسرائيلية") & _content_words_of("الاحتلال الإسرائيلي")
+
+
+def test_the_dead_of_a_protest_no_one_is_said_to_have_attacked_are_the_protests() -> None:
+    events = _events(
+        "تظاهر آلاف المحتجين في مدينة البصرة اليوم الخميس ضد تردي الخدمات.\n\n"
+        "وقالت مصادر طبية إن محتجا قتل اليوم الخميس، وأصيب 11 في مظاهرات بالبصرة."
+    )
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert {(c.kind, c.value) for c in events[0].counts} >= {("killed", 1), ("injured", 11)}
+
+
+def test_protesters_shot_by_the_police_are_an_assault() -> None:
+    events = _events(
+        "تظاهر آلاف المحتجين في مدينة البصرة اليوم الخميس ضد تردي الخدمات.\n\n"
+        "وقالت مصادر طبية إن الشرطة قتلت محتجا اليوم الخميس، وأصابت 11 في مظاهرات بالبصرة."
+    )
+    assert "ASSAULT" in {e.event_type for e in events}
+
+
+def test_a_regions_toll_told_with_its_part_at_a_town_is_the_towns_event() -> None:
+    (event,) = _events(
+        "وقالت مصادر طبية إن 12 فلسطينيا استشهدوا اليوم الخميس في غارات جوية على وسط قطاع "
+        "غزة بينهم 8 في محيط مدرسة في مخيم النصيرات."
+    )
+    assert event.location is not None and event.location.name_en == "An Nuşayrāt"
+    assert [(c.kind, c.value) for c in event.counts] == [("killed", 8)]
+
+
+def test_a_toll_told_with_a_part_at_no_town_keeps_its_figure() -> None:
+    (event,) = _events(
+        "وقالت مصادر طبية إن 12 فلسطينيا استشهدوا اليوم الخميس في غارات جوية على مدينة رفح "
+        "بينهم 8 في منزل واحد."
+    )
+    assert [(c.kind, c.value) for c in event.counts] == [("killed", 12)]

@@ -284,6 +284,10 @@ def test_find_counts_keeps_a_count_dated_within_a_period(text: str) -> None:
         ("وأصيب 3 من المعتقلين.", [("injured", 3)]),
         ("وسقط عدد من القتلى.", [("killed", 3)]),
         ("وقتل 3 من المتظاهرين.", [("killed", 3)]),
+        # the part told right after the count (بينهم، منهم) is no toll, and the verb after
+        # it tells the kind of the whole
+        ("وقال شهود إن عشرين مدنيا بينهم 6 أطفال وامرأتان قضوا في الغارات.", [("killed", 20)]),
+        ("قتل 15 فلسطينيا منهم 4 نساء في القصف.", [("killed", 15)]),
     ],
 )
 def test_find_counts_parts_of_a_toll(text: str, expected: list[tuple[str, int]]) -> None:
@@ -379,3 +383,7 @@ def test_find_counts_lists(text: str, expected: list[tuple[str, int]]) -> None:
 def test_find_counts_spans_a_joined_number_without_its_conjunction() -> None:
     text = "وقتل 6 أشخاص في بلدة الشيخ، و3 في بلدة النهر."
     assert [count.text for count in _counts(text)] == ["قتل 6 أشخاص", "3"]
+
+
+def test_find_counts_a_protester_before_a_verb_of_dying_is_one() -> None:
+    assert [(c.kind, c.value) for c in _counts("وقالت مصادر إن محتجا قتل أمس.")] == [("killed", 1)]

@@ -127,6 +127,10 @@ class _Mention:
     # its counts are a total over the towns of a list told in its sentence (انفجرت سيارتان
     # في A وB مما أدى إلى مقتل تسعة): a figure given for its town alone replaces them
     shared_counts: bool = False
+    # the day the sentence before told, for a mention whose own sentence gives none: its
+    # day when no mention of its event gives one (جرت أمس عملية تبادل للأسرى. وتم الإفراج
+    # عن 58)
+    carried_date: EventDate | None = None
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -233,8 +237,9 @@ def _content_words_of(text: str) -> frozenset[str]:
         word = word.removeprefix("ال")
         if word in _GENERIC_HEADS or len(word) < 2:
             continue
-        # مقاتلي / مقاتلو / مقاتلين are one word in construct and plural endings
-        for ending in ("ين", "ون", "ي", "و"):
+        # مقاتلي / مقاتلو / مقاتلين are one word in construct and plural endings, and a
+        # nisba is one word in either gender (إسرائيلية، الإسرائيلي)
+        for ending in ("ين", "ون", "يه", "ي", "و"):
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 word = word[: -len(ending)]
                 break
@@ -465,7 +470,10 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
         and not (one_protest and _DEMO in (first.mode, second.mode))
         and _REFINES.get(first.mode) != second.mode
         and _REFINES.get(second.mode) != first.mode
+        and (same_sentence or not _same_casualties(first, second))
     ):
+        # two sources tell one strike's weapon apart (غارة إسرائيلية، أطلق 3 صواريخ
+        # موجهة) but not its dead and wounded, counted alike
         return None
     if (first.negated, first.future, first.hypothetical) != (
         second.negated,
@@ -479,6 +487,16 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
     place = _same_place(first.location, second.location, context)
     if place is None and same_toll and _loosely_alike(first, second, context):
         place = _WITHIN  # the headline's «وسط السودان» and the lead's village, one toll
+    if (
+        place is None
+        and same_toll
+        and first.date
+        and second.date
+        and _unknown_place(first, second, context)
+    ):
+        # a locality the gazetteer lacks (منطقة بيت معصار) and the town, the same dead
+        # the same day: one attack told again
+        place = _WITHIN
     if place is None or not _compatible(first.actor, second.actor):
         return None
     if place == _WITHIN and _tolls_differ(first, second):
@@ -502,7 +520,7 @@ def _same_event(first: _Mention, second: _Mention, context: _Context) -> str | N
         return "an attack and its casualties in one sentence"
     if _compatible_targets(first.target, second.target) or _by_its_town(first, second):
         return "the same event told again" if not same_sentence else "one sentence"
-    if same_toll:
+    if same_toll or (not same_sentence and _same_casualties(first, second)):
         return "the same toll told again"
     if not same_sentence and _placed_alike(first, second):
         return "same type, place and day (ACLED's unit)"
@@ -522,6 +540,14 @@ def _by_its_town(first: _Mention, second: _Mention) -> bool:
     )
 
 
+def _unknown_place(first: _Mention, second: _Mention, context: _Context) -> bool:
+    """Whether the gazetteer knows one of two mentions' places and not the other."""
+    if first.location is None or second.location is None:
+        return False
+    one, other = context.place(first.location.text), context.place(second.location.text)
+    return (one is None) != (other is None)
+
+
 def _tolls_differ(first: _Mention, second: _Mention) -> bool:
     mine = {c.value for c in first.counts if c.kind == "killed"}
     theirs = {c.value for c in second.counts if c.kind == "killed"}
@@ -538,6 +564,19 @@ def _same_toll(first: _Mention, second: _Mention) -> bool:
         if mine and theirs:
             return bool(mine & theirs) and max(mine & theirs) > 1
     return False
+
+
+def _same_casualties(first: _Mention, second: _Mention) -> bool:
+    """Whether two mentions give the same dead and the same wounded, both told and more
+    than one person in all: «استشهد شخص وجرح 7» told again (استشهاد محمد، وإصابة 7)."""
+    tolls = []
+    for mention in (first, second):
+        killed = {c.value for c in mention.counts if c.kind == "killed"}
+        injured = {c.value for c in mention.counts if c.kind == "injured"}
+        if len(killed) != 1 or len(injured) != 1:
+            return False
+        tolls.append((killed.pop(), injured.pop()))
+    return tolls[0] == tolls[1] and sum(tolls[0]) > 1
 
 
 def _compatible_targets(first: Argument | None, second: Argument | None) -> bool:
@@ -671,6 +710,7 @@ def _merge(into: _Mention, reason: str, other: _Mention, countries: Sequence[str
         into.location = other.location  # the headline's قطاع غزة, the lead's خان يونس
     into.attribution = into.attribution or other.attribution
     into.date = into.date or other.date
+    into.carried_date = into.carried_date or other.carried_date
     # a revised toll (ارتفعت الحصيلة إلى 20) replaces the figure of its kind, and so does
     # the body's figure a headline's (5 قتلى في اشتباكات وانفجار sums two events the body
     # tells apart); a claim (قال التنظيم إنه قتل 30) leaves room for the sourced figure
@@ -1090,6 +1130,7 @@ def _read_sentence(
     counts = find_counts(text, layer, sentence, names)
     attribution = find_attribution(text, layer, sentence, entities, before=previous)
     mentions: list[_Mention] = []
+    moved: dict[tuple[str, Location | None], Location | None] = {}
     for trigger in triggers:
         trigger_span = Span(trigger.start, trigger.end)
         actor, target = find_arguments(
@@ -1131,11 +1172,20 @@ def _read_sentence(
             lasting=_lasting(layer, trigger),
         )
         mention.continuation = _continues_a_protest(mention) and not _counted(layer, trigger)
+        told_at = mention.location
+        _part_at_a_town(text, mention, countries)
+        if mention.location is not told_at:
+            moved[(trigger.event_type, told_at)] = mention.location
         mention.headline_counts = bool(mention.counts) and _is_headline(text, sentence)
         mention.evidence.append(
             Evidence(sentence.start, sentence.end, trigger.start, trigger.end, trigger.text)
         )
         mentions.append(mention)
+    for mention in mentions:
+        # the sentence's other words of an act moved to the town of its toll's part
+        mention.location = moved.get(
+            (mention.trigger.event_type, mention.location), mention.location
+        )
     if any(m.trigger.event_type in _BY_PLACE and m.location is not None for m in mentions):
         mentions = _by_place(text, mentions, place_lists(text, tokens, sentence), countries)
     return mentions
@@ -1230,6 +1280,55 @@ def _acts_by_list(
     return acts
 
 
+def _part_at_a_town(text: str, mention: _Mention, countries: Sequence[str]) -> None:
+    """A toll over a region told with the part of it at one town (15 فلسطينيا استشهدوا في
+    وسط القطاع بينهم 10 في محيط مدرسة في مخيم النصيرات): the event is the town's, with the
+    town's dead; the others are those of strikes the article tells elsewhere."""
+    killed = [count for count in mention.counts if count.kind == "killed"]
+    location = mention.location
+    if len(killed) != 1 or location is None:
+        return
+    part = _PART_AT.search(text, killed[0].end, mention.sentence.end)
+    if part is None or not 0 < int(part.group(1)) < killed[0].value:
+        return
+    if not (location.reason or "").startswith(ARTICLES_TOWN):
+        found = resolve(location.text, context_countries=countries)
+        if found is not None and found.precision == TOWN:
+            return  # the toll is a town's already
+    end = min(part.end() + _TOLL_REACH, mention.sentence.end)
+    for words in _NEXT_WORDS.finditer(text, part.end(), end):
+        for stop in (2, 1):
+            if not words.group(stop):
+                continue
+            name = text[words.start(1) : words.end(stop)]
+            if not is_place(name):
+                continue
+            found = resolve(name, context_countries=countries)
+            if found is None or found.precision != TOWN or found.how is not None:
+                continue
+            mention.location = Location(words.start(1), words.end(stop), name, reason=_PART_TOLD_AT)
+            mention.counts = [
+                replace(
+                    killed[0],
+                    value=int(part.group(1)),
+                    start=part.start(1),
+                    end=part.end(1),
+                    text=part.group(1),
+                    qualifier="exactly",
+                    qualifier_start=None,
+                    qualifier_end=None,
+                )
+                if count is killed[0]
+                else count
+                for count in mention.counts
+            ]
+            return
+
+
+_PART_AT: Final = re.compile(r"(?:بينهم|منهم) (\d+) (?:في|ب)")
+_PART_TOLD_AT: Final = "the town a part of the toll is told at"
+
+
 def _town_attacked(
     text: str,
     trigger: Trigger,
@@ -1251,6 +1350,8 @@ def _town_attacked(
             return location
         names = [(words.start(1), words.end(w)) for w in (2, 1) if words.group(w)]
     for start, end in names:
+        if not is_place(text[start:end]):
+            continue  # most words after an act's noun name no place
         found = resolve(text[start:end], context_countries=countries)
         if found is not None and found.precision == TOWN and found.how is None:
             return Location(start, end, text[start:end], reason=_TOWN_ATTACKED)
@@ -1398,7 +1499,7 @@ def _to_event(
     lasted = mention.lasting and mention.date is None and published is not None
     historical = lasted or _historical(mention.date, published)
     # an event that went on for weeks did not happen in the week of publication: undated
-    date = mention.date or (None if lasted else _default_date(published))
+    date = mention.date or mention.carried_date or (None if lasted else _default_date(published))
     confidence = trigger.weight
     if mention.actor is None and mention.target is None:
         confidence *= 0.8  # an event nobody is named in is the least useful reading
@@ -1438,10 +1539,17 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     countries = context.lazy_countries
     merged: list[_Mention] = []
     previous: Span | None = None
-    for sentence in doc.sentences:
+    days: dict[int, EventDate | None] = {}
+    for index, sentence in enumerate(doc.sentences):
         mentions = _read_sentence(
             doc, layer, tokens, sentence, previous, published, detector, countries
         )
+        if any(m.date is None for m in mentions):
+            carried = _day_told_before(doc, index, published, days)
+            for mention in mentions:
+                # what is hoped for or was not done happened on no day told before
+                untold = mention.future or mention.hypothetical or mention.negated
+                mention.carried_date = None if mention.date or untold else carried
         if not mentions and merged and _may_revise(layer, sentence):
             _revise(merged, find_counts(doc.text, layer, sentence))
         # a sentence's mentions of one event first («احتجاجا على ...» belongs to the strike
@@ -1467,9 +1575,91 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _without_demands(told)
     told = _with_protests_met_with_force(doc, told, published, context)
     told = _without_summaries(told, context)
+    told = _with_protest_casualties(doc.text, told, context)
     _name_the_perpetrator(doc, told)
     _name_the_coercer(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
+
+
+def _with_protest_casualties(
+    text: str, mentions: list[_Mention], context: _Context
+) -> list[_Mention]:
+    """The events less the dead and wounded of a protest that no one is said to have
+    attacked (قتل محتج وأصيب 11 في مظاهرات بالبصرة): they are the protest's casualties,
+    counted on the protest told at that place and day, no assault of their own."""
+    protests = [m for m in mentions if m.trigger.event_type == "PROTEST" and not m.negated]
+    if not protests:
+        return mentions
+    kept: list[_Mention] = []
+    for mention in mentions:
+        protest = (
+            next((p for p in protests if _protest_of(p, mention, context)), None)
+            if _casualties(mention)
+            and mention.trigger.event_type == "ASSAULT"
+            and mention.actor is None
+            and all(
+                _IN_A_PROTEST.search(text, e.sentence_start, e.sentence_end)
+                for e in mention.evidence
+            )
+            else None
+        )
+        if protest is None:
+            kept.append(mention)
+            continue
+        known = {count.kind for count in protest.counts}
+        protest.counts.extend(c for c in mention.counts if c.kind not in known)
+        protest.evidence.extend(
+            replace(e, joined="the casualties of the protest") for e in mention.evidence
+        )
+    return kept
+
+
+def _protest_of(protest: _Mention, casualties: _Mention, context: _Context) -> bool:
+    return (
+        protest.location is not None
+        and casualties.location is not None
+        and _same_place(protest.location, casualties.location, context) is not None
+        and (
+            protest.date is None
+            or casualties.date is None
+            or protest.date.value == casualties.date.value
+        )
+    )
+
+
+# The dead and wounded told in a protest: وأصيب 11 في مظاهرات، خلال الاحتجاجات
+_IN_A_PROTEST: Final = re.compile(
+    r"(?:في|خلال) (?:ال)?(?:مظاهرات|تظاهرات|احتجاجات|مظاهرة|تظاهرة|احتجاج)"
+)
+
+
+def _day_told_before(
+    doc: Document, index: int, published: datetime.date | None, days: dict[int, EventDate | None]
+) -> EventDate | None:
+    """The day the sentence before ``index`` gives an event, when it gives one and it is
+    not the day of a report (أعلن أمس): the narrative goes on in that day until the text
+    names another. The headline gives none: it tells the whole story."""
+    before = index - 1
+    if before < 0 or doc.layer is None:
+        return None
+    if before not in days:
+        sentence = doc.sentences[before]
+        headline = _is_headline(doc.text, sentence)
+        found = (
+            []
+            if headline
+            else [
+                date
+                for date in find_dates(doc.text, doc.layer, published, sentence)
+                if date.precision == "day"
+                and date.value is not None
+                and date.start is not None
+                and not is_future(date, published)
+                and not is_report_date(doc.layer, sentence, date.start)
+            ]
+        )
+        days[before] = found[0] if len(found) == 1 else None
+    return days[before]
 
 
 def _without_summaries(mentions: list[_Mention], context: _Context) -> list[_Mention]:

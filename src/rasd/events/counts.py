@@ -180,7 +180,7 @@ _PEOPLE: Final = frozenset(
     normalize(word)
     for word in _split(
         "شخص جندي شرطي مدني طفل رجل امرأة مواطن عنصر مقاتل ناشط صحفي مسلح ضابط طالب فتى "
-        "فتاة شاب مسن سائق مزارع مستوطن أسير قيادي مشتبه متهم"
+        "فتاة شاب مسن سائق مزارع مستوطن أسير قيادي مشتبه متهم محتج متظاهر"
     )
 )
 _DUAL_WORDS: Final[tuple[tuple[str, CountKind | None], ...]] = (
@@ -555,12 +555,36 @@ def _kind_of(
     noun_kind = _KIND_NOUNS.get(words[noun]) if noun is not None else None
     if noun_kind is not None and noun_kind != "participants":
         return noun_kind
-    after = (noun if noun is not None else first) + 1
+    after = _past_the_part(words, (noun if noun is not None else first) + 1)
     # the genitive after the noun (مقاتلي تنظيم داعش) lies within the window too
     kind = _verb_after(words, after, protest) or _verb_before(words, hedge, protest)
     if kind is None and noun_kind == "participants":
         return "participants"
     return kind
+
+
+# What opens the part of a count told right after it: 14 مدنيا بينهم 6 أطفال وامرأتان قضوا
+_AMONG: Final = frozenset(
+    c + normalize(word) for word in _split("بينهم بينهن بينهما منهم منهن") for c in ("", "و")
+)
+_PART_WORDS = 4  # words of the part: بينهم 6 أطفال وامرأتان
+
+
+def _among(words: list[str], first: int, used: set[int]) -> bool:
+    """Whether the number at ``first`` counts some of the people the count right before it
+    counts (14 مدنيا بينهم 6 أطفال، منهم 3 نساء): no toll of its own."""
+    return first >= 2 and words[first - 1] in _AMONG and (first - 2) in used
+
+
+def _past_the_part(words: list[str], at: int) -> int:
+    """The word after the part of a count told at ``at`` (بينهم 6 أطفال وامرأتان), or
+    ``at`` when none is told: the verb after the part tells the kind of the whole."""
+    if at >= len(words) or words[at] not in _AMONG:
+        return at
+    end = at + 1
+    while end < len(words) and end - at <= _PART_WORDS and words[end] not in _CUES:
+        end += 1
+    return end
 
 
 def _head(words: list[str], start: int) -> int | None:
@@ -655,7 +679,7 @@ def find_counts(text: str, layer: TextLayer, span: Span, names: Sequence[Span] =
             kind == "displaced" and noun is not None and words[noun] in _COMBATANTS
         ):
             continue
-        if _part_of_a_toll(words, last, noun, kind, qualifier):
+        if _part_of_a_toll(words, last, noun, kind, qualifier) or _among(words, first, used):
             continue
         end = noun if noun is not None else last
         if kind == "casualties" and end + 1 < len(words) and words[end + 1] in _KIND_NOUNS:
