@@ -1129,3 +1129,13 @@ def test_a_killing_joined_to_a_toll_in_the_passive_is_passive() -> None:
         "قتل مسلحون جنديين وأصيب ثلاثة آخرون في هجوم على حاجز.", "قتل", event_type="ASSAULT"
     )
     assert actor is not None
+
+
+def test_a_call_told_as_the_time_of_the_clause_is_its_subjects_with_the_one_after_with() -> None:
+    actor, target = _run(
+        "من جانبه، أدان الرئيس المصري خلال اتصال هاتفي مع ملك الأردن الهجوم على المدينة.",
+        "اتصال هاتفي",
+        nominal=True,
+        event_type="CONSULT",
+    )
+    assert (actor, target) == ("الرئيس المصري", "ملك الأردن")

@@ -898,6 +898,8 @@ def _arguments(
             target = taken
         if target and actor and target.start < actor.end and actor.start < target.end:
             target = None  # the subject read as the object too
+    if nominal and event_type == "CONSULT" and actor is None and _in_an_adjunct(view, at):
+        actor, target = _meeting_in_adjunct(view, at, target)
     if event_type == "ASSAULT" and _fired(view.words[at]):
         # بصواريخ الغراد after استهدفت X: who fires the weapon is the verb's subject
         actor = _firing_subject(view, at) or actor
@@ -2747,3 +2749,28 @@ def coercing_state(
 
 def _overlap(first: Argument, second: Argument) -> bool:
     return first.start < second.end and second.start < first.end
+
+
+# Words that make a verbal noun an adjunct of time to the clause's verb (خلال اتصال، بعد لقاء).
+_ADJUNCT_WORDS = _words("خلال أثناء في عقب بعد إثر لدى")
+_PARTNER_REACH = 4  # tokens from a meeting's noun to مع and the one met
+_WITH = _words("مع ومع")
+
+
+def _in_an_adjunct(view: _Sentence, at: int) -> bool:
+    return at > 0 and _strip_conjunction(view.words[at - 1]) in _ADJUNCT_WORDS
+
+
+def _meeting_in_adjunct(
+    view: _Sentence, at: int, target: Argument | None
+) -> tuple[Argument | None, Argument | None]:
+    """Who met whom when a call or meeting is the time of what the clause tells: «أدان
+    الرئيس، خلال اتصال هاتفي مع الملك، الهجوم» -- the clause's subject called, the one
+    after مع was called."""
+    actor = _main_subject(view, at - 1)
+    for position in range(at + 1, min(len(view.words) - 1, at + 1 + _PARTNER_REACH)):
+        if view.words[position] in _WITH:
+            return actor, _arg(view, _phrase(view, position + 1)) or target
+        if view.words[position] in _CLAUSE_PUNCTUATION:
+            break
+    return actor, target
