@@ -1139,3 +1139,19 @@ def test_a_call_told_as_the_time_of_the_clause_is_its_subjects_with_the_one_afte
         event_type="CONSULT",
     )
     assert (actor, target) == ("الرئيس المصري", "ملك الأردن")
+
+
+def test_a_subject_its_relative_clause_and_a_comma_before_the_verb() -> None:
+    actor, target = _run(
+        "وقالت مصادر إن الحكومة التي تسيطر على العاصمة، أطلقت سراح 40 أسيرا من المقاتلين.",
+        "أطلقت",
+        event_type="RETREAT",
+    )
+    assert actor == "الحكومة" and target is not None and target.startswith("أسيرا")
+    # a topic taken up again by a pronoun is who was set free, not who freed them
+    actor, _ = _run(
+        "وأعلن الوزير أن الموظفين الذين خطفوا أمس، أطلق سراحهم مساء اليوم.",
+        "أطلق",
+        event_type="RETREAT",
+    )
+    assert actor != "الموظفين"

@@ -1297,7 +1297,11 @@ def _subject(view: _Sentence, at: int) -> tuple[tuple[int, int] | None, int]:
     after = _skip_time(view, at + 1)
     if at and view.words[at - 1] in _THAT_IT:
         return None, after  # أنه أوقف 12 شخصا: the pronoun of أنه acts, 12 are the object
-    preceding = _preceding_subject(view, at) or _relative_head(view, at)
+    preceding = (
+        _preceding_subject(view, at)
+        or _relative_head(view, at)
+        or _subject_before_relative(view, at)
+    )
     if preceding is not None:
         return preceding, after
     if _attack_subject(view, at):
@@ -1367,6 +1371,37 @@ def _relative_head(view: _Sentence, at: int) -> tuple[int, int] | None:
     return None
 
 
+def _subject_before_relative(view: _Sentence, at: int) -> tuple[int, int] | None:
+    """``إن الرياض التي تقود التحالف، أطلقت سراح``: a subject, the relative clause that
+    describes it, a comma, and the verb it is the subject of (a verb with no و: one joined
+    by و after a comma starts a clause of its own). Not a topic the clause takes up again
+    by a pronoun (إن الدبلوماسيين الذين خطفوا، أطلق سراحهم: they were released)."""
+    if (
+        at < 3
+        or view.words[at - 1] not in ("،", ",")
+        or _strip_conjunction(view.words[at]) != view.words[at]
+    ):
+        return None
+    if any(word.endswith(("هم", "هما", "هن", "ها")) for word in view.words[at : at + 2]):
+        return None
+    for relative in range(at - 2, max(0, at - 2 - _MAX_SUBJECT), -1):
+        word = view.words[relative]
+        if word in _CLAUSE_PUNCTUATION:
+            return None
+        if word not in _RELATIVES:
+            continue
+        for first in range(relative - 1, max(-1, relative - 1 - _MAX_PHRASE), -1):
+            if first and not (
+                _clause_start(view.words[first - 1]) or view.words[first - 1] in _COMPLEMENTIZERS
+            ):
+                continue
+            phrase = _phrase(view, first)
+            if phrase is not None and phrase[1] == relative:
+                return phrase
+        return None
+    return None
+
+
 _MAX_ANTECEDENT = 3  # earlier verbs tried for the subject of a pronoun verb
 
 
@@ -1407,6 +1442,8 @@ def _is_instrument(view: _Sentence, phrase: tuple[int, int]) -> bool:
 def _object(view: _Sentence, at: int) -> Argument | None:
     """The object at ``at``: an NP, or after an instrument, the NP after على/ضد."""
     at = _skip_time(view, at)
+    if at + 1 < len(view.words) and view.words[at] in _RELEASE_NOUNS:
+        at = _skip_time(view, at + 1)  # أطلقت سراح 249 أسيرا: who is set free follows سراح
     phrase = _phrase(view, at)
     if phrase is not None and _event_noun(view.words[phrase[0]]):
         # شن مسلحون هجوما على نقطة: the attack is no target; what it is on is.
