@@ -1155,3 +1155,8 @@ def test_a_subject_its_relative_clause_and_a_comma_before_the_verb() -> None:
         event_type="RETREAT",
     )
     assert actor != "الموظفين"
+
+
+def test_a_noun_with_its_possessors_pronoun_takes_no_genitive() -> None:
+    actor, target = _run("وقصفت طائراته قاعدة الجفرة الجوية أمس.", "وقصفت", event_type="ASSAULT")
+    assert (actor, target) == ("طائراته", "قاعدة الجفرة الجوية")

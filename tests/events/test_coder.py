@@ -6,6 +6,7 @@ import orjson
 import pytest
 
 from rasd.evaluate_articles import event_count
+from rasd.events.arguments import is_clash
 from rasd.events.coder import _Mention, _merge, _protesters
 from rasd.events.triggers import Trigger
 from rasd.model import Count, Document, Event, Span
@@ -862,3 +863,15 @@ def test_an_agentless_attack_is_the_party_the_article_names_however_worded() -> 
     )
     killing = next(e for e in events if e.evidence[0].trigger == "وقتل")
     assert killing.actor is not None and killing.actor.text == "طائرات إسرائيلية"
+
+
+def test_an_attacker_named_by_a_pronoun_is_the_party_the_article_names() -> None:
+    events = _code(
+        "قصف الجيش الروسي مدينة إدلب أمس. كما قصفت طائراته قاعدة الجفرة الجوية في وسط البلاد."
+    )
+    assert len(events) == 2
+    assert all(e.actor is not None and e.actor.text == "الجيش الروسي" for e in events)
+
+
+def test_a_clash_takes_no_perpetrator_from_the_article() -> None:
+    assert is_clash("واشتباكات") and is_clash("معارك") and not is_clash("قصف")

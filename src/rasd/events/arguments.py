@@ -575,6 +575,9 @@ def _continues(previous: str, word: str) -> bool:
         return True
     if _construct_plural(previous) and not _is_adjective(word) and not _accusative(word):
         return True  # مقاتلي داعش، مسلحي الحركة: a plural in the construct state lost its ن
+    if previous.endswith(("ه", "ها", "هم", "هما")) and _possessed_agent(previous):
+        # قصفت طائراته قاعدة الجفرة: a noun with its possessor's pronoun takes no genitive
+        return definite and _is_adjective(word)
     if (
         previous.startswith(("ال", "لل"))
         or previous.endswith(("ون", "ين", "ان", "ا", "ي"))
@@ -1848,6 +1851,12 @@ def _opens(view: _Sentence, at: int) -> bool:
 
 # Fights that name their two sides after بين: اشتباكات بين الجيش ومسلحين.
 _CLASH_NOUNS = _words("اشتباك اشتباكات معارك معركة قتال مواجهات مواجهة")
+
+
+def is_clash(word: str) -> bool:
+    """Whether a trigger word names a fight between two sides (اشتباكات، معارك), which no
+    one party is the perpetrator of."""
+    return _strip_conjunction(_normal(word)) in _CLASH_NOUNS
 
 
 def _between(view: _Sentence, after: int) -> tuple[Argument | None, Argument | None] | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, overload
 
-from rasd.events.arguments import coercing_state, find_arguments, find_location
+from rasd.events.arguments import coercing_state, find_arguments, find_location, is_clash
 from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution, is_report_date
 from rasd.events.counts import find_counts
@@ -1569,14 +1569,23 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
         if mention.trigger.event_type == "ASSAULT"
         and not (mention.negated or mention.future or mention.hypothetical)
     ]
-    named = [mention.actor for mention in attacks if mention.actor is not None]
+    # an attacker named by a pronoun (طائراته، قواتها) is the party named before: it
+    # takes the article's perpetrator as an unnamed attack does
+    named = [m.actor for m in attacks if m.actor is not None and not _refers_back(m.actor)]
     # a sentence that names the attacker of one of its attacks and not of another tells of
     # two sides (mortars fired, then aircraft striking the launch site): none is lent there
-    named_in = {e.sentence_start for m in attacks if m.actor is not None for e in m.evidence}
+    named_in = {
+        e.sentence_start
+        for m in attacks
+        if m.actor is not None and not _refers_back(m.actor)
+        for e in m.evidence
+    }
     agentless = [
         mention
         for mention in attacks
-        if mention.actor is None and all(e.sentence_start not in named_in for e in mention.evidence)
+        if (mention.actor is None or _refers_back(mention.actor))
+        and all(e.sentence_start not in named_in for e in mention.evidence)
+        and not is_clash(mention.trigger.text)  # a clash is two sides'
     ]
     if not (named and agentless):
         return
