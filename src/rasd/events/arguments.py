@@ -2820,3 +2820,48 @@ def _meeting_in_adjunct(
         if view.words[position] in _CLAUSE_PUNCTUATION:
             break
     return actor, target
+
+
+def speaker(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    entities: Sequence[Entity],
+) -> Argument | None:
+    """Who speaks in a sentence: the subject of its first saying verb (وقال مجلس السيادة في
+    بيان، قال المتحدث باسم الحركة), when it names a party."""
+    view = _sentence_view(text, tokens, sentence, entities)
+    for at, word in enumerate(view.words[:_MAX_SUBJECT]):
+        if _strip_conjunction(word) in _SAYING_VERBS:
+            arg = _arg(view, _phrase(view, _skip_time(view, at + 1)))
+            if arg is not None and _party(text, layer, view, arg, entities, None):
+                return arg
+            return None
+    return None
+
+
+def opens_with_its_verb(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    trigger: Span,
+    entities: Sequence[Entity],
+) -> bool:
+    """Whether the trigger, a verb joined by و or ف, opens its sentence with no party of
+    its own after it (وهدد بشن هجوم، ودعا البيان): the sentence goes on with what the one
+    who spoke before did. «وهدد قائد الجيش» names its own."""
+    view = _sentence_view(text, tokens, sentence, entities)
+    at = _token_at(view, trigger.start)
+    word = view.words[at] if at < len(view.words) else ""
+    if any(_is_arabic_word(w) for w in view.words[:at]) or word == _strip_conjunction(word):
+        return False
+    arg = _arg(view, _phrase(view, _skip_time(view, at + 1)))
+    if arg is None or _strip_conjunction(view.words[_token_at(view, arg.start)]) in _STATEMENTS:
+        return True
+    return not _party(text, layer, view, arg, entities, None)
+
+
+# What is issued, not who issues it: «ودعا البيان» is the issuer's call.
+_STATEMENTS = _words("البيان بيان البلاغ الرسالة التقرير")

@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, overload
 
-from rasd.events.arguments import coercing_state, find_arguments, find_location, is_clash
+from rasd.events.arguments import (
+    coercing_state,
+    find_arguments,
+    find_location,
+    is_clash,
+    opens_with_its_verb,
+    speaker,
+)
 from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution, is_report_date
 from rasd.events.counts import find_counts
@@ -1267,6 +1275,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _without_summaries(told, context)
     _name_the_perpetrator(doc, told)
     _name_the_coercer(doc, told)
+    _name_the_speaker(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
 
@@ -1641,6 +1650,38 @@ def _name_the_coercer(doc: Document, mentions: Sequence[_Mention]) -> None:
             )
             if force is not None:
                 mention.actor = force
+                break
+
+
+# Events that are what someone says: a threat, a call, an accusation, a stance.
+_SPOKEN: Final = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "APPEAL"})
+_SPEAKER_REACH: Final = 4  # sentences back to the one who spoke, a paragraph or so
+
+
+def _name_the_speaker(doc: Document, mentions: Sequence[_Mention]) -> None:
+    """Give a threat or call told by a verb that opens its sentence with و and names no
+    party (وهدد بشن هجوم، ودعا البيان) the one who spoke in the sentences before: «وقال
+    مجلس السيادة في بيان ... ودعا البيان المجتمع الدولي» -- the council called."""
+    if doc.layer is None or not isinstance(doc.tokens, Tokens):
+        return
+    starts = [sentence.start for sentence in doc.sentences]
+    for mention in mentions:
+        if (
+            mention.actor is not None
+            or mention.trigger.event_type not in _SPOKEN
+            or mention.trigger.nominal
+        ):
+            continue
+        trigger = Span(mention.trigger.start, mention.trigger.end)
+        if not opens_with_its_verb(
+            doc.text, doc.layer, doc.tokens, mention.sentence, trigger, doc.entities
+        ):
+            continue
+        index = bisect_left(starts, mention.sentence.start)
+        for earlier in reversed(doc.sentences[max(0, index - _SPEAKER_REACH) : index]):
+            found = speaker(doc.text, doc.layer, doc.tokens, earlier, doc.entities)
+            if found is not None:
+                mention.actor = found
                 break
 
 
