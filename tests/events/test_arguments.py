@@ -1160,3 +1160,22 @@ def test_a_subject_its_relative_clause_and_a_comma_before_the_verb() -> None:
 def test_a_noun_with_its_possessors_pronoun_takes_no_genitive() -> None:
     actor, target = _run("وقصفت طائراته قاعدة الجفرة الجوية أمس.", "وقصفت", event_type="ASSAULT")
     assert (actor, target) == ("طائراته", "قاعدة الجفرة الجوية")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("تعرضت دورية للجيش لهجوم من مسلحين مجهولين قرب المدينة.", "لهجوم", "مسلحين مجهولين"),
+        # a named armed actor in the phrase after من
+        (
+            "دانت الحكومة تعرض سفينة تجارية لهجمات من زوارق تابعة لحركة حماس.",
+            "لهجمات",
+            "زوارق تابعة لحركة حماس",
+        ),
+        # من names where from, not who: no one is named
+        ("تعرضت المدينة لقصف من الجو أمس.", "لقصف", None),
+    ],
+)
+def test_an_attack_from_an_armed_party_is_its(text: str, trigger: str, actor: str | None) -> None:
+    found, _ = _run(text, trigger, nominal=True, event_type="ASSAULT")
+    assert found == actor

@@ -1670,6 +1670,8 @@ def _nominal(
                 genitive = None  # حصار شامل على كوريا الشمالية: a word for how, then whom
             victim = True  # مداهمة مخبأ، اعتقال ناشطين: the genitive is what is acted on
     agent = _agent_phrase(view, rest, 8) or _light_verb_subject(view, at)
+    if agent is None and event_type == "ASSAULT" and not victim:
+        agent = _attacker_after_from(view, rest)
     if stem is not None:  # هجومها، مقتله: the possessor is the subject of the governing verb
         possessor = _governing_subject(view, at)
         if victim:
@@ -2865,3 +2867,28 @@ def opens_with_its_verb(
 
 # What is issued, not who issues it: «ودعا البيان» is the issuer's call.
 _STATEMENTS = _words("البيان بيان البلاغ الرسالة التقرير")
+
+
+def _attacker_after_from(view: _Sentence, rest: int) -> Argument | None:
+    """``لهجمات من 3 زوارق تابعة لميليشيات الحوثيين``، ``هجوم من مسلحين``: an attack
+    from a force is the force's, when the phrase after من names an armed party (a
+    generic armed agent or a named armed actor); هجوم من الجو names none."""
+    if rest + 1 >= len(view.words) or view.words[rest] != "من":
+        return None
+    phrase = _phrase(view, rest + 1)
+    if phrase is None:
+        return None
+    words = view.words[phrase[0] : phrase[1]]
+    found = tables()
+    for at in range(len(words)):
+        matched = found.agents.match(words, at)
+        if (
+            matched is not None
+            and isinstance(matched[1], Agent)
+            and (matched[1].sector in ARMED_SECTORS)
+        ):
+            return _arg(view, phrase)
+    named = found.named.find(words, described=True)
+    if any(match.actor.sector in ARMED_SECTORS for match in named):
+        return _arg(view, phrase)
+    return None
