@@ -1129,3 +1129,53 @@ def test_a_killing_joined_to_a_toll_in_the_passive_is_passive() -> None:
         "قتل مسلحون جنديين وأصيب ثلاثة آخرون في هجوم على حاجز.", "قتل", event_type="ASSAULT"
     )
     assert actor is not None
+
+
+def test_a_call_told_as_the_time_of_the_clause_is_its_subjects_with_the_one_after_with() -> None:
+    actor, target = _run(
+        "من جانبه، أدان الرئيس المصري خلال اتصال هاتفي مع ملك الأردن الهجوم على المدينة.",
+        "اتصال هاتفي",
+        nominal=True,
+        event_type="CONSULT",
+    )
+    assert (actor, target) == ("الرئيس المصري", "ملك الأردن")
+
+
+def test_a_subject_its_relative_clause_and_a_comma_before_the_verb() -> None:
+    actor, target = _run(
+        "وقالت مصادر إن الحكومة التي تسيطر على العاصمة، أطلقت سراح 40 أسيرا من المقاتلين.",
+        "أطلقت",
+        event_type="RETREAT",
+    )
+    assert actor == "الحكومة" and target is not None and target.startswith("أسيرا")
+    # a topic taken up again by a pronoun is who was set free, not who freed them
+    actor, _ = _run(
+        "وأعلن الوزير أن الموظفين الذين خطفوا أمس، أطلق سراحهم مساء اليوم.",
+        "أطلق",
+        event_type="RETREAT",
+    )
+    assert actor != "الموظفين"
+
+
+def test_a_noun_with_its_possessors_pronoun_takes_no_genitive() -> None:
+    actor, target = _run("وقصفت طائراته قاعدة الجفرة الجوية أمس.", "وقصفت", event_type="ASSAULT")
+    assert (actor, target) == ("طائراته", "قاعدة الجفرة الجوية")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("تعرضت دورية للجيش لهجوم من مسلحين مجهولين قرب المدينة.", "لهجوم", "مسلحين مجهولين"),
+        # a named armed actor in the phrase after من
+        (
+            "دانت الحكومة تعرض سفينة تجارية لهجمات من زوارق تابعة لحركة حماس.",
+            "لهجمات",
+            "زوارق تابعة لحركة حماس",
+        ),
+        # من names where from, not who: no one is named
+        ("تعرضت المدينة لقصف من الجو أمس.", "لقصف", None),
+    ],
+)
+def test_an_attack_from_an_armed_party_is_its(text: str, trigger: str, actor: str | None) -> None:
+    found, _ = _run(text, trigger, nominal=True, event_type="ASSAULT")
+    assert found == actor

@@ -6,6 +6,7 @@ import orjson
 import pytest
 
 from rasd.evaluate_articles import event_count
+from rasd.events.arguments import is_clash
 from rasd.events.coder import _Mention, _merge, _protesters
 from rasd.events.triggers import Trigger
 from rasd.model import Count, Document, Event, Span
@@ -880,3 +881,45 @@ def test_an_agentless_attack_is_the_party_the_article_names_however_worded() -> 
     )
     killing = next(e for e in events if e.evidence[0].trigger == "وقتل")
     assert killing.actor is not None and killing.actor.text == "طائرات إسرائيلية"
+
+
+def test_an_attacker_named_by_a_pronoun_is_the_party_the_article_names() -> None:
+    events = _code(
+        "قصف الجيش الروسي مدينة إدلب أمس. كما قصفت طائراته قاعدة الجفرة الجوية في وسط البلاد."
+    )
+    assert len(events) == 2
+    assert all(e.actor is not None and e.actor.text == "الجيش الروسي" for e in events)
+
+
+def test_a_clash_takes_no_perpetrator_from_the_article() -> None:
+    assert is_clash("واشتباكات") and is_clash("معارك") and not is_clash("قصف")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "قال وزير الخارجية الإيراني في مؤتمر صحفي إن بلاده لن تقبل أي اعتداء على أراضيها."
+            " وهدد برد قاس على أي هجوم إسرائيلي.",
+            "وزير الخارجية الإيراني",
+        ),
+        # the statement calls: the party that issued it
+        (
+            "وقال حزب المؤتمر في بيان إن الانتخابات مزورة. ودعا البيان أنصار الحزب إلى التظاهر.",
+            "حزب المؤتمر",
+        ),
+    ],
+)
+def test_a_threat_or_call_that_goes_on_from_a_statement_is_the_speakers(
+    text: str, speaker: str
+) -> None:
+    spoken = [e for e in _code(text) if e.event_type in ("THREATEN", "REQUEST")]
+    assert spoken and spoken[0].actor is not None and spoken[0].actor.text == speaker
+
+
+def test_a_threat_with_its_own_subject_keeps_it() -> None:
+    events = _code(
+        "قال وزير الخارجية الإيراني إن بلاده لن تقبل أي اعتداء. وهدد قائد الجيش برد قاس."
+    )
+    threats = [e for e in events if e.event_type == "THREATEN"]
+    assert threats and all(e.actor is None or "قائد" in e.actor.text for e in threats)

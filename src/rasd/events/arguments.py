@@ -575,6 +575,9 @@ def _continues(previous: str, word: str) -> bool:
         return True
     if _construct_plural(previous) and not _is_adjective(word) and not _accusative(word):
         return True  # مقاتلي داعش، مسلحي الحركة: a plural in the construct state lost its ن
+    if previous.endswith(("ه", "ها", "هم", "هما")) and _possessed_agent(previous):
+        # قصفت طائراته قاعدة الجفرة: a noun with its possessor's pronoun takes no genitive
+        return definite and _is_adjective(word)
     if (
         previous.startswith(("ال", "لل"))
         or previous.endswith(("ون", "ين", "ان", "ا", "ي"))
@@ -898,6 +901,8 @@ def _arguments(
             target = taken
         if target and actor and target.start < actor.end and actor.start < target.end:
             target = None  # the subject read as the object too
+    if nominal and event_type == "CONSULT" and actor is None and _in_an_adjunct(view, at):
+        actor, target = _meeting_in_adjunct(view, at, target)
     if event_type == "ASSAULT" and _fired(view.words[at]):
         # بصواريخ الغراد after استهدفت X: who fires the weapon is the verb's subject
         actor = _firing_subject(view, at) or actor
@@ -1295,7 +1300,11 @@ def _subject(view: _Sentence, at: int) -> tuple[tuple[int, int] | None, int]:
     after = _skip_time(view, at + 1)
     if at and view.words[at - 1] in _THAT_IT:
         return None, after  # أنه أوقف 12 شخصا: the pronoun of أنه acts, 12 are the object
-    preceding = _preceding_subject(view, at) or _relative_head(view, at)
+    preceding = (
+        _preceding_subject(view, at)
+        or _relative_head(view, at)
+        or _subject_before_relative(view, at)
+    )
     if preceding is not None:
         return preceding, after
     if _attack_subject(view, at):
@@ -1365,6 +1374,37 @@ def _relative_head(view: _Sentence, at: int) -> tuple[int, int] | None:
     return None
 
 
+def _subject_before_relative(view: _Sentence, at: int) -> tuple[int, int] | None:
+    """``إن الرياض التي تقود التحالف، أطلقت سراح``: a subject, the relative clause that
+    describes it, a comma, and the verb it is the subject of (a verb with no و: one joined
+    by و after a comma starts a clause of its own). Not a topic the clause takes up again
+    by a pronoun (إن الدبلوماسيين الذين خطفوا، أطلق سراحهم: they were released)."""
+    if (
+        at < 3
+        or view.words[at - 1] not in ("،", ",")
+        or _strip_conjunction(view.words[at]) != view.words[at]
+    ):
+        return None
+    if any(word.endswith(("هم", "هما", "هن", "ها")) for word in view.words[at : at + 2]):
+        return None
+    for relative in range(at - 2, max(0, at - 2 - _MAX_SUBJECT), -1):
+        word = view.words[relative]
+        if word in _CLAUSE_PUNCTUATION:
+            return None
+        if word not in _RELATIVES:
+            continue
+        for first in range(relative - 1, max(-1, relative - 1 - _MAX_PHRASE), -1):
+            if first and not (
+                _clause_start(view.words[first - 1]) or view.words[first - 1] in _COMPLEMENTIZERS
+            ):
+                continue
+            phrase = _phrase(view, first)
+            if phrase is not None and phrase[1] == relative:
+                return phrase
+        return None
+    return None
+
+
 _MAX_ANTECEDENT = 3  # earlier verbs tried for the subject of a pronoun verb
 
 
@@ -1405,6 +1445,8 @@ def _is_instrument(view: _Sentence, phrase: tuple[int, int]) -> bool:
 def _object(view: _Sentence, at: int) -> Argument | None:
     """The object at ``at``: an NP, or after an instrument, the NP after على/ضد."""
     at = _skip_time(view, at)
+    if at + 1 < len(view.words) and view.words[at] in _RELEASE_NOUNS:
+        at = _skip_time(view, at + 1)  # أطلقت سراح 249 أسيرا: who is set free follows سراح
     phrase = _phrase(view, at)
     if phrase is not None and _event_noun(view.words[phrase[0]]):
         # شن مسلحون هجوما على نقطة: the attack is no target; what it is on is.
@@ -1628,6 +1670,8 @@ def _nominal(
                 genitive = None  # حصار شامل على كوريا الشمالية: a word for how, then whom
             victim = True  # مداهمة مخبأ، اعتقال ناشطين: the genitive is what is acted on
     agent = _agent_phrase(view, rest, 8) or _light_verb_subject(view, at)
+    if agent is None and event_type == "ASSAULT" and not victim:
+        agent = _attacker_after_from(view, rest)
     if stem is not None:  # هجومها، مقتله: the possessor is the subject of the governing verb
         possessor = _governing_subject(view, at)
         if victim:
@@ -1809,6 +1853,12 @@ def _opens(view: _Sentence, at: int) -> bool:
 
 # Fights that name their two sides after بين: اشتباكات بين الجيش ومسلحين.
 _CLASH_NOUNS = _words("اشتباك اشتباكات معارك معركة قتال مواجهات مواجهة")
+
+
+def is_clash(word: str) -> bool:
+    """Whether a trigger word names a fight between two sides (اشتباكات، معارك), which no
+    one party is the perpetrator of."""
+    return _strip_conjunction(_normal(word)) in _CLASH_NOUNS
 
 
 def _between(view: _Sentence, after: int) -> tuple[Argument | None, Argument | None] | None:
@@ -2747,3 +2797,98 @@ def coercing_state(
 
 def _overlap(first: Argument, second: Argument) -> bool:
     return first.start < second.end and second.start < first.end
+
+
+# Words that make a verbal noun an adjunct of time to the clause's verb (خلال اتصال، بعد لقاء).
+_ADJUNCT_WORDS = _words("خلال أثناء في عقب بعد إثر لدى")
+_PARTNER_REACH = 4  # tokens from a meeting's noun to مع and the one met
+_WITH = _words("مع ومع")
+
+
+def _in_an_adjunct(view: _Sentence, at: int) -> bool:
+    return at > 0 and _strip_conjunction(view.words[at - 1]) in _ADJUNCT_WORDS
+
+
+def _meeting_in_adjunct(
+    view: _Sentence, at: int, target: Argument | None
+) -> tuple[Argument | None, Argument | None]:
+    """Who met whom when a call or meeting is the time of what the clause tells: «أدان
+    الرئيس، خلال اتصال هاتفي مع الملك، الهجوم» -- the clause's subject called, the one
+    after مع was called."""
+    actor = _main_subject(view, at - 1)
+    for position in range(at + 1, min(len(view.words) - 1, at + 1 + _PARTNER_REACH)):
+        if view.words[position] in _WITH:
+            return actor, _arg(view, _phrase(view, position + 1)) or target
+        if view.words[position] in _CLAUSE_PUNCTUATION:
+            break
+    return actor, target
+
+
+def speaker(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    entities: Sequence[Entity],
+) -> Argument | None:
+    """Who speaks in a sentence: the subject of its first saying verb (وقال مجلس السيادة في
+    بيان، قال المتحدث باسم الحركة), when it names a party."""
+    view = _sentence_view(text, tokens, sentence, entities)
+    for at, word in enumerate(view.words[:_MAX_SUBJECT]):
+        if _strip_conjunction(word) in _SAYING_VERBS:
+            arg = _arg(view, _phrase(view, _skip_time(view, at + 1)))
+            if arg is not None and _party(text, layer, view, arg, entities, None):
+                return arg
+            return None
+    return None
+
+
+def opens_with_its_verb(
+    text: str,
+    layer: TextLayer,
+    tokens: Tokens | Sequence[Token],
+    sentence: Span,
+    trigger: Span,
+    entities: Sequence[Entity],
+) -> bool:
+    """Whether the trigger, a verb joined by و or ف, opens its sentence with no party of
+    its own after it (وهدد بشن هجوم، ودعا البيان): the sentence goes on with what the one
+    who spoke before did. «وهدد قائد الجيش» names its own."""
+    view = _sentence_view(text, tokens, sentence, entities)
+    at = _token_at(view, trigger.start)
+    word = view.words[at] if at < len(view.words) else ""
+    if any(_is_arabic_word(w) for w in view.words[:at]) or word == _strip_conjunction(word):
+        return False
+    arg = _arg(view, _phrase(view, _skip_time(view, at + 1)))
+    if arg is None or _strip_conjunction(view.words[_token_at(view, arg.start)]) in _STATEMENTS:
+        return True
+    return not _party(text, layer, view, arg, entities, None)
+
+
+# What is issued, not who issues it: «ودعا البيان» is the issuer's call.
+_STATEMENTS = _words("البيان بيان البلاغ الرسالة التقرير")
+
+
+def _attacker_after_from(view: _Sentence, rest: int) -> Argument | None:
+    """``لهجمات من 3 زوارق تابعة لميليشيات الحوثيين``، ``هجوم من مسلحين``: an attack
+    from a force is the force's, when the phrase after من names an armed party (a
+    generic armed agent or a named armed actor); هجوم من الجو names none."""
+    if rest + 1 >= len(view.words) or view.words[rest] != "من":
+        return None
+    phrase = _phrase(view, rest + 1)
+    if phrase is None:
+        return None
+    words = view.words[phrase[0] : phrase[1]]
+    found = tables()
+    for at in range(len(words)):
+        matched = found.agents.match(words, at)
+        if (
+            matched is not None
+            and isinstance(matched[1], Agent)
+            and (matched[1].sector in ARMED_SECTORS)
+        ):
+            return _arg(view, phrase)
+    named = found.named.find(words, described=True)
+    if any(match.actor.sector in ARMED_SECTORS for match in named):
+        return _arg(view, phrase)
+    return None

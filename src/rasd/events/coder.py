@@ -14,12 +14,20 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, overload
 
-from rasd.events.arguments import coercing_state, find_arguments, find_location
+from rasd.events.arguments import (
+    coercing_state,
+    find_arguments,
+    find_location,
+    is_clash,
+    opens_with_its_verb,
+    speaker,
+)
 from rasd.events.armed import armed_attack
 from rasd.events.attribution import find_attribution, is_report_date
 from rasd.events.counts import find_counts
@@ -1578,6 +1586,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     told = _with_protest_casualties(doc.text, told, context)
     _name_the_perpetrator(doc, told)
     _name_the_coercer(doc, told)
+    _name_the_speaker(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
 
@@ -1995,14 +2004,23 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
         if mention.trigger.event_type == "ASSAULT"
         and not (mention.negated or mention.future or mention.hypothetical)
     ]
-    named = [mention.actor for mention in attacks if mention.actor is not None]
+    # an attacker named by a pronoun (طائراته، قواتها) is the party named before: it
+    # takes the article's perpetrator as an unnamed attack does
+    named = [m.actor for m in attacks if m.actor is not None and not _refers_back(m.actor)]
     # a sentence that names the attacker of one of its attacks and not of another tells of
     # two sides (mortars fired, then aircraft striking the launch site): none is lent there
-    named_in = {e.sentence_start for m in attacks if m.actor is not None for e in m.evidence}
+    named_in = {
+        e.sentence_start
+        for m in attacks
+        if m.actor is not None and not _refers_back(m.actor)
+        for e in m.evidence
+    }
     agentless = [
         mention
         for mention in attacks
-        if mention.actor is None and all(e.sentence_start not in named_in for e in mention.evidence)
+        if (mention.actor is None or _refers_back(mention.actor))
+        and all(e.sentence_start not in named_in for e in mention.evidence)
+        and not is_clash(mention.trigger.text)  # a clash is two sides'
     ]
     if not (named and agentless):
         return
@@ -2058,6 +2076,38 @@ def _name_the_coercer(doc: Document, mentions: Sequence[_Mention]) -> None:
             )
             if force is not None:
                 mention.actor = force
+                break
+
+
+# Events that are what someone says: a threat, a call, an accusation, a stance.
+_SPOKEN: Final = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "APPEAL"})
+_SPEAKER_REACH: Final = 4  # sentences back to the one who spoke, a paragraph or so
+
+
+def _name_the_speaker(doc: Document, mentions: Sequence[_Mention]) -> None:
+    """Give a threat or call told by a verb that opens its sentence with و and names no
+    party (وهدد بشن هجوم، ودعا البيان) the one who spoke in the sentences before: «وقال
+    مجلس السيادة في بيان ... ودعا البيان المجتمع الدولي» -- the council called."""
+    if doc.layer is None or not isinstance(doc.tokens, Tokens):
+        return
+    starts = [sentence.start for sentence in doc.sentences]
+    for mention in mentions:
+        if (
+            mention.actor is not None
+            or mention.trigger.event_type not in _SPOKEN
+            or mention.trigger.nominal
+        ):
+            continue
+        trigger = Span(mention.trigger.start, mention.trigger.end)
+        if not opens_with_its_verb(
+            doc.text, doc.layer, doc.tokens, mention.sentence, trigger, doc.entities
+        ):
+            continue
+        index = bisect_left(starts, mention.sentence.start)
+        for earlier in reversed(doc.sentences[max(0, index - _SPEAKER_REACH) : index]):
+            found = speaker(doc.text, doc.layer, doc.tokens, earlier, doc.entities)
+            if found is not None:
+                mention.actor = found
                 break
 
 
