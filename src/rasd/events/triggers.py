@@ -623,6 +623,25 @@ def _released_after_arrest(triggers: list[Trigger]) -> list[Trigger]:
     return kept
 
 
+# What a source declines to give: رفض المتحدث التعليق، رفضوا الإفصاح عن هويتهم.
+_COMMENT: Final = _normalized(
+    "التعليق الإدلاء الادلاء التحدث الحديث الكشف الإفصاح الافصاح تأكيد الرد الإجابة الاجابة الخوض"
+)
+_DECLINE_REACH = 8  # words from رفض to what was declined: رفض مصدر في الوزارة، التعليق
+
+
+def _declined_comment(layer: TextLayer, words: Sequence[Word], last: int) -> bool:
+    """Whether a refusal ending at word ``last`` is a source declining to comment (رفض
+    مصدر في إدارة الإعلام، التعليق على النبأ): the first masdar of the clause after it."""
+    for at in range(last + 1, min(last + 1 + _DECLINE_REACH, len(words))):
+        between = layer.normalized[words[at - 1][1] : words[at][0]]
+        if any(mark in _BREAKS and mark not in "،," for mark in between):
+            return False
+        if words[at][2] in _COMMENT:
+            return True
+    return False
+
+
 # Whom one prays to: دعوا الله is a prayer, no call on anyone.
 _PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
 
@@ -744,6 +763,8 @@ def triggers_in(
             continue  # دعوا الله: a prayer
         if entry.event_type == "REQUEST" and _anonymity(words, last):
             continue  # طلب عدم ذكر اسمه: a source asking for anonymity
+        if entry.event_type == "REJECT" and _declined_comment(layer, words, last):
+            continue  # رفض المتحدث التعليق: a source declining to comment
         if (
             entry.event_type == "REQUEST"
             and entry.pos == "verb"
