@@ -311,6 +311,9 @@ def detected_types(text: str) -> set[str]:
         ("وحذر من أن قوافل الإغاثة لم تعد آمنة", "AID"),
         ("وتراجعت أسعار النفط إلى أدنى مستوى لها", "RETREAT"),  # figures fall
         ("وقال إن الهدنة ممكنة بشروط واضحة", "RETREAT"),  # a truce discussed
+        # a stance told as the cause or time of another act is that act's story
+        ("واستسلم المقاتلون بعد رفضهم الانسحاب من البلدة", "REJECT"),
+        ("وعزلت الحكومة ضباطا بسبب رفضهم تنفيذ الأوامر", "REJECT"),
         # a source declining to comment refuses nobody
         ("ورفض المتحدث باسم الوزارة، أمس، التعليق على التقرير", "REJECT"),
         ("ورفضت الشرطة تأكيد أو نفي الخبر", "REJECT"),
@@ -381,6 +384,7 @@ def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
         ("وأعلن التنظيم انسحابه من المدينة", "RETREAT"),
         ("ونجحت وساطة قطرية بين الطرفين", "CONSULT"),
         ("وأعلن الجيش هدنة لمدة ثلاثة أيام", "RETREAT"),
+        ("وجاء رفض الجيش بعد دعوة دولية إلى هدنة", "REJECT"),  # the refusal is the subject
         ("ورفضت الحكومة المقترح الأميركي؛ وقال الوزير في الحديث نفسه إنه متفائل", "REJECT"),
         ("وهدد نائب رئيس المجلس السياسي للحركة، اليوم الجمعة، بالرد على الغارة", "THREATEN"),
         ("وأفرجت الشرطة عن المعتقلين بعد اعتقالهم بأسبوع", "RETREAT"),  # named, no pronoun

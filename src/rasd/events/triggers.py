@@ -434,7 +434,7 @@ def _cue_mode(start: int, mode: str | None, cues: list[ModeCue]) -> str | None:
 # or another noun (على طلب، من ثمنها، في تعاون). من and ما are left out (من يتهم: who
 # accuses), as are منذ and the adverbs بعد and قبل (منذ اغتيل).
 _NOUN_GOVERNORS: Final = _normalized(
-    "في على عن إلى الى مع حول ضد بين خلال عبر لدى عند عقب إثر اثر جراء نحو بدون دون"
+    "في على عن إلى الى مع حول ضد بين خلال عبر لدى عند عقب إثر اثر جراء بسبب رغم نحو بدون دون"
 )
 # بعد and قبل take a finite verb only through أن (بعد أن أدانته); a verb with its object
 # pronoun right after them is a masdar with a possessive (بعد إدانته).
@@ -558,6 +558,11 @@ def _anonymity(words: Sequence[Word], last: int) -> bool:
 # (اعتصموا رفضا لاعتقاله، أضربوا تضامنا مع الأسرى، تظاهروا تنديدا بالغارة): the act is
 # the event, the stance its motive. PROTEST's احتجاجا is the detector's to weigh.
 _STANCES: Final = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+
+
+# Adjuncts that give a stance as the cause or the time of another act (عزل ضباط بسبب رفضهم
+# قتل المتظاهرين، استسلموا بعد رفضهم الانسحاب): the act is the news, the stance its story.
+_CAUSES: Final = _with_conjunction("بعد إثر اثر عقب بسبب جراء رغم")
 
 
 # Verbs that take a stance as their object, not as a motive: وجه انتقادا، لقي ترحيبا.
@@ -749,6 +754,13 @@ def triggers_in(
             and _STANCE_TAKERS.isdisjoint(texts[max(first - _TAKER_REACH, 0) : first])
         ):
             continue  # رفضا لاعتقاله: the motive of the act it follows
+        if (
+            entry.pos == "noun"
+            and entry.event_type in _STANCES
+            and first > 0
+            and texts[first - 1] in _CAUSES
+        ):
+            continue  # استسلموا بعد رفضهم الانسحاب: why or when another act was done
         if (
             entry.event_type == "CONSULT"
             and entry.mode != "visit"
