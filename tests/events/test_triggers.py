@@ -323,6 +323,9 @@ def detected_types(text: str) -> set[str]:
         ("ورفضت الشرطة تأكيد أو نفي الخبر", "REJECT"),
         ("ورفع المتظاهرون لافتات تطالب برحيل الحكومة", "REQUEST"),  # what a slogan says
         ("وردد المحتجون شعارات تدعو إلى الإضراب", "REQUEST"),
+        ("ورفع المشاركون لافتات تندد بالعدوان", "ACCUSE"),
+        ("وكان الضحايا يدينون بالإسلام", "ACCUSE"),  # profess a faith
+        ("وكان الضحايا يدينون بالإسلام", "SANCTION"),
         ("وجرى تبادل للأسرى بين الطرفين بوساطة قبلية", "CONSULT"),  # the swap's manner
         # the end of a detention the sentence tells: ACLED codes the arrest
         ("واعتقلت الشرطة عددا من المحتجين قبل أن تفرج عنهم في وقت لاحق", "RETREAT"),

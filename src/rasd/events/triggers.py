@@ -558,6 +558,7 @@ def _anonymity(words: Sequence[Word], last: int) -> bool:
 # (اعتصموا رفضا لاعتقاله، أضربوا تضامنا مع الأسرى، تظاهروا تنديدا بالغارة): the act is
 # the event, the stance its motive. PROTEST's احتجاجا is the detector's to weigh.
 _STANCES: Final = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+_SAID: Final = _STANCES | {"REQUEST"}
 
 
 # Adjuncts that give a stance as the cause or the time of another act (عزل ضباط بسبب رفضهم
@@ -586,8 +587,8 @@ def _of_purpose(word: str, key: str) -> bool:
     return any(word[:-1] == form.split("/")[0] for form in first.split("|"))
 
 
-# What carries a slogan's words: a REQUEST verb right after one is what the slogan says
-# (ترديد عبارات تحث الآخرين على الإضراب، رفعوا لافتات تطالب برحيله), the protest's demand.
+# What carries a slogan's words: a call or stance verb right after one is what the slogan
+# says (ترديد عبارات تحث الآخرين على الإضراب، لافتات تطالب برحيله، شعارات تدين الاعتداء).
 _SLOGANS: Final = _surfaces("عبارات عبارة شعارات شعار هتافات هتاف لافتات لافتة يافطات")
 # Object pronouns on the preposition or noun of a release (أفرج عنهم، أطلق سراحه): the
 # released were named before.
@@ -666,6 +667,12 @@ _CRIMES: Final = _normalized(
     "التحريض تحريض حيازة التآمر تآمر التزوير تزوير الرشوة رشوة تمويل تهريب التهريب الاتجار "
     "اتجار الشروع خطف الخطف اختطاف الاختطاف تفجير التخطيط تخطيط العضوية عضوية تعذيب التعذيب "
     "إهانة الإساءة"
+)
+# What one professes (دان ب): يدينون بالإسلام، يدين بمذهب الانتحاري، يدينون بالولاء له.
+_FAITH: Final = frozenset(
+    prefix + word
+    for word in _normalized("دين الدين مذهب المذهب الإسلام المسيحية اليهودية الولاء عقيدة")
+    for prefix in ("ب", "وب")
 )
 _COUNTED: Final = _normalized("عدة عدد جملة")  # بعدة اتهامات: the crime after the count
 _CONVICTION_REACH = 6  # words from أدان to its crime: أدانت محكمة أميركية جنديا سابقا بقتل
@@ -778,14 +785,21 @@ def triggers_in(
         if entry.event_type == "REJECT" and _declined_comment(layer, words, last):
             continue  # رفض المتحدث التعليق: a source declining to comment
         if (
-            entry.event_type == "REQUEST"
+            entry.event_type in _SAID
             and entry.pos == "verb"
             and first > 0
             and texts[first - 1] in _SLOGANS
         ):
-            continue  # شعارات تطالب برحيله: what a slogan says
+            continue  # شعارات تطالب برحيله، لافتات تندد: what a slogan says
         if entry.mode == "third-party" and texts[first].startswith(("ب", "وب")):
             continue  # تبادل للأسرى بوساطة قبلية: the manner of the act it qualifies
+        if (
+            entry.event_type in ("ACCUSE", "SANCTION")
+            and texts[first] in _CONVICTION_WORDS
+            and last + 1 < len(words)
+            and texts[last + 1] in _FAITH
+        ):
+            continue  # يدينون بالإسلام، يدين بمذهب: professes a faith
         if entry.event_type in ("ACCUSE", "SANCTION") and texts[first] in _CONVICTION_WORDS:
             crime = _crime(layer, words, last, lexicon)
             if crime is not None:
