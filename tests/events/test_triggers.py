@@ -326,6 +326,9 @@ def detected_types(text: str) -> set[str]:
         ("ورفع المشاركون لافتات تندد بالعدوان", "ACCUSE"),
         ("وكان الضحايا يدينون بالإسلام", "ACCUSE"),  # profess a faith
         ("وكان الضحايا يدينون بالإسلام", "SANCTION"),
+        # a release in ل of purpose is what another act aims at
+        ("وتبذل الحكومة جهودا للإفراج عن الرهائن", "RETREAT"),
+        ("وقال الناطق باسم الحملة الشعبية لإطلاق سراح الجندي إن الحكومة مقصرة", "RETREAT"),
         ("وجرى تبادل للأسرى بين الطرفين بوساطة قبلية", "CONSULT"),  # the swap's manner
         # the end of a detention the sentence tells: ACLED codes the arrest
         ("واعتقلت الشرطة عددا من المحتجين قبل أن تفرج عنهم في وقت لاحق", "RETREAT"),
@@ -393,6 +396,7 @@ def test_ambiguous_words_are_no_event(sentence: str, event_type: str) -> None:
         ("وأعلن الجيش هدنة لمدة ثلاثة أيام", "RETREAT"),
         ("وأجرى الوزير أمس محادثات في القاهرة", "CONSULT"),
         ("وحكمت المحكمة على المتهم بالسجن عشر سنوات", "SANCTION"),
+        ("وقتل متظاهران في المواجهات، وهو ما أدى لاستقالة وزير الداخلية", "RETREAT"),
         ("وعقد الرئيسان مباحثات قمة في الرياض", "CONSULT"),
         ("وبدأت المحادثات بين الحكومة والمعارضة أمس", "CONSULT"),
         ("وتوصل الطرفان إلى الاتفاق بعد مفاوضات استمرت أسبوعا", "CONSULT"),

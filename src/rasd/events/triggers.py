@@ -629,6 +629,13 @@ def _released_after_arrest(triggers: list[Trigger]) -> list[Trigger]:
     return kept
 
 
+# A release or withdrawal in ل of purpose is what another act aims at (مفاوضات للإفراج عن
+# الرهائن، الهيئة الناشطة لإطلاق سراحه، تمهيدا لانسحاب القوات), not yet done.
+_AIM: Final = ("ل", "ول", "فل")
+# Verbs whose ل gives a result that came (أدى لاستقالة الوزير), not an aim.
+_LED_TO: Final = _with_conjunction("أدى أدت أدوا يؤدي تؤدي أفضى أفضت قاد قادت دفع دفعت")
+
+
 # What a source declines to give: رفض المتحدث التعليق، رفضوا الإفصاح عن هويتهم.
 _COMMENT: Final = _normalized(
     "التعليق الإدلاء الادلاء التحدث الحديث الكشف الإفصاح الافصاح تأكيد الرد الإجابة الاجابة الخوض"
@@ -791,6 +798,13 @@ def triggers_in(
             and texts[first - 1] in _SLOGANS
         ):
             continue  # شعارات تطالب برحيله، لافتات تندد: what a slogan says
+        if (
+            entry.event_type == "RETREAT"
+            and entry.pos == "noun"
+            and texts[first].startswith(_AIM)
+            and (first == 0 or texts[first - 1] not in _LED_TO)
+        ):
+            continue  # جهود للإفراج عن الرهائن، حملة لإطلاق سراحه: the aim of another act
         if entry.mode == "third-party" and texts[first].startswith(("ب", "وب")):
             continue  # تبادل للأسرى بوساطة قبلية: the manner of the act it qualifies
         if (
