@@ -4,7 +4,8 @@ The cue must come before the trigger, in the same clause for the cues that bind 
 
 - ``negated``: a negative particle (لم، لن، لا، ما، ليس) one or two words before the
   trigger, or three with a light verb between (``لم تسجل أي إصابات``); ``عدم``، ``دون``
-  and ``بدون`` before a masdar; a verb of denial (نفى، نفت، ينفي) earlier in the sentence.
+  and ``بدون`` before a masdar; a verb of denial (نفى، نفت، ينفي) earlier in the sentence;
+  a verb of foiling (أحبط، إحباط، أفشل) a few words before in the clause.
   ``لا يزال``، ``ما زال`` ("still") and ``لا سيما`` are no negation.
 - ``future``: ``سوف`` or ``سـ`` on an imperfect (``ستعتقل``), ``قد`` before an imperfect
   ("may"; ``قد قتل`` and ``كان قد`` are past), a threat, call, intent or hope earlier in the
@@ -56,6 +57,10 @@ _LIGHT: Final = _split(
 )
 _WITHOUT: Final = _with_conjunctions("عدم دون بدون")
 _DENIALS: Final = _with_conjunctions("نفى نفت نفوا ينفي تنفي ينفون نفي")
+# A foiled act did not happen: أحبطت الشرطة محاولة لتفجير سيارة مفخخة، إحباط هجوم.
+_FOILED: Final = _with_conjunctions(
+    "أحبط أحبطت أحبطوا يحبط تحبط إحباط احباط بإحباط أفشل أفشلت أفشلوا يفشل إفشال بإفشال"
+)
 
 _FUTURE_NEAR: Final = _with_conjunctions("سوف")
 _MAY: Final = _with_conjunctions("قد")
@@ -69,6 +74,10 @@ _INTENT: Final = _with_conjunctions(
     "هدد هددت هددوا يهدد تهدد يهددون تهديد تهديدات توعد توعدت توعدوا يتوعد تتوعد دعا دعت "
     "دعوا يدعو تدعو دعوة دعوات الدعوات لدعوات طالب طالبت طالبوا يطالب تطالب يطالبون مطالبة "
     "حث حثت حثوا يحث تحث "  # urged: حث الوزير على الإفراج عنهم
+    # readiness is no act yet: أعلنت استعدادها للإفراج عنهم، إسرائيل مستعدة لضمان الأمن بالقوة
+    "مستعد مستعدة مستعدون مستعدين استعداد استعداده استعدادها استعدادهم استعدادات "
+    # what is expected is yet to come: ينتظر أن يحل الوزير، يتوقع أن تبدأ المحادثات
+    "ينتظر تنتظر يتوقع تتوقع نتوقع يرتقب ترتقب توقع توقعت توقعه "
     "يعتزم تعتزم اعتزام "
     "ينوي تنوي نية يخطط تخطط يخططون عزم عزمها عزمه عزمهم يستعد تستعد تعهد تعهدت يتعهد "
     # a hope or wish is no event yet: عبر عن أمله في الإفراج عنهم
@@ -102,6 +111,7 @@ _ANY_CUE: Final = (
     _NEGATIONS
     | _WITHOUT
     | _DENIALS
+    | _FOILED
     | _FUTURE_NEAR
     | _MAY
     | _INTENT
@@ -143,6 +153,8 @@ def _negated(words: list[str], clause: int, sentence_start: int, index: int) -> 
                 return True
         if word in _WITHOUT and (distance == 1 or all(w in _LIGHT for w in between)):
             return True
+    if any(word in _FOILED for word in words[max(clause, index - _GOVERNS) : index]):
+        return True
     return any(word in _DENIALS for word in words[max(sentence_start, index - _DENIES) : index])
 
 

@@ -434,7 +434,7 @@ def _cue_mode(start: int, mode: str | None, cues: list[ModeCue]) -> str | None:
 # or another noun (على طلب، من ثمنها، في تعاون). من and ما are left out (من يتهم: who
 # accuses), as are منذ and the adverbs بعد and قبل (منذ اغتيل).
 _NOUN_GOVERNORS: Final = _normalized(
-    "في على عن إلى الى مع حول ضد بين خلال عبر لدى عند عقب إثر اثر جراء نحو بدون دون"
+    "في على عن إلى الى مع حول ضد بين خلال عبر لدى عند عقب إثر اثر جراء بسبب رغم نحو بدون دون"
 )
 # بعد and قبل take a finite verb only through أن (بعد أن أدانته); a verb with its object
 # pronoun right after them is a masdar with a possessive (بعد إدانته).
@@ -558,6 +558,12 @@ def _anonymity(words: Sequence[Word], last: int) -> bool:
 # (اعتصموا رفضا لاعتقاله، أضربوا تضامنا مع الأسرى، تظاهروا تنديدا بالغارة): the act is
 # the event, the stance its motive. PROTEST's احتجاجا is the detector's to weigh.
 _STANCES: Final = frozenset({"SUPPORT", "REJECT", "ACCUSE"})
+_SAID: Final = _STANCES | {"REQUEST"}
+
+
+# Adjuncts that give a stance as the cause or the time of another act (عزل ضباط بسبب رفضهم
+# قتل المتظاهرين، استسلموا بعد رفضهم الانسحاب): the act is the news, the stance its story.
+_CAUSES: Final = _with_conjunction("بعد إثر اثر عقب بسبب جراء رغم")
 
 
 # Verbs that take a stance as their object, not as a motive: وجه انتقادا، لقي ترحيبا.
@@ -581,8 +587,8 @@ def _of_purpose(word: str, key: str) -> bool:
     return any(word[:-1] == form.split("/")[0] for form in first.split("|"))
 
 
-# What carries a slogan's words: a REQUEST verb right after one is what the slogan says
-# (ترديد عبارات تحث الآخرين على الإضراب، رفعوا لافتات تطالب برحيله), the protest's demand.
+# What carries a slogan's words: a call or stance verb right after one is what the slogan
+# says (ترديد عبارات تحث الآخرين على الإضراب، لافتات تطالب برحيله، شعارات تدين الاعتداء).
 _SLOGANS: Final = _surfaces("عبارات عبارة شعارات شعار هتافات هتاف لافتات لافتة يافطات")
 # Object pronouns on the preposition or noun of a release (أفرج عنهم، أطلق سراحه): the
 # released were named before.
@@ -623,6 +629,32 @@ def _released_after_arrest(triggers: list[Trigger]) -> list[Trigger]:
     return kept
 
 
+# A release or withdrawal in ل of purpose is what another act aims at (مفاوضات للإفراج عن
+# الرهائن، الهيئة الناشطة لإطلاق سراحه، تمهيدا لانسحاب القوات), not yet done.
+_AIM: Final = ("ل", "ول", "فل")
+# Verbs whose ل gives a result that came (أدى لاستقالة الوزير), not an aim.
+_LED_TO: Final = _with_conjunction("أدى أدت أدوا يؤدي تؤدي أفضى أفضت قاد قادت دفع دفعت")
+
+
+# What a source declines to give: رفض المتحدث التعليق، رفضوا الإفصاح عن هويتهم.
+_COMMENT: Final = _normalized(
+    "التعليق الإدلاء الادلاء التحدث الحديث الكشف الإفصاح الافصاح تأكيد الرد الإجابة الاجابة الخوض"
+)
+_DECLINE_REACH = 8  # words from رفض to what was declined: رفض مصدر في الوزارة، التعليق
+
+
+def _declined_comment(layer: TextLayer, words: Sequence[Word], last: int) -> bool:
+    """Whether a refusal ending at word ``last`` is a source declining to comment (رفض
+    مصدر في إدارة الإعلام، التعليق على النبأ): the first masdar of the clause after it."""
+    for at in range(last + 1, min(last + 1 + _DECLINE_REACH, len(words))):
+        between = layer.normalized[words[at - 1][1] : words[at][0]]
+        if any(mark in _BREAKS and mark not in "،," for mark in between):
+            return False
+        if words[at][2] in _COMMENT:
+            return True
+    return False
+
+
 # Whom one prays to: دعوا الله is a prayer, no call on anyone.
 _PRAYED_TO: Final = _normalized("الله لله ربه ربهم ربنا ربي")
 
@@ -642,6 +674,12 @@ _CRIMES: Final = _normalized(
     "التحريض تحريض حيازة التآمر تآمر التزوير تزوير الرشوة رشوة تمويل تهريب التهريب الاتجار "
     "اتجار الشروع خطف الخطف اختطاف الاختطاف تفجير التخطيط تخطيط العضوية عضوية تعذيب التعذيب "
     "إهانة الإساءة"
+)
+# What one professes (دان ب): يدينون بالإسلام، يدين بمذهب الانتحاري، يدينون بالولاء له.
+_FAITH: Final = frozenset(
+    prefix + word
+    for word in _normalized("دين الدين مذهب المذهب الإسلام المسيحية اليهودية الولاء عقيدة")
+    for prefix in ("ب", "وب")
 )
 _COUNTED: Final = _normalized("عدة عدد جملة")  # بعدة اتهامات: the crime after the count
 _CONVICTION_REACH = 6  # words from أدان to its crime: أدانت محكمة أميركية جنديا سابقا بقتل
@@ -731,6 +769,13 @@ def triggers_in(
         ):
             continue  # رفضا لاعتقاله: the motive of the act it follows
         if (
+            entry.pos == "noun"
+            and entry.event_type in _STANCES
+            and first > 0
+            and texts[first - 1] in _CAUSES
+        ):
+            continue  # استسلموا بعد رفضهم الانسحاب: why or when another act was done
+        if (
             entry.event_type == "CONSULT"
             and entry.mode != "visit"
             and _interview(text, layer, words, first, last)
@@ -744,15 +789,31 @@ def triggers_in(
             continue  # دعوا الله: a prayer
         if entry.event_type == "REQUEST" and _anonymity(words, last):
             continue  # طلب عدم ذكر اسمه: a source asking for anonymity
+        if entry.event_type == "REJECT" and _declined_comment(layer, words, last):
+            continue  # رفض المتحدث التعليق: a source declining to comment
         if (
-            entry.event_type == "REQUEST"
+            entry.event_type in _SAID
             and entry.pos == "verb"
             and first > 0
             and texts[first - 1] in _SLOGANS
         ):
-            continue  # شعارات تطالب برحيله: what a slogan says
+            continue  # شعارات تطالب برحيله، لافتات تندد: what a slogan says
+        if (
+            entry.event_type == "RETREAT"
+            and entry.pos == "noun"
+            and texts[first].startswith(_AIM)
+            and (first == 0 or texts[first - 1] not in _LED_TO)
+        ):
+            continue  # جهود للإفراج عن الرهائن، حملة لإطلاق سراحه: the aim of another act
         if entry.mode == "third-party" and texts[first].startswith(("ب", "وب")):
             continue  # تبادل للأسرى بوساطة قبلية: the manner of the act it qualifies
+        if (
+            entry.event_type in ("ACCUSE", "SANCTION")
+            and texts[first] in _CONVICTION_WORDS
+            and last + 1 < len(words)
+            and texts[last + 1] in _FAITH
+        ):
+            continue  # يدينون بالإسلام، يدين بمذهب: professes a faith
         if entry.event_type in ("ACCUSE", "SANCTION") and texts[first] in _CONVICTION_WORDS:
             crime = _crime(layer, words, last, lexicon)
             if crime is not None:
