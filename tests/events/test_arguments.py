@@ -1179,3 +1179,18 @@ def test_a_noun_with_its_possessors_pronoun_takes_no_genitive() -> None:
 def test_an_attack_from_an_armed_party_is_its(text: str, trigger: str, actor: str | None) -> None:
     found, _ = _run(text, trigger, nominal=True, event_type="ASSAULT")
     assert found == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "expected"),
+    [
+        ("وتجمهر عدد كبير من المتظاهرين أمام البرلمان.", "تجمهر", "PROTEST", ("المتظاهرين", None)),
+        ("واعتقلت الشرطة عددا كبيرا من الطلاب.", "واعتقلت", "COERCE", ("الشرطة", "الطلاب")),
+        # a count with no one counted names no actor: not «محدود في الوقفة»
+        ("فيما تجمهر عدد محدود في الوقفة وسط الميدان.", "تجمهر", "PROTEST", (None, None)),
+    ],
+)
+def test_the_size_of_a_count_is_no_part_of_who(
+    text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type=event_type) == expected

@@ -399,6 +399,10 @@ def _ba_word(word: str) -> bool:
     return word in _BA_WORDS or (word[:1] == "و" and word[1:] in _BA_WORDS)
 
 
+# Adjectives of a count noun (عدد كبير، أعداد غفيرة): they say how many, not who.
+_SIZE_ADJECTIVES = _words(
+    "كبير كبيرا كبيرة كبيره محدود محدودا قليل قليلا صغير صغيرا غفير غفيرة غفيره ضخم ضخمة هائل هائلة"
+)
 _MAX_SUBJECT = 12  # tokens back from a verb to the start of its subject
 _MAX_PHRASE = 5  # tokens after the head; GSR actor spans are 1-4 tokens long (median 2)
 
@@ -421,6 +425,8 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
             and _strip_conjunction(view.words[at]) not in _COUNT_FRAME_WORDS
         )
         at += 1
+        while at < n and view.words[at] in _SIZE_ADJECTIVES:
+            at += 1  # عدد كبير من المتظاهرين: how many, then who
         if at < n and view.words[at] in _PARTITIVE and at + 1 < n:
             at += 1
     # A counted word is a noun even where it reads as a verb (ثلاثين طالبا), unless a
