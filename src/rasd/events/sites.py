@@ -141,12 +141,13 @@ class _Reader:
         word = self.words[i]
         if word in _OPENERS or word.removeprefix("و") in _OPENERS:
             return self.member(i + 1)
-        token = self._tokens[self._first + i]
-        skip = token.name.start - token.start if word.startswith(_BI) else 0
-        if skip and normalize(self.text[token.start : token.name.start]).endswith("ب"):
-            found = self.member(i, skip=skip)  # بحلب، وبالسويس: as the tokenizer split them
-            if found is not None:
-                return found
+        if word.startswith(_BI):  # the Token made only then: its clitics tell the ب
+            token = self._tokens[self._first + i]
+            skip = token.name.start - token.start
+            if skip and normalize(self.text[token.start : token.name.start]).endswith("ب"):
+                found = self.member(i, skip=skip)  # بحلب، وبالسويس: as the tokenizer split them
+                if found is not None:
+                    return found
         if word in _HEADS:
             return self.member(i)
         return None
