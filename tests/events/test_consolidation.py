@@ -284,3 +284,11 @@ def test_a_toll_told_with_a_part_at_no_town_keeps_its_figure() -> None:
         "بينهم 8 في منزل واحد."
     )
     assert [(c.kind, c.value) for c in event.counts] == [("killed", 12)]
+
+
+def test_the_period_of_a_total_dates_no_event_told_with_it() -> None:
+    (event,) = _events(
+        "قتل ثلاثة جنود في هجوم على حاجز للجيش في مدينة العريش، في استمرار لأعمال عنف أوقعت "
+        "150 قتيلا هذا الشهر."
+    )
+    assert event.date is not None and event.date.precision == "week"

@@ -1123,7 +1123,7 @@ def _read_sentence(
     dates = [
         date
         for date in find_dates(text, layer, published, sentence)
-        if not is_future(date, published)
+        if not is_future(date, published) and not _period_of_a_total(text, date)
     ]
     if len(dates) > 1:
         # «أعلن أمس مقتل اثنين ... في هجوم أول من أمس»: the day of the announcement dates
@@ -1286,6 +1286,17 @@ def _acts_by_list(
         else:
             acts.append(([found.span], found.members, places))
     return acts
+
+
+def _period_of_a_total(text: str, date: EventDate) -> bool:
+    """Whether a week, month or year closes a count right before it (أعمال عنف أوقعت نحو
+    150 قتيلا هذا الشهر): the period of a total, no day of the events told with it."""
+    if date.precision not in ("week", "month", "year") or date.start is None:
+        return False
+    return _COUNTED_BEFORE.search(text, max(0, date.start - 40), date.start) is not None
+
+
+_COUNTED_BEFORE: Final = re.compile(r"\d+ \w+ $")
 
 
 def _part_at_a_town(text: str, mention: _Mention, countries: Sequence[str]) -> None:
