@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, pairwise
 from typing import Final
 
 from rasd.events.lexicon import (
@@ -602,6 +602,31 @@ def _imperfect_verb(word: str) -> bool:
     return word[:1] in ("ي", "ت", "ن")
 
 
+# The acts whose object a participle of demand right after them names: يعتقل مطالبين
+# بالإفراج عن المعتقلين (arrests people demanding), no request of the sentence's own.
+_DONE_TO: Final = frozenset({"COERCE", "ASSAULT"})
+
+
+def _without_demanders(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """``triggers`` less a participle of demand (مطالبين، مطالبا) that is the object of the
+    arrest or attack verb right before it: the people arrested, not a demand made."""
+    if len(triggers) < 2:
+        return triggers
+    kept = [triggers[0]]
+    for before, trigger in pairwise(triggers):
+        if (
+            trigger.event_type == "REQUEST"
+            and trigger.nominal
+            and before.event_type in _DONE_TO
+            and not before.nominal
+            and before.end < trigger.start
+            and text[before.end : trigger.start].isspace()
+        ):
+            continue
+        kept.append(trigger)
+    return kept
+
+
 def _released_after_arrest(triggers: list[Trigger]) -> list[Trigger]:
     """``triggers`` less a release of people the sentence told arrested before it (اعتقلت
     عددا من المحتجين قبل أن تفرج عنهم، سبق اعتقاله وإطلاق سراحه): the end of that
@@ -845,4 +870,4 @@ def triggers_in(
                 key=entry.key,
             )
         )
-    return _released_after_arrest(triggers)
+    return _without_demanders(_released_after_arrest(triggers), text)
