@@ -845,7 +845,7 @@ def test_the_protesters_dispersed_are_the_target(text: str, target: str) -> None
     [
         # the arrest in the passive, the force in the sentence's first clause
         (
-            "أطلقت الشرطة المصرية الغاز المسيل للدموع على المتظاهرين في ميدان التحرير"
+            "أطلقت الشرطة المصرية الغاز المسيل للدموع على المحتجين في الساحة الرئيسية"
             " بالقاهرة، وتم اعتقال العشرات منهم.",
             "الشرطة المصرية",
             "Egyptian police",

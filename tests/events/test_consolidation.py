@@ -198,7 +198,7 @@ def test_a_village_the_gazetteer_lacks_is_placed_near_the_town_listed_with_it() 
 def test_a_total_over_two_towns_gives_way_to_each_towns_own_toll() -> None:
     events = _events(
         "انفجرت سيارتان مفخختان اليوم الخميس في الرمادي والفلوجة مما أدى إلى مقتل عشرة أشخاص "
-        "وإصابة 30.\n\nووقع تفجير الرمادي قرب سوق شعبي مما أدى إلى مقتل سبعة وجرح 20. أما "
+        "وإصابة 30.\n\nووقع تفجير الرمادي قرب سوق للخضار مما أدى إلى مقتل سبعة وجرح 20. أما "
         "تفجير الفلوجة فخلف ثلاثة قتلى وعشرة جرحى."
     )
     by_place = {
@@ -213,7 +213,7 @@ def test_a_total_over_two_towns_gives_way_to_each_towns_own_toll() -> None:
 
 def test_a_sentence_without_a_day_goes_on_in_the_day_of_the_sentence_before() -> None:
     events = _events(
-        "جرت أمس عملية تبادل للأسرى بين الحكومة والمتمردين في محافظة مأرب. وقال أحد الوسطاء "
+        "جرت أمس عملية لتبادل الأسرى بين الجيش والمتمردين في محافظة مأرب. وقال أحد الوسطاء "
         "إنه تم الإفراج عن 50 أسيرا من المتمردين."
     )
     (release,) = [e for e in events if e.event_type == "RETREAT"]
