@@ -9,6 +9,8 @@ Where an event's sentence names no place, or only a region or country, and the a
 about one town (named at least twice, more than any other, and inside that country), the
 event is placed in that town, with the span of the town's first mention as its evidence:
 an analyst reads "the last pocket in eastern Syria" in an article about Baghouz as Baghouz.
+An event its sentences place nowhere is placed where the article placed the event told
+before it, in a town of the article's countries (``placed_by_account``).
 
 Actors are resolved before places, and the countries of the named actors the article
 names (its entities' table ids, its events' resolved actors) are context for its places:
@@ -257,6 +259,7 @@ def ground(doc: Document) -> Document:
         )
         for event, (actor, target, attribution) in zip(doc.events, arguments, strict=True)
     )
+    events = placed_by_account(events, countries)
     if countries:
         # the civilians of a shelling in Hays are Yemeni in an article datelined Riyadh:
         # an unnamed party takes the country of the event's place before the article's
@@ -267,6 +270,54 @@ def ground(doc: Document) -> Document:
         for event, before in zip(sided, events, strict=True)
     )
     return replace(doc, events=events)
+
+
+# How the article placed the event its sentence does not place.
+TOLD_BEFORE = "where the article placed what it told before"
+TOLD_FIRST = "where the article placed the first thing it told"
+
+
+def placed_by_account(events: Sequence[Event], countries: Sequence[str]) -> tuple[Event, ...]:
+    """The events, each one its sentences do not place placed where the article placed the
+    event told last before it (الشرطة انتشرت في وسط العاصمة ... كما حاصرت الشرطة مسجداً: in
+    the capital), or, told before any place, the first place the article gives (a headline
+    the lead places). Only a town or a part of one is taken, in the article's countries:
+    an account moves on from a country named in passing, and a country's centroid is no
+    place an analyst accepts."""
+    if all(event.location is not None for event in events):
+        return tuple(events)
+    order = sorted(range(len(events)), key=lambda i: _told_at(events[i]))
+    towns = [
+        (_told_at(events[i]), events[i].location)
+        for i in order
+        if _is_account_place(events[i].location, countries)
+    ]
+    if not towns:
+        return tuple(events)
+    found = list(events)
+    for index, event in enumerate(events):
+        if event.location is not None:
+            continue
+        at = _told_at(event)
+        before = [place for told, place in towns if told < at]
+        place, reason = (before[-1], TOLD_BEFORE) if before else (towns[0][1], TOLD_FIRST)
+        assert place is not None
+        found[index] = replace(event, location=replace(place, reason=reason))
+    return tuple(found)
+
+
+def _told_at(event: Event) -> int:
+    return min((e.sentence_start for e in event.evidence), default=0)
+
+
+def _is_account_place(place: Location | None, countries: Sequence[str]) -> bool:
+    return (
+        place is not None
+        and place.lat is not None
+        and place.precision is not None
+        and place.precision <= 2
+        and (not countries or place.country in countries)
+    )
 
 
 def _local_parties(event: Event, doc: Document, countries: Sequence[str]) -> Event:
