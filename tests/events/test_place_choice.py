@@ -50,6 +50,13 @@ def _places(text: str, published: str = "2020-03-10") -> list[tuple[str, str | N
             "قتل جندي من الجيش المالي مساء الثلاثاء في كمين قرب جنة، بحسب الجيش المالي.",
             "Djenné",
         ),
+        # a part of the country after a town says where the town lies: the town is the
+        # place of the act told after it, not the country
+        (
+            "تظاهر مئات السودانيين في مدينة القضارف. وأعلنت الحكومة حظر التجول في مدينة "
+            "كسلا شرقي البلاد، بعد احتجاجات في المدينة أمس.",
+            "Kassala",
+        ),
         # the capital alone is the capital of the article's country
         (
             "تظاهر طلاب جزائريون في الجزائر. واعتقلت الشرطة الجزائرية عشرات الطلاب في وسط "

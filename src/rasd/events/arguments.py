@@ -2082,9 +2082,28 @@ def _sites(
         # شمال غرب البلاد beats a town the gazetteer lacks (في بلدة كوهات شمال غرب البلاد),
         # not one it knows: the country is read from the article, which may name none.
         known = [c for c in candidates if places.names_the_country(text[c[1] : c[2]])]
-    sites = known or candidates
+    sites = _less_appositions(view, known) or candidates
     _LAST_SITES[:] = [(text, view.starts, entities, countries, sites)]
     return sites
+
+
+def _less_appositions(
+    view: _Sentence, sites: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The sites less a part of the country right after a town, which says where the town
+    lies (في مدينة عطبرة شمال شرقي البلاد، بعد احتجاجات): the town is the place, however
+    near the part is to the trigger."""
+    text = view.text
+    ends = {
+        _token_at(view, end - 1)
+        for _position, start, end in sites
+        if not places.names_the_country(text[start:end])
+    }
+    return [
+        site
+        for site in sites
+        if site[0] - 1 not in ends or not places.names_the_country(text[site[1] : site[2]])
+    ]
 
 
 def _known(name: str, countries: Sequence[str]) -> bool:
