@@ -138,3 +138,16 @@ def test_a_dateline_does_not_make_its_city_the_town_the_article_is_about() -> No
     doc = extract_text(article, settings=Settings(published="2024-05-02"))
     reasons = [e.location.reason for e in doc.events if e.location is not None]
     assert reasons and not any("the town the article is about" in (r or "") for r in reasons)
+
+
+def test_a_direction_after_a_town_says_where_the_town_lies() -> None:
+    # the toll told after «جنوب شرق طرابلس» is the strike's on the town, not one in Tripoli
+    found = _places(
+        "تتواصل المعارك في ليبيا. واستهدفت غارة جوية مدينة ترهونة جنوب شرق طرابلس، ما أسفر "
+        "عن مقتل ثلاثة مدنيين وإصابة خمسة."
+    )
+    assert found == [("ASSAULT", "Tarhuna")]
+    # a direction after a conjunction is another place
+    assert ("ASSAULT", "Baghdad") in _places(
+        "قتل ثلاثة جنود في هجوم على حاجز في بعقوبة، وشمال بغداد قتل مدنيان في انفجار عبوة."
+    )
