@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rasd.grounding.ground import TOLD_BEFORE, TOLD_FIRST, placed_by_account
+from rasd.grounding.ground import AT_DATELINE, TOLD_BEFORE, TOLD_FIRST, placed_by_account
 from rasd.model import Event, Evidence, Location
 from rasd.pipeline import extract_text
 from rasd.settings import Settings
@@ -62,3 +62,26 @@ def test_an_event_named_in_a_later_sentence_without_a_place_is_placed_in_the_cap
     coerce = [e for e in doc.events if e.evidence and "حاصرت" in e.evidence[0].trigger]
     assert coerce and coerce[0].location is not None
     assert (coerce[0].location.name_en, coerce[0].location.reason) == ("Algiers", TOLD_BEFORE)
+
+
+def _placed(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = extract_text(text, settings=Settings(published="2023-12-10"))
+    return [
+        (e.event_type, *((e.location.name_en, e.location.reason) if e.location else (None, None)))
+        for e in doc.events
+    ]
+
+
+def test_a_statement_placed_at_a_whole_country_is_placed_at_the_datelines_town() -> None:
+    found = _placed("الخرطوم - وكالات:\n\nرفض الجيش السوداني الدعوات إلى هدنة في السودان.")
+    assert ("REJECT", "Khartoum", f"{AT_DATELINE}, in «السودان»") in found
+
+
+def test_an_act_in_a_whole_country_is_not_moved_to_the_dateline() -> None:
+    found = _placed("الخرطوم - وكالات:\n\nقتل عشرة مدنيين في اشتباكات في السودان أمس.")
+    assert found == [("ASSAULT", "Sudan", "named in the sentence")]
+
+
+def test_a_statement_is_not_moved_to_a_dateline_in_another_country() -> None:
+    found = _placed("القاهرة - وكالات:\n\nرفض الجيش السوداني الدعوات إلى هدنة في السودان.")
+    assert all(name != "Cairo" for _type, name, _reason in found)

@@ -10,7 +10,8 @@ about one town (named at least twice, more than any other, and inside that count
 event is placed in that town, with the span of the town's first mention as its evidence:
 an analyst reads "the last pocket in eastern Syria" in an article about Baghouz as Baghouz.
 An event its sentences place nowhere is placed where the article placed the event told
-before it, in a town of the article's countries (``placed_by_account``).
+before it, in a town of the article's countries (``placed_by_account``); a statement or
+decision placed at a whole country, at the dateline's town in it (``told_at_dateline``).
 
 Actors are resolved before places, and the countries of the named actors the article
 names (its entities' table ids, its events' resolved actors) are context for its places:
@@ -260,6 +261,7 @@ def ground(doc: Document) -> Document:
         for event, (actor, target, attribution) in zip(doc.events, arguments, strict=True)
     )
     events = placed_by_account(events, countries)
+    events = told_at_dateline(events, doc.text, countries)
     if countries:
         # the civilians of a shelling in Hays are Yemeni in an article datelined Riyadh:
         # an unnamed party takes the country of the event's place before the article's
@@ -304,6 +306,71 @@ def placed_by_account(events: Sequence[Event], countries: Sequence[str]) -> tupl
         assert place is not None
         found[index] = replace(event, location=replace(place, reason=reason))
     return tuple(found)
+
+
+# The types of what a party says or decides (a statement, a demand, a decision): told where
+# it was said, not across the country it concerns.
+TOLD_TYPES = frozenset(
+    (
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+    )
+)
+AT_DATELINE = "the dateline's town"
+
+
+def told_at_dateline(
+    events: Sequence[Event], text: str, countries: Sequence[str]
+) -> tuple[Event, ...]:
+    """The events, each statement or decision placed at a whole country (وطالبت بمغادرتهم
+    السودان) placed at the town of the article's dateline when the dateline is in that
+    country (بورتسودان- وكالة:): a country's centroid is nowhere it was said, and the
+    dateline is where the news was issued."""
+    whole = [
+        index
+        for index, event in enumerate(events)
+        if event.event_type in TOLD_TYPES and _a_whole_country(event.location)
+    ]
+    if not whole:
+        return tuple(events)
+    town = next(
+        (
+            (start, end, found)
+            for start, end in dateline_spans(text)
+            if (found := resolve(text[start:end], context_countries=countries)) is not None
+            and found.precision == 1
+        ),
+        None,
+    )
+    if town is None:
+        return tuple(events)
+    start, end, found = town
+    placed = list(events)
+    for index in whole:
+        location = placed[index].location
+        assert location is not None
+        if location.country != found.place.country:
+            continue
+        reason = f"{AT_DATELINE}, in «{location.text}»"
+        at = ground_location(Location(start, end, text[start:end], reason=reason), countries)
+        placed[index] = replace(placed[index], location=at)
+    return tuple(placed)
+
+
+def _a_whole_country(place: Location | None) -> bool:
+    return (
+        place is not None
+        and place.lat is not None
+        and place.precision == 3
+        and place.admin1 is None
+    )
 
 
 def _told_at(event: Event) -> int:
