@@ -151,3 +151,17 @@ def test_a_direction_after_a_town_says_where_the_town_lies() -> None:
     assert ("ASSAULT", "Baghdad") in _places(
         "قتل ثلاثة جنود في هجوم على حاجز في بعقوبة، وشمال بغداد قتل مدنيان في انفجار عبوة."
     )
+
+
+def test_a_place_after_a_second_act_of_the_kind_is_that_acts() -> None:
+    doc = extract_text(
+        "أفرج مسلحون عن ثلاثة صيادين مصريين في طرابلس أمس. وجاء إطلاق سراح الصيادين "
+        "الثلاثة بعيد إطلاق سراح قائد الميليشيا في مصر.",
+        settings=Settings(published="2014-01-28"),
+    )
+    placed = {
+        (e.target.text if e.target else None, e.location.name_en if e.location else None)
+        for e in doc.events
+    }
+    assert ("قائد الميليشيا", "Egypt") in placed
+    assert ("الصيادين الثلاثة", "Egypt") not in placed
