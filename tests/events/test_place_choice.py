@@ -50,6 +50,13 @@ def _places(text: str, published: str = "2020-03-10") -> list[tuple[str, str | N
             "قتل جندي من الجيش المالي مساء الثلاثاء في كمين قرب جنة، بحسب الجيش المالي.",
             "Djenné",
         ),
+        # a part of the country after a town says where the town lies: the town is the
+        # place of the act told after it, not the country
+        (
+            "تظاهر مئات السودانيين في مدينة القضارف. وأعلنت الحكومة حظر التجول في مدينة "
+            "كسلا شرقي البلاد، بعد احتجاجات في المدينة أمس.",
+            "Kassala",
+        ),
         # the capital alone is the capital of the article's country
         (
             "تظاهر طلاب جزائريون في الجزائر. واعتقلت الشرطة الجزائرية عشرات الطلاب في وسط "
@@ -131,3 +138,30 @@ def test_a_dateline_does_not_make_its_city_the_town_the_article_is_about() -> No
     doc = extract_text(article, settings=Settings(published="2024-05-02"))
     reasons = [e.location.reason for e in doc.events if e.location is not None]
     assert reasons and not any("the town the article is about" in (r or "") for r in reasons)
+
+
+def test_a_direction_after_a_town_says_where_the_town_lies() -> None:
+    # the toll told after «جنوب شرق طرابلس» is the strike's on the town, not one in Tripoli
+    found = _places(
+        "تتواصل المعارك في ليبيا. واستهدفت غارة جوية مدينة ترهونة جنوب شرق طرابلس، ما أسفر "
+        "عن مقتل ثلاثة مدنيين وإصابة خمسة."
+    )
+    assert found == [("ASSAULT", "Tarhuna")]
+    # a direction after a conjunction is another place
+    assert ("ASSAULT", "Baghdad") in _places(
+        "قتل ثلاثة جنود في هجوم على حاجز في بعقوبة، وشمال بغداد قتل مدنيان في انفجار عبوة."
+    )
+
+
+def test_a_place_after_a_second_act_of_the_kind_is_that_acts() -> None:
+    doc = extract_text(
+        "أفرج مسلحون عن ثلاثة صيادين مصريين في طرابلس أمس. وجاء إطلاق سراح الصيادين "
+        "الثلاثة بعيد إطلاق سراح قائد الميليشيا في مصر.",
+        settings=Settings(published="2014-01-28"),
+    )
+    placed = {
+        (e.target.text if e.target else None, e.location.name_en if e.location else None)
+        for e in doc.events
+    }
+    assert ("قائد الميليشيا", "Egypt") in placed
+    assert ("الصيادين الثلاثة", "Egypt") not in placed

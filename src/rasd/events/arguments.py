@@ -2138,9 +2138,35 @@ def _sites(
         # شمال غرب البلاد beats a town the gazetteer lacks (في بلدة كوهات شمال غرب البلاد),
         # not one it knows: the country is read from the article, which may name none.
         known = [c for c in candidates if places.names_the_country(text[c[1] : c[2]])]
-    sites = known or candidates
+    sites = _less_appositions(view, known) or candidates
     _LAST_SITES[:] = [(text, view.starts, entities, countries, sites)]
     return sites
+
+
+def _less_appositions(
+    view: _Sentence, sites: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The sites less one right after a town that says where the town lies: a part of the
+    country (في مدينة عطبرة شمال شرقي البلاد، بعد احتجاجات) or a direction from another
+    place (مدينة ترهونة جنوب شرق طرابلس، مما أدى إلى مقتل): the town is the place, however
+    near the other is to the trigger."""
+    text = view.text
+    towns = {
+        _token_at(view, end - 1)
+        for position, start, end in sites
+        if not _locates(view, position, text[start:end])
+    }
+    return [
+        site
+        for site in sites
+        if site[0] - 1 not in towns or not _locates(view, site[0], text[site[1] : site[2]])
+    ]
+
+
+def _locates(view: _Sentence, position: int, phrase: str) -> bool:
+    """Whether a site phrase can say where a town before it lies: a part of the country,
+    or a direction from a place (a bare one: وشمال بغداد is another place)."""
+    return view.words[position] in _COMPASS or places.names_the_country(phrase)
 
 
 def _known(name: str, countries: Sequence[str]) -> bool:

@@ -1194,9 +1194,33 @@ def _read_sentence(
         mention.location = moved.get(
             (mention.trigger.event_type, mention.location), mention.location
         )
+    _leave_the_next_acts_place(mentions)
     if any(m.trigger.event_type in _BY_PLACE and m.location is not None for m in mentions):
         mentions = _by_place(text, mentions, place_lists(text, tokens, sentence), countries)
     return mentions
+
+
+def _leave_the_next_acts_place(mentions: Sequence[_Mention]) -> None:
+    """Take from a mention the place named after it when another act of its kind is told
+    between them, and found the same place: the place is that act's (وجاء إطلاق سراح
+    الثلاثة بعيد إطلاق سراح هدية في مصر: Egypt is where Hadia was freed). The first is
+    placed by the article's account instead."""
+    for mention in mentions:
+        place = mention.location
+        if place is None or place.start < mention.trigger.end or mention.mode is None:
+            continue
+        if mention.trigger.event_type in _BY_PLACE:
+            continue  # strikes and their tolls told of places are read by ``_by_place``
+        if any(
+            other is not mention
+            and other.trigger.event_type == mention.trigger.event_type
+            and other.mode == mention.mode
+            and mention.trigger.end <= other.trigger.start < place.start
+            and other.location is not None
+            and (other.location.start, other.location.end) == (place.start, place.end)
+            for other in mentions
+        ):
+            mention.location = None
 
 
 # The types ACLED codes an event of in each place an act is told of.

@@ -9,6 +9,9 @@ Where an event's sentence names no place, or only a region or country, and the a
 about one town (named at least twice, more than any other, and inside that country), the
 event is placed in that town, with the span of the town's first mention as its evidence:
 an analyst reads "the last pocket in eastern Syria" in an article about Baghouz as Baghouz.
+An event its sentences place nowhere is placed where the article placed the event told
+before it, in a town of the article's countries (``placed_by_account``); a statement or
+decision placed at a whole country, at the dateline's town in it (``told_at_dateline``).
 
 Actors are resolved before places, and the countries of the named actors the article
 names (its entities' table ids, its events' resolved actors) are context for its places:
@@ -257,6 +260,8 @@ def ground(doc: Document) -> Document:
         )
         for event, (actor, target, attribution) in zip(doc.events, arguments, strict=True)
     )
+    events = placed_by_account(events, countries)
+    events = told_at_dateline(events, doc.text, countries)
     if countries:
         # the civilians of a shelling in Hays are Yemeni in an article datelined Riyadh:
         # an unnamed party takes the country of the event's place before the article's
@@ -267,6 +272,119 @@ def ground(doc: Document) -> Document:
         for event, before in zip(sided, events, strict=True)
     )
     return replace(doc, events=events)
+
+
+# How the article placed the event its sentence does not place.
+TOLD_BEFORE = "where the article placed what it told before"
+TOLD_FIRST = "where the article placed the first thing it told"
+
+
+def placed_by_account(events: Sequence[Event], countries: Sequence[str]) -> tuple[Event, ...]:
+    """The events, each one its sentences do not place placed where the article placed the
+    event told last before it (الشرطة انتشرت في وسط العاصمة ... كما حاصرت الشرطة مسجداً: in
+    the capital), or, told before any place, the first place the article gives (a headline
+    the lead places). Only a town or a part of one is taken, in the article's countries:
+    an account moves on from a country named in passing, and a country's centroid is no
+    place an analyst accepts."""
+    if all(event.location is not None for event in events):
+        return tuple(events)
+    order = sorted(range(len(events)), key=lambda i: _told_at(events[i]))
+    towns = [
+        (_told_at(events[i]), events[i].location)
+        for i in order
+        if _is_account_place(events[i].location, countries)
+    ]
+    if not towns:
+        return tuple(events)
+    found = list(events)
+    for index, event in enumerate(events):
+        if event.location is not None:
+            continue
+        at = _told_at(event)
+        before = [place for told, place in towns if told < at]
+        place, reason = (before[-1], TOLD_BEFORE) if before else (towns[0][1], TOLD_FIRST)
+        assert place is not None
+        found[index] = replace(event, location=replace(place, reason=reason))
+    return tuple(found)
+
+
+# The types of what a party says or decides (a statement, a demand, a decision): told where
+# it was said, not across the country it concerns.
+TOLD_TYPES = frozenset(
+    (
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+    )
+)
+AT_DATELINE = "the dateline's town"
+
+
+def told_at_dateline(
+    events: Sequence[Event], text: str, countries: Sequence[str]
+) -> tuple[Event, ...]:
+    """The events, each statement or decision placed at a whole country (وطالبت بمغادرتهم
+    السودان) placed at the town of the article's dateline when the dateline is in that
+    country (بورتسودان- وكالة:): a country's centroid is nowhere it was said, and the
+    dateline is where the news was issued."""
+    whole = [
+        index
+        for index, event in enumerate(events)
+        if event.event_type in TOLD_TYPES and _a_whole_country(event.location)
+    ]
+    if not whole:
+        return tuple(events)
+    town = next(
+        (
+            (start, end, found)
+            for start, end in dateline_spans(text)
+            if (found := resolve(text[start:end], context_countries=countries)) is not None
+            and found.precision == 1
+        ),
+        None,
+    )
+    if town is None:
+        return tuple(events)
+    start, end, found = town
+    placed = list(events)
+    for index in whole:
+        location = placed[index].location
+        assert location is not None
+        if location.country != found.place.country:
+            continue
+        reason = f"{AT_DATELINE}, in «{location.text}»"
+        at = ground_location(Location(start, end, text[start:end], reason=reason), countries)
+        placed[index] = replace(placed[index], location=at)
+    return tuple(placed)
+
+
+def _a_whole_country(place: Location | None) -> bool:
+    return (
+        place is not None
+        and place.lat is not None
+        and place.precision == 3
+        and place.admin1 is None
+    )
+
+
+def _told_at(event: Event) -> int:
+    return min((e.sentence_start for e in event.evidence), default=0)
+
+
+def _is_account_place(place: Location | None, countries: Sequence[str]) -> bool:
+    return (
+        place is not None
+        and place.lat is not None
+        and place.precision is not None
+        and place.precision <= 2
+        and (not countries or place.country in countries)
+    )
 
 
 def _local_parties(event: Event, doc: Document, countries: Sequence[str]) -> Event:
