@@ -1194,3 +1194,26 @@ def test_the_size_of_a_count_is_no_part_of_who(
     text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _run(text, trigger, event_type=event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "واستهدفت فصائل المعارضة بصواريخ الغراد وقذائف المدفعية مواقع للجيش في البلدة.",
+            "واستهدفت",
+            ("فصائل المعارضة", "مواقع للجيش"),
+        ),
+        (
+            "وقال مراسل إن الطيران قصف بالصواريخ الفراغية منازل المدنيين.",
+            "قصف",
+            ("الطيران", "منازل المدنيين"),
+        ),
+        # no weapon: the object follows the subject
+        ("قصف الجيش مواقع المسلحين أمس.", "قصف", ("الجيش", "مواقع المسلحين")),
+    ],
+)
+def test_the_object_follows_the_weapons_the_verb_is_done_with(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type="ASSAULT") == expected

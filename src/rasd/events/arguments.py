@@ -1448,9 +1448,27 @@ def _is_instrument(view: _Sentence, phrase: tuple[int, int]) -> bool:
     return view.words[first] in _INSTRUMENTS or view.words[last - 1] in _BOMB_ADJECTIVES
 
 
+def _past_weapons(view: _Sentence, at: int) -> int:
+    """Past the weapons a verb is done with, named before its object: ``استهدفت بصواريخ
+    الغراد وقذائف المدفعية مواقع``، ``قصف بالصواريخ الفراغية مدينة``. An indefinite weapon
+    takes one genitive (صواريخ الغراد); adjectives follow any; و joins another weapon."""
+    n = len(view.words)
+    if at >= n or not (_fired(view.words[at]) and _strip_conjunction(view.words[at])[:1] == "ب"):
+        return at
+    while True:
+        definite = _strip_conjunction(view.words[at]).lstrip("ب").startswith("ال")
+        at += 1
+        if not definite and at < n and view.words[at].startswith("ال"):
+            at += 1  # صواريخ الغراد، قذائف الهاون
+        while at < n and _is_adjective(view.words[at]):
+            at += 1
+        if not (at < n and view.words[at][:1] == "و" and _fired(view.words[at])):
+            return at
+
+
 def _object(view: _Sentence, at: int) -> Argument | None:
     """The object at ``at``: an NP, or after an instrument, the NP after على/ضد."""
-    at = _skip_time(view, at)
+    at = _past_weapons(view, _skip_time(view, at))
     if at + 1 < len(view.words) and view.words[at] in _RELEASE_NOUNS:
         at = _skip_time(view, at + 1)  # أطلقت سراح 249 أسيرا: who is set free follows سراح
     phrase = _phrase(view, at)
