@@ -574,8 +574,8 @@ def test_possessive_victim_noun_is_the_target() -> None:
         ("قتل ثلاثة أشخاص في انفجار سيارة مفخخة وسط السوق.", "انفجار", True, (None, None)),
         # an attack under a light verb is what was done, not who did it
         ("وبدأ الهجوم باستخدام القنابل على الجنود.", "القنابل", True, (None, "الجنود")),
-        # the dead a blast caused are its target, not its actor
-        ("أسفر تفجير انتحاري عن سقوط 21 قتيلا.", "سقوط", False, (None, "قتيلا")),
+        # the dead a blast caused are no actor, and a toll word names no victim either
+        ("أسفر تفجير انتحاري عن سقوط 21 قتيلا.", "سقوط", False, (None, None)),
         # a person stays the actor
         ("فجر انتحاري سيارة مفخخة أمام المطعم.", "فجر", False, ("انتحاري", None)),
     ],
@@ -1217,3 +1217,23 @@ def test_the_object_follows_the_weapons_the_verb_is_done_with(
     text: str, trigger: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _run(text, trigger, event_type="ASSAULT") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a toll word counts victims it does not name
+        ("في استمرار لأعمال عنف أوقعت نحو 150 قتيلا هذا الشهر.", "أوقعت", None),
+        ("وأسفر القصف عن عشرات الجرحى.", "القصف", None),
+        # a bomb's adjective alone is no target (the noun is the subject: سيارتان مفخختان)
+        ("وانفجرت سيارتان مفخختان في السوق.", "وانفجرت", None),
+        # people still are
+        ("وأسفر القصف عن مقتل خمسة مدنيين.", "مقتل", "مدنيين"),
+    ],
+)
+def test_a_toll_word_or_bomb_adjective_is_no_target(
+    text: str, trigger: str, expected: str | None
+) -> None:
+    nominal = trigger in ("القصف", "مقتل")
+    _, target = _run(text, trigger, nominal=nominal, event_type="ASSAULT")
+    assert target == expected

@@ -96,7 +96,10 @@ _INSTRUMENTS = _words(
     "أنفسهم الغاز غاز قنابلهم قذائفها قذائفه ضربة ضربات غارة غارات أسلحة الأسلحة أسلحتهم "
     "أسلحتها أسلحته سلاح السلاح رشاش رشاشات الرشاشات عبوات قنابل هاون"
 )
-_BOMB_ADJECTIVES = _words("مفخخة مفخخا مفخخه ملغومة ناسفة ناسفا ناسف ناسفين مفخختين ملغوما")
+_BOMB_ADJECTIVES = _words(
+    "مفخخة مفخخا مفخخه ملغومة ناسفة ناسفا ناسف ناسفين مفخختين ملغوما مفخختان ناسفتان "
+    "ناسفتين ملغومتان ملغومتين المفخخة المفخختين المفخختان الناسفة"
+)
 _TARGET_MARKERS = _words("على علي ضد باتجاه نحو تجاه")
 # What a protest is against (احتجاجا على X، ضد X). Not أمام/قرب/عند/داخل/خارج/في: they
 # say where it stands (اعتصموا أمام ضريح الحريري، أمام مقر النقابة), its site, not its target.
@@ -2635,6 +2638,10 @@ _NOT_PARTIES = (
     | (_OTHER_EVENT_NOUNS - _words("حشد"))
     | frozenset(w[2:] if w.startswith("ال") else w for w in _INSTRUMENTS)
     | _words("لغم لغما ألغام الغام مدفعية")
+    # a toll is no party: أوقعت نحو 150 قتيلا (the victims are named where they are counted)
+    | _CASUALTY_NOUNS
+    # an adjective of a bomb left alone is none (انفجرت سيارتان مفخختان)
+    | _BOMB_ADJECTIVES
 )
 # Closed class: adjectives of manner and scope that describe an event (حصار شامل، اجتماع
 # طارئ، محادثات مكثفة، مفاوضات غير مباشرة): after the event noun they agree with it, and
