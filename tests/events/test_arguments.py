@@ -1237,3 +1237,27 @@ def test_a_toll_word_or_bomb_adjective_is_no_target(
     nominal = trigger in ("القصف", "مقتل")
     _, target = _run(text, trigger, nominal=nominal, event_type="ASSAULT")
     assert target == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a town struck is where; the people the sentence counts are who was hit
+        (
+            "وقصف الطيران بالصواريخ مدينة الرستن، لترتفع حصيلة القتلى إلى 7 مدنيين.",
+            "وقصف",
+            "مدنيين",
+        ),
+        ("واستهدفت المدفعية قرية الزيارة ما أدى إلى مقتل ثلاثة أطفال.", "واستهدفت", "أطفال"),
+        # a toll word, a weapon or a time counted is no one hit: the town stays
+        ("وقصف الطيران مدينة الرستن بعشرين صاروخا منذ ثلاثة أيام.", "وقصف", "مدينة الرستن"),
+        ("واستهدفت المدفعية قرية الزيارة موقعة 4 قتلى.", "واستهدفت", "قرية الزيارة"),
+        # a site hit is the target, whoever is counted
+        ("وقصف الطيران مستشفى المدينة ما أدى إلى مقتل 5 مدنيين.", "وقصف", "مستشفى المدينة"),
+    ],
+)
+def test_the_people_counted_are_the_target_of_an_attack_on_a_town(
+    text: str, trigger: str, expected: str
+) -> None:
+    _, target = _run(text, trigger, event_type="ASSAULT")
+    assert target == expected

@@ -929,7 +929,47 @@ def _arguments(
         actor = _cause_actor(view, last)
         if actor is not None and not _party(text, layer, view, actor, entities, event_type):
             actor = None
-    return actor, _sane(view, target, at, last, events_ok=events_ok)
+    target = _sane(view, target, at, last, events_ok=events_ok)
+    if event_type == "ASSAULT" and target is not None and _a_town(view, target):
+        # استهدف الطيران مدينة كفرزيتا ... لترتفع حصيلة القتلى إلى 5 مدنيين: the town is
+        # where; who was hit are the people the sentence counts, as analysts code them
+        target = _counted_people(view, _token_at(view, target.end - 1) + 1) or target
+    return actor, target
+
+
+def _a_town(view: _Sentence, arg: Argument) -> bool:
+    """Whether the argument is a settlement (مدينة كفرزيتا، اللطامنة), not people or a site."""
+    at = _token_at(view, arg.start)
+    return _settlement(view, at) or is_place(arg.text)
+
+
+def _counted_people(view: _Sentence, at: int) -> Argument | None:
+    """The first people counted from token ``at`` on (5 مدنيين، ثلاثة أشخاص): not a toll
+    word (قتيلين), a weapon, a time or a place."""
+    for start in range(at, len(view.words)):
+        word = view.words[start]
+        if not (word.isdigit() or _strip_conjunction(word) in _NUMBER_WORDS):
+            continue
+        phrase = _phrase(view, start)
+        if phrase is None or phrase[0] == start:
+            continue
+        head = _bare_head(view.words[phrase[0]])
+        if (
+            phrase[0] in view.entity_of
+            or head in _NOT_PARTIES
+            or head in _TIME_HEADS
+            or _settlement(view, phrase[0])
+            or _is_place_word(view.words[phrase[0]])
+        ):
+            continue
+        return _arg(view, phrase)
+    return None
+
+
+# Number words that count (ثلاثة أشخاص), not the vaguer quantities (بعض، عدد، نحو).
+_NUMBER_WORDS = _QUANTITY_WORDS - _words(
+    "نحو حوالي حوالى قرابة زهاء أكثر اكثر أقل اقل أحد احد إحدى احدى بعض عدد عددا ما يقل يزيد لا عدة"
+)
 
 
 def _fired(word: str) -> bool:
