@@ -1261,3 +1261,31 @@ def test_the_people_counted_are_the_target_of_an_attack_on_a_town(
 ) -> None:
     _, target = _run(text, trigger, event_type="ASSAULT")
     assert target == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the owner of تابعة ل ends the subject; the site after it is the object
+        (
+            "وقصفت طائرات تابعة لقوات حفتر مطار معيتيقة في طرابلس.",
+            "وقصفت",
+            ("طائرات تابعة لقوات حفتر", "مطار معيتيقة"),
+        ),
+        (
+            "وقصفت طائرة تابعة لقوات خليفة حفتر قاعدة الجفرة.",
+            "وقصفت",
+            ("طائرة تابعة لقوات خليفة حفتر", "قاعدة الجفرة"),
+        ),
+        # a genitive of the owner is still its
+        (
+            "وهاجمت عناصر تابعة لقوات النظام السوري منزلا في القرية.",
+            "وهاجمت",
+            ("عناصر تابعة لقوات النظام السوري", "منزلا"),
+        ),
+    ],
+)
+def test_the_owner_of_a_belonging_phrase_ends_the_subject(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type="ASSAULT") == expected

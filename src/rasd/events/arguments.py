@@ -440,6 +440,7 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     last = at + 1
     if at in view.entity_of:
         last = _entity_end(view, at)
+    owned = False  # past the owner of تابعة ل: طائرات تابعة لقوات حفتر
     while last < n and last - at <= _MAX_PHRASE:
         nxt = _next_word(view, last)
         if nxt is None:
@@ -449,6 +450,9 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
             last = _entity_end(view, step)
             continue
         previous = view.words[last - 1]
+        if owned and _is_site_head(word):
+            break  # طائرات تابعة لقوات حفتر | مطار معيتيقة: the owner's name ends it
+        owned = owned or previous in _BELONGING
         if view.text[view.ends[last - 1] - 1] == "ى":
             previous = previous[:-1] + "ء"  # مبنى البرلمان: a noun in ى, not a nisba in ي
         if not _continues(previous, word):
