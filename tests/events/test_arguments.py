@@ -1289,3 +1289,23 @@ def test_the_owner_of_a_belonging_phrase_ends_the_subject(
     text: str, trigger: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _run(text, trigger, event_type="ASSAULT") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the one whose going a protest demands is whom it is against
+        ("وتظاهر المئات في المدينة مطالبين بإسقاط الحكومة.", "وتظاهر", ("المئات", "الحكومة")),
+        (
+            "وكانوا يتظاهرون للمطالبة برحيل رئيس الوزراء أمس.",
+            "يتظاهرون",
+            (None, "رئيس الوزراء"),
+        ),
+        # what it is against, after على, stays
+        ("وتظاهر الطلاب احتجاجا على قرار الوزارة.", "وتظاهر", ("الطلاب", "قرار الوزارة")),
+    ],
+)
+def test_the_one_a_protest_would_see_go_is_its_target(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type="PROTEST") == expected

@@ -700,6 +700,9 @@ def _prepositional_target(
     markers = _PROTEST_MARKERS if protest else _TARGET_MARKERS
     for position in range(at, min(len(view.words), at + limit)):
         word = view.words[position]
+        if protest and _strip_conjunction(word) in _OUSTER_DEMANDS:
+            # للمطالبة برحيل الرئيس، مطالبين بإسقاط الحكومة: whom they would see go
+            return _arg(view, _phrase(view, position + 1))
         if word in markers:
             after = position + 1
             if after + 1 < len(view.words) and view.words[after] in _ON_BOARD:
@@ -1259,6 +1262,11 @@ def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument |
 
 
 _PROTEST_REACH = 8  # tokens from a protest verb's subject to أمام/ضد/احتجاجا على
+# A protest's demand that someone go (مطالبين برحيل، للمطالبة بإسقاط، يهتفون بسقوط): the
+# one to go is whom it is against, as analysts code it.
+_OUSTER_DEMANDS = _words(
+    "برحيل بإسقاط باسقاط بسقوط بإقالة باقالة باستقالة بتنحي بتنحية بمحاكمة بطرد"
+)
 
 
 def _reads_passive(view: _Sentence, at: int) -> bool:
