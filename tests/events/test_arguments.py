@@ -1309,3 +1309,24 @@ def test_the_one_a_protest_would_see_go_is_its_target(
     text: str, trigger: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _run(text, trigger, event_type="PROTEST") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "expected"),
+    [
+        # a time set off by commas between the subject and the object
+        (
+            "واتهم المجلس العسكري، الأربعاء، المعارضة بارتكاب مجزرة.",
+            "واتهم",
+            "ACCUSE",
+            ("المجلس العسكري", "المعارضة"),
+        ),
+        ("واعتقلت الشرطة، مساء أمس، ثلاثة ناشطين.", "واعتقلت", "COERCE", ("الشرطة", "ناشطين")),
+        # a comma after a time with none before it ends the clause
+        ("وقالت مصادر إن محتجا قتل أمس، وأصيب 11 آخرون.", "قتل", "ASSAULT", (None, "محتجا")),
+    ],
+)
+def test_a_time_between_commas_is_skipped_to_the_object(
+    text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type=event_type) == expected

@@ -677,16 +677,35 @@ def _token_at(view: _Sentence, offset: int) -> int:
 def _skip_time(view: _Sentence, at: int) -> int:
     """Past time words and commas (اغتالت قبل ظهر امس الثلاثاء ناشطاً)."""
     n = len(view.words)
+    opened = False  # a comma before a time: the one after it closes the aside
     while at < n:
         word = view.words[at]
-        before_time = (
-            word in _TIME_PREPOSITIONS and at + 1 < n and view.words[at + 1] in _TIME_WORDS
-        )
-        if word in _TIME_WORDS or _strip_conjunction(word) in _TIME_WORDS or before_time:
+        if word in _COMMAS and not opened and at + 1 < n and _a_time_word(view, at + 1):
+            at += 1  # اتهم المجلس، الأربعاء، قوات الدعم السريع: the time set off by commas
+            opened = True
+        elif word in _COMMAS and opened and _a_time_word(view, at - 1):
+            at += 1
+            opened = False
+        elif _a_time_word(view, at):
             at += 1
         else:
             break
     return at
+
+
+_COMMAS = frozenset("،,")
+
+
+def _a_time_word(view: _Sentence, at: int) -> bool:
+    """A time word (أمس، الأربعاء) or a time preposition before one (قبل ظهر)."""
+    word = view.words[at]
+    if word in _TIME_WORDS or _strip_conjunction(word) in _TIME_WORDS:
+        return True
+    return (
+        word in _TIME_PREPOSITIONS
+        and at + 1 < len(view.words)
+        and view.words[at + 1] in _TIME_WORDS
+    )
 
 
 def _prepositional_target(
