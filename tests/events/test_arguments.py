@@ -1330,3 +1330,21 @@ def test_a_time_between_commas_is_skipped_to_the_object(
     text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _run(text, trigger, event_type=event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "nominal", "expected"),
+    [
+        # the state whose attack is condemned is the accused, not the one it hit
+        ("وأدانت الكويت الاعتداء الإسرائيلي على قطر.", "وأدانت", False, "الإسرائيلي"),
+        ("وندد الوزير بالقصف الروسي على المدينة.", "وندد", False, "الروسي"),
+        ("وأكد الأمير إدانته للهجوم الإيراني السافر على المنشآت.", "إدانته", True, "الإيراني"),
+        # an attack of no nationality: what is read without it stays
+        ("وأدانت مصر الهجوم الإرهابي على المسجد.", "وأدانت", False, "المسجد"),
+    ],
+)
+def test_the_accused_of_a_condemned_attack_is_its_nation(
+    text: str, trigger: str, nominal: bool, expected: str
+) -> None:
+    _, target = _run(text, trigger, nominal=nominal, event_type="ACCUSE")
+    assert target == expected

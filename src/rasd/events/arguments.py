@@ -936,6 +936,8 @@ def _arguments(
             target = taken
         if target and actor and target.start < actor.end and actor.start < target.end:
             target = None  # the subject read as the object too
+    if event_type == "ACCUSE":
+        target = _attacker_condemned(view, at, nominal) or target
     if nominal and event_type == "CONSULT" and actor is None and _in_an_adjunct(view, at):
         actor, target = _meeting_in_adjunct(view, at, target)
     if event_type == "ASSAULT" and _fired(view.words[at]):
@@ -961,6 +963,22 @@ def _arguments(
         # where; who was hit are the people the sentence counts, as analysts code them
         target = _counted_people(view, _token_at(view, target.end - 1) + 1) or target
     return actor, target
+
+
+def _attacker_condemned(view: _Sentence, at: int, nominal: bool) -> Argument | None:
+    """Who made the attack condemned, by the attack's nationality: the accused, not the
+    one hit. The attack is the verb's object (أدانت السعودية الاعتداء الإسرائيلي على قطر)
+    or the noun's, after ل (وإدانتها للهجوم الإسرائيلي على قطر)."""
+    nouns = (at + 1,) if nominal else (_skip_time(view, _subject(view, at)[1]), at + 1)
+    for noun in nouns:
+        if noun >= len(view.words):
+            continue
+        word = view.words[noun]
+        if word.startswith("لل"):
+            word = "ال" + word[2:]  # للهجوم: ل + the attack, the noun's object
+        if _attack_noun(word):
+            return _attacking_nation(view, noun)
+    return None
 
 
 def _a_town(view: _Sentence, arg: Argument) -> bool:
