@@ -574,8 +574,8 @@ def test_possessive_victim_noun_is_the_target() -> None:
         ("قتل ثلاثة أشخاص في انفجار سيارة مفخخة وسط السوق.", "انفجار", True, (None, None)),
         # an attack under a light verb is what was done, not who did it
         ("وبدأ الهجوم باستخدام القنابل على الجنود.", "القنابل", True, (None, "الجنود")),
-        # the dead a blast caused are its target, not its actor
-        ("أسفر تفجير انتحاري عن سقوط 21 قتيلا.", "سقوط", False, (None, "قتيلا")),
+        # the dead a blast caused are no actor, and a toll word names no victim either
+        ("أسفر تفجير انتحاري عن سقوط 21 قتيلا.", "سقوط", False, (None, None)),
         # a person stays the actor
         ("فجر انتحاري سيارة مفخخة أمام المطعم.", "فجر", False, ("انتحاري", None)),
     ],
@@ -1194,3 +1194,157 @@ def test_the_size_of_a_count_is_no_part_of_who(
     text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _run(text, trigger, event_type=event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "واستهدفت فصائل المعارضة بصواريخ الغراد وقذائف المدفعية مواقع للجيش في البلدة.",
+            "واستهدفت",
+            ("فصائل المعارضة", "مواقع للجيش"),
+        ),
+        (
+            "وقال مراسل إن الطيران قصف بالصواريخ الفراغية منازل المدنيين.",
+            "قصف",
+            ("الطيران", "منازل المدنيين"),
+        ),
+        # no weapon: the object follows the subject
+        ("قصف الجيش مواقع المسلحين أمس.", "قصف", ("الجيش", "مواقع المسلحين")),
+    ],
+)
+def test_the_object_follows_the_weapons_the_verb_is_done_with(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type="ASSAULT") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a toll word counts victims it does not name
+        ("في استمرار لأعمال عنف أوقعت نحو 150 قتيلا هذا الشهر.", "أوقعت", None),
+        ("وأسفر القصف عن عشرات الجرحى.", "القصف", None),
+        # a bomb's adjective alone is no target (the noun is the subject: سيارتان مفخختان)
+        ("وانفجرت سيارتان مفخختان في السوق.", "وانفجرت", None),
+        # people still are
+        ("وأسفر القصف عن مقتل خمسة مدنيين.", "مقتل", "مدنيين"),
+    ],
+)
+def test_a_toll_word_or_bomb_adjective_is_no_target(
+    text: str, trigger: str, expected: str | None
+) -> None:
+    nominal = trigger in ("القصف", "مقتل")
+    _, target = _run(text, trigger, nominal=nominal, event_type="ASSAULT")
+    assert target == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a town struck is where; the people the sentence counts are who was hit
+        (
+            "وقصف الطيران بالصواريخ مدينة الرستن، لترتفع حصيلة القتلى إلى 7 مدنيين.",
+            "وقصف",
+            "مدنيين",
+        ),
+        ("واستهدفت المدفعية قرية الزيارة ما أدى إلى مقتل ثلاثة أطفال.", "واستهدفت", "أطفال"),
+        # a toll word, a weapon or a time counted is no one hit: the town stays
+        ("وقصف الطيران مدينة الرستن بعشرين صاروخا منذ ثلاثة أيام.", "وقصف", "مدينة الرستن"),
+        ("واستهدفت المدفعية قرية الزيارة موقعة 4 قتلى.", "واستهدفت", "قرية الزيارة"),
+        # a site hit is the target, whoever is counted
+        ("وقصف الطيران مستشفى المدينة ما أدى إلى مقتل 5 مدنيين.", "وقصف", "مستشفى المدينة"),
+    ],
+)
+def test_the_people_counted_are_the_target_of_an_attack_on_a_town(
+    text: str, trigger: str, expected: str
+) -> None:
+    _, target = _run(text, trigger, event_type="ASSAULT")
+    assert target == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the owner of تابعة ل ends the subject; the site after it is the object
+        (
+            "وقصفت طائرات تابعة لقوات حفتر مطار معيتيقة في طرابلس.",
+            "وقصفت",
+            ("طائرات تابعة لقوات حفتر", "مطار معيتيقة"),
+        ),
+        (
+            "وقصفت طائرة تابعة لقوات خليفة حفتر قاعدة الجفرة.",
+            "وقصفت",
+            ("طائرة تابعة لقوات خليفة حفتر", "قاعدة الجفرة"),
+        ),
+        # a genitive of the owner is still its
+        (
+            "وهاجمت عناصر تابعة لقوات النظام السوري منزلا في القرية.",
+            "وهاجمت",
+            ("عناصر تابعة لقوات النظام السوري", "منزلا"),
+        ),
+    ],
+)
+def test_the_owner_of_a_belonging_phrase_ends_the_subject(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type="ASSAULT") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the one whose going a protest demands is whom it is against
+        ("وتظاهر المئات في المدينة مطالبين بإسقاط الحكومة.", "وتظاهر", ("المئات", "الحكومة")),
+        (
+            "وكانوا يتظاهرون للمطالبة برحيل رئيس الوزراء أمس.",
+            "يتظاهرون",
+            (None, "رئيس الوزراء"),
+        ),
+        # what it is against, after على, stays
+        ("وتظاهر الطلاب احتجاجا على قرار الوزارة.", "وتظاهر", ("الطلاب", "قرار الوزارة")),
+    ],
+)
+def test_the_one_a_protest_would_see_go_is_its_target(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type="PROTEST") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "expected"),
+    [
+        # a time set off by commas between the subject and the object
+        (
+            "واتهم المجلس العسكري، الأربعاء، المعارضة بارتكاب مجزرة.",
+            "واتهم",
+            "ACCUSE",
+            ("المجلس العسكري", "المعارضة"),
+        ),
+        ("واعتقلت الشرطة، مساء أمس، ثلاثة ناشطين.", "واعتقلت", "COERCE", ("الشرطة", "ناشطين")),
+        # a comma after a time with none before it ends the clause
+        ("وقالت مصادر إن محتجا قتل أمس، وأصيب 11 آخرون.", "قتل", "ASSAULT", (None, "محتجا")),
+    ],
+)
+def test_a_time_between_commas_is_skipped_to_the_object(
+    text: str, trigger: str, event_type: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type=event_type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "nominal", "expected"),
+    [
+        # the state whose attack is condemned is the accused, not the one it hit
+        ("وأدانت الكويت الاعتداء الإسرائيلي على قطر.", "وأدانت", False, "الإسرائيلي"),
+        ("وندد الوزير بالقصف الروسي على المدينة.", "وندد", False, "الروسي"),
+        ("وأكد الأمير إدانته للهجوم الإيراني السافر على المنشآت.", "إدانته", True, "الإيراني"),
+        # an attack of no nationality: what is read without it stays
+        ("وأدانت مصر الهجوم الإرهابي على المسجد.", "وأدانت", False, "المسجد"),
+    ],
+)
+def test_the_accused_of_a_condemned_attack_is_its_nation(
+    text: str, trigger: str, nominal: bool, expected: str
+) -> None:
+    _, target = _run(text, trigger, nominal=nominal, event_type="ACCUSE")
+    assert target == expected

@@ -149,6 +149,19 @@ def test_origin_country_is_an_attribute_of_the_actor() -> None:
     assert resolved is not None and resolved.country == "SYR"
 
 
+def test_the_occupation_is_israel_unless_a_nationality_says_whose() -> None:
+    # in a Palestinian article the occupation's forces are not Palestine's
+    resolved, span = _resolve("قوات الاحتلال", context=("PSE",))
+    assert resolved is not None and span == "قوات الاحتلال"
+    assert (resolved.cameo, resolved.country, resolved.inter) == ("ISRMIL", "ISR", 8)
+    resolved, span = _resolve("الاحتلال", context=("PSE",))
+    assert resolved is not None and span == "الاحتلال" and resolved.cameo == "ISRMIL"
+    resolved, _ = _resolve("طائرات الاحتلال", context=("LBN",))
+    assert resolved is not None and resolved.country == "ISR"
+    resolved, _ = _resolve("قوات الاحتلال الأمريكي", context=("IRQ",))
+    assert resolved is not None and resolved.cameo == "USAMIL"
+
+
 def test_state_forces_abroad_are_external_forces() -> None:
     resolved, _ = _resolve("القوات الأمريكية", context=("SYR",))
     assert resolved is not None and (resolved.id, resolved.inter) == ("us-army", 8)

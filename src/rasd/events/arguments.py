@@ -96,7 +96,10 @@ _INSTRUMENTS = _words(
     "أنفسهم الغاز غاز قنابلهم قذائفها قذائفه ضربة ضربات غارة غارات أسلحة الأسلحة أسلحتهم "
     "أسلحتها أسلحته سلاح السلاح رشاش رشاشات الرشاشات عبوات قنابل هاون"
 )
-_BOMB_ADJECTIVES = _words("مفخخة مفخخا مفخخه ملغومة ناسفة ناسفا ناسف ناسفين مفخختين ملغوما")
+_BOMB_ADJECTIVES = _words(
+    "مفخخة مفخخا مفخخه ملغومة ناسفة ناسفا ناسف ناسفين مفخختين ملغوما مفخختان ناسفتان "
+    "ناسفتين ملغومتان ملغومتين المفخخة المفخختين المفخختان الناسفة"
+)
 _TARGET_MARKERS = _words("على علي ضد باتجاه نحو تجاه")
 # What a protest is against (احتجاجا على X، ضد X). Not أمام/قرب/عند/داخل/خارج/في: they
 # say where it stands (اعتصموا أمام ضريح الحريري، أمام مقر النقابة), its site, not its target.
@@ -437,6 +440,7 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     last = at + 1
     if at in view.entity_of:
         last = _entity_end(view, at)
+    owned = False  # past the owner of تابعة ل: طائرات تابعة لقوات حفتر
     while last < n and last - at <= _MAX_PHRASE:
         nxt = _next_word(view, last)
         if nxt is None:
@@ -446,6 +450,9 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
             last = _entity_end(view, step)
             continue
         previous = view.words[last - 1]
+        if owned and _is_site_head(word):
+            break  # طائرات تابعة لقوات حفتر | مطار معيتيقة: the owner's name ends it
+        owned = owned or previous in _BELONGING
         if view.text[view.ends[last - 1] - 1] == "ى":
             previous = previous[:-1] + "ء"  # مبنى البرلمان: a noun in ى, not a nisba in ي
         if not _continues(previous, word):
@@ -670,16 +677,35 @@ def _token_at(view: _Sentence, offset: int) -> int:
 def _skip_time(view: _Sentence, at: int) -> int:
     """Past time words and commas (اغتالت قبل ظهر امس الثلاثاء ناشطاً)."""
     n = len(view.words)
+    opened = False  # a comma before a time: the one after it closes the aside
     while at < n:
         word = view.words[at]
-        before_time = (
-            word in _TIME_PREPOSITIONS and at + 1 < n and view.words[at + 1] in _TIME_WORDS
-        )
-        if word in _TIME_WORDS or _strip_conjunction(word) in _TIME_WORDS or before_time:
+        if word in _COMMAS and not opened and at + 1 < n and _a_time_word(view, at + 1):
+            at += 1  # اتهم المجلس، الأربعاء، قوات الدعم السريع: the time set off by commas
+            opened = True
+        elif word in _COMMAS and opened and _a_time_word(view, at - 1):
+            at += 1
+            opened = False
+        elif _a_time_word(view, at):
             at += 1
         else:
             break
     return at
+
+
+_COMMAS = frozenset("،,")
+
+
+def _a_time_word(view: _Sentence, at: int) -> bool:
+    """A time word (أمس، الأربعاء) or a time preposition before one (قبل ظهر)."""
+    word = view.words[at]
+    if word in _TIME_WORDS or _strip_conjunction(word) in _TIME_WORDS:
+        return True
+    return (
+        word in _TIME_PREPOSITIONS
+        and at + 1 < len(view.words)
+        and view.words[at + 1] in _TIME_WORDS
+    )
 
 
 def _prepositional_target(
@@ -693,6 +719,9 @@ def _prepositional_target(
     markers = _PROTEST_MARKERS if protest else _TARGET_MARKERS
     for position in range(at, min(len(view.words), at + limit)):
         word = view.words[position]
+        if protest and _strip_conjunction(word) in _OUSTER_DEMANDS:
+            # للمطالبة برحيل الرئيس، مطالبين بإسقاط الحكومة: whom they would see go
+            return _arg(view, _phrase(view, position + 1))
         if word in markers:
             after = position + 1
             if after + 1 < len(view.words) and view.words[after] in _ON_BOARD:
@@ -907,6 +936,8 @@ def _arguments(
             target = taken
         if target and actor and target.start < actor.end and actor.start < target.end:
             target = None  # the subject read as the object too
+    if event_type == "ACCUSE":
+        target = _attacker_condemned(view, at, nominal) or target
     if nominal and event_type == "CONSULT" and actor is None and _in_an_adjunct(view, at):
         actor, target = _meeting_in_adjunct(view, at, target)
     if event_type == "ASSAULT" and _fired(view.words[at]):
@@ -926,7 +957,63 @@ def _arguments(
         actor = _cause_actor(view, last)
         if actor is not None and not _party(text, layer, view, actor, entities, event_type):
             actor = None
-    return actor, _sane(view, target, at, last, events_ok=events_ok)
+    target = _sane(view, target, at, last, events_ok=events_ok)
+    if event_type == "ASSAULT" and target is not None and _a_town(view, target):
+        # استهدف الطيران مدينة كفرزيتا ... لترتفع حصيلة القتلى إلى 5 مدنيين: the town is
+        # where; who was hit are the people the sentence counts, as analysts code them
+        target = _counted_people(view, _token_at(view, target.end - 1) + 1) or target
+    return actor, target
+
+
+def _attacker_condemned(view: _Sentence, at: int, nominal: bool) -> Argument | None:
+    """Who made the attack condemned, by the attack's nationality: the accused, not the
+    one hit. The attack is the verb's object (أدانت السعودية الاعتداء الإسرائيلي على قطر)
+    or the noun's, after ل (وإدانتها للهجوم الإسرائيلي على قطر)."""
+    nouns = (at + 1,) if nominal else (_skip_time(view, _subject(view, at)[1]), at + 1)
+    for noun in nouns:
+        if noun >= len(view.words):
+            continue
+        word = view.words[noun]
+        if word.startswith("لل"):
+            word = "ال" + word[2:]  # للهجوم: ل + the attack, the noun's object
+        if _attack_noun(word):
+            return _attacking_nation(view, noun)
+    return None
+
+
+def _a_town(view: _Sentence, arg: Argument) -> bool:
+    """Whether the argument is a settlement (مدينة كفرزيتا، اللطامنة), not people or a site."""
+    at = _token_at(view, arg.start)
+    return _settlement(view, at) or is_place(arg.text)
+
+
+def _counted_people(view: _Sentence, at: int) -> Argument | None:
+    """The first people counted from token ``at`` on (5 مدنيين، ثلاثة أشخاص): not a toll
+    word (قتيلين), a weapon, a time or a place."""
+    for start in range(at, len(view.words)):
+        word = view.words[start]
+        if not (word.isdigit() or _strip_conjunction(word) in _NUMBER_WORDS):
+            continue
+        phrase = _phrase(view, start)
+        if phrase is None or phrase[0] == start:
+            continue
+        head = _bare_head(view.words[phrase[0]])
+        if (
+            phrase[0] in view.entity_of
+            or head in _NOT_PARTIES
+            or head in _TIME_HEADS
+            or _settlement(view, phrase[0])
+            or _is_place_word(view.words[phrase[0]])
+        ):
+            continue
+        return _arg(view, phrase)
+    return None
+
+
+# Number words that count (ثلاثة أشخاص), not the vaguer quantities (بعض، عدد، نحو).
+_NUMBER_WORDS = _QUANTITY_WORDS - _words(
+    "نحو حوالي حوالى قرابة زهاء أكثر اكثر أقل اقل أحد احد إحدى احدى بعض عدد عددا ما يقل يزيد لا عدة"
+)
 
 
 def _fired(word: str) -> bool:
@@ -1212,6 +1299,11 @@ def _protest_verb(view: _Sentence, at: int) -> tuple[Argument | None, Argument |
 
 
 _PROTEST_REACH = 8  # tokens from a protest verb's subject to أمام/ضد/احتجاجا على
+# A protest's demand that someone go (مطالبين برحيل، للمطالبة بإسقاط، يهتفون بسقوط): the
+# one to go is whom it is against, as analysts code it.
+_OUSTER_DEMANDS = _words(
+    "برحيل بإسقاط باسقاط بسقوط بإقالة باقالة باستقالة بتنحي بتنحية بمحاكمة بطرد"
+)
 
 
 def _reads_passive(view: _Sentence, at: int) -> bool:
@@ -1448,9 +1540,27 @@ def _is_instrument(view: _Sentence, phrase: tuple[int, int]) -> bool:
     return view.words[first] in _INSTRUMENTS or view.words[last - 1] in _BOMB_ADJECTIVES
 
 
+def _past_weapons(view: _Sentence, at: int) -> int:
+    """Past the weapons a verb is done with, named before its object: ``استهدفت بصواريخ
+    الغراد وقذائف المدفعية مواقع``، ``قصف بالصواريخ الفراغية مدينة``. An indefinite weapon
+    takes one genitive (صواريخ الغراد); adjectives follow any; و joins another weapon."""
+    n = len(view.words)
+    if at >= n or not (_fired(view.words[at]) and _strip_conjunction(view.words[at])[:1] == "ب"):
+        return at
+    while True:
+        definite = _strip_conjunction(view.words[at]).lstrip("ب").startswith("ال")
+        at += 1
+        if not definite and at < n and view.words[at].startswith("ال"):
+            at += 1  # صواريخ الغراد، قذائف الهاون
+        while at < n and _is_adjective(view.words[at]):
+            at += 1
+        if not (at < n and view.words[at][:1] == "و" and _fired(view.words[at])):
+            return at
+
+
 def _object(view: _Sentence, at: int) -> Argument | None:
     """The object at ``at``: an NP, or after an instrument, the NP after على/ضد."""
-    at = _skip_time(view, at)
+    at = _past_weapons(view, _skip_time(view, at))
     if at + 1 < len(view.words) and view.words[at] in _RELEASE_NOUNS:
         at = _skip_time(view, at + 1)  # أطلقت سراح 249 أسيرا: who is set free follows سراح
     phrase = _phrase(view, at)
@@ -2643,6 +2753,10 @@ _NOT_PARTIES = (
     | (_OTHER_EVENT_NOUNS - _words("حشد"))
     | frozenset(w[2:] if w.startswith("ال") else w for w in _INSTRUMENTS)
     | _words("لغم لغما ألغام الغام مدفعية")
+    # a toll is no party: أوقعت نحو 150 قتيلا (the victims are named where they are counted)
+    | _CASUALTY_NOUNS
+    # an adjective of a bomb left alone is none (انفجرت سيارتان مفخختان)
+    | _BOMB_ADJECTIVES
 )
 # Closed class: adjectives of manner and scope that describe an event (حصار شامل، اجتماع
 # طارئ، محادثات مكثفة، مفاوضات غير مباشرة): after the event noun they agree with it, and

@@ -688,7 +688,15 @@ def _origin(words: Sequence[str], found: Tables) -> str | None:
         if value.demonym or not located:
             return value.country
         at += length
+    if any(word.endswith(_OCCUPATION) for word in words):
+        return _OCCUPIER  # قوات الاحتلال، طائرات الاحتلال: Arabic news's name for Israel's forces
     return None
+
+
+# "The occupation" unqualified is Israel in Arabic news, whatever the article's country; a
+# nationality beside it (قوات الاحتلال الأمريكي) is found first and says whose it is.
+_OCCUPATION = ("الاحتلال", "للاحتلال")  # with its proclitics: والاحتلال، بالاحتلال
+_OCCUPIER = "ISR"
 
 
 def _find_named(words: Sequence[str], found: Tables) -> tuple[int, int, KnownActor] | None:
