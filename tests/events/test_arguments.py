@@ -114,6 +114,27 @@ def test_nominal_trigger_roles(
     assert _run(text, trigger, nominal=True) == (actor, target)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودارت اشتباكات بحلب بين قوات النظام وفصائل المعارضة.",
+        "ودارت اشتباكات عنيفة في محيط مدينة حلب بين قوات النظام وفصائل المعارضة.",
+        "ودارت اشتباكات على أطراف البلدة (30 كلم شمال حلب) بين قوات النظام وفصائل المعارضة.",
+    ],
+)
+def test_a_clash_names_its_sides_after_where_it_was(text: str) -> None:
+    assert _run(text, "اشتباكات", nominal=True, event_type="ASSAULT") == (
+        "قوات النظام",
+        "فصائل المعارضة",
+    )
+
+
+def test_the_sides_of_a_clash_are_not_read_across_a_clause() -> None:
+    # بين in a new clause (after a verb) names no side of the clash
+    text = "ودارت اشتباكات في البلدة وتوزعت القوات بين الأحياء والمدارس."
+    assert _run(text, "اشتباكات", nominal=True, event_type="ASSAULT")[0] is None
+
+
 def test_conjunction_is_not_part_of_actor() -> None:
     text = "وكانت قوات الأمن قد اعتقلت عشرات المتظاهرين."
     assert _run(text, "اعتقلت") == ("قوات الأمن", "المتظاهرين")

@@ -602,6 +602,16 @@ def test_no_perpetrator_is_lent_when_the_article_names_two_sides() -> None:
     assert _attackers(f"{_SHABAAB} {_BAIDOA} {army}") == ["حركة الشباب", None, "قوات الجيش"]
 
 
+def test_a_clashs_first_side_is_not_a_second_perpetrator() -> None:
+    # the clash names two sides by their order alone: the bombing told beside it, without
+    # an agent, is still the article's one attacker's
+    clash = (
+        "واندلعت اشتباكات عنيفة في مدينة جوهر بين قوات الجيش ومسلحين، فيما قتل ثلاثة جنود "
+        "في انفجار عبوة ناسفة في مدينة بيدوا."
+    )
+    assert _attackers(f"{_SHABAAB} {clash}") == ["حركة الشباب", "قوات الجيش", "حركة الشباب"]
+
+
 def test_an_attacker_described_only_lends_no_actor() -> None:
     # مسلحون describes the attackers of one attack, it names no party
     gunmen = "هاجم مسلحون نقطة تفتيش للشرطة في مدينة الموصل فجر اليوم."

@@ -1873,6 +1873,7 @@ def _between(view: _Sentence, after: int) -> tuple[Argument | None, Argument | N
     at = after
     while at < len(view.words) and at - after < 2 and _is_adjective(view.words[at]):
         at += 1
+    at = _past_adjunct(view, at)
     if at + 1 >= len(view.words) or view.words[at] != "بين":
         return None
     first = _phrase(view, at + 1)
@@ -1883,6 +1884,35 @@ def _between(view: _Sentence, after: int) -> tuple[Argument | None, Argument | N
     if following < len(view.words) and view.words[following][:1] == "و":
         second = _phrase(view, following)
     return _arg(view, first), _arg(view, second)
+
+
+_MAX_ADJUNCT = 12  # tokens of a where/when phrase between a fight noun and its بين
+
+
+def _past_adjunct(view: _Sentence, at: int) -> int:
+    """Where ``بين`` is when a phrase of place or time comes first (اشتباكات بمصر بين،
+    اشتباكات على مشارف البلدة (50 كلم جنوب العاصمة) بين): ``at`` itself when none does,
+    or where no بين follows the phrase within the clause."""
+    n = len(view.words)
+    if at >= n:
+        return at
+    opener = view.words[at]
+    bare = _strip_conjunction(opener)
+    if not (
+        (opener in _PREPOSITIONS and opener != "بين")
+        or bare in _TIME_WORDS
+        or (opener[:1] == "ب" and not opener.startswith("بين") and len(opener) > 3)
+    ):
+        return at
+    for position in range(at + 1, min(n, at + _MAX_ADJUNCT)):
+        word = view.words[position]
+        if word == "بين":
+            return position
+        if word in _CLAUSE_PUNCTUATION or word in _COMPLEMENTIZERS or word in _CLAUSE_WORDS:
+            return at
+        if _is_verb(word) or (word[:1] == "و" and _is_verb(word[1:])):
+            return at
+    return at
 
 
 @lru_cache(maxsize=_WORD_CACHE)

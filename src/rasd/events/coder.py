@@ -2041,13 +2041,19 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
     ]
     # an attacker named by a pronoun (طائراته، قواتها) is the party named before: it
     # takes the article's perpetrator as an unnamed attack does
-    named = [m.actor for m in attacks if m.actor is not None and not _refers_back(m.actor)]
+    # a clash names its two sides, the first only by its place in the sentence: it says
+    # nothing of who carried out the one-sided attacks
+    named = [
+        m.actor
+        for m in attacks
+        if m.actor is not None and not _refers_back(m.actor) and not is_clash(m.trigger.text)
+    ]
     # a sentence that names the attacker of one of its attacks and not of another tells of
     # two sides (mortars fired, then aircraft striking the launch site): none is lent there
     named_in = {
         e.sentence_start
         for m in attacks
-        if m.actor is not None and not _refers_back(m.actor)
+        if m.actor is not None and not _refers_back(m.actor) and not is_clash(m.trigger.text)
         for e in m.evidence
     }
     agentless = [
