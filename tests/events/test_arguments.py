@@ -129,6 +129,50 @@ def test_a_clash_names_its_sides_after_where_it_was(text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("قصف مدفعي لقوات النظام على مواقع المعارضة", "قوات النظام", "مواقع المعارضة"),
+        ("واستهداف لقوات النظام ضد مواقع المعارضة", "قوات النظام", "مواقع المعارضة"),
+    ],
+)
+def test_an_attack_noun_with_lam_and_ala_names_who_and_whom(
+    text: str, actor: str, target: str
+) -> None:
+    trigger = text.split()[0]
+    assert _run(text, trigger, nominal=True, event_type="ASSAULT") == (actor, target)
+
+
+def test_an_attack_noun_with_lam_alone_keeps_its_victim() -> None:
+    # without على the ل phrase is what was shelled
+    assert _run("قصف لمواقع المعارضة", "قصف", nominal=True, event_type="ASSAULT")[1] == (
+        "مواقع المعارضة"
+    )
+
+
+def test_a_name_of_the_actors_table_acts_whatever_its_first_word() -> None:
+    # الدعم السريع begins with an event noun (دعم), and is still the party that kills
+    doc = extract_text(
+        "قال الجيش إن الدعم السريع يقتل عشرات المدنيين في قرى ولاية سنار.",
+        settings=Settings(published="2024-06-06"),
+    )
+    text = doc.text
+    start = text.index("يقتل")
+    assert doc.layer is not None
+    actor, _ = find_arguments(
+        text,
+        doc.layer,
+        doc.tokens,
+        doc.sentences[0],
+        Span(start, start + 4),
+        nominal=False,
+        passive=False,
+        entities=doc.entities,
+        event_type="ASSAULT",
+    )
+    assert actor is not None and actor.text == "الدعم السريع"
+
+
 def test_the_sides_of_a_clash_are_not_read_across_a_clause() -> None:
     # بين in a new clause (after a verb) names no side of the clash
     text = "ودارت اشتباكات في البلدة وتوزعت القوات بين الأحياء والمدارس."

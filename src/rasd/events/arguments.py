@@ -1032,6 +1032,8 @@ def _party(
     verb (حالت). A force's members with a possessive (طائراتها، جنوده) are its party.
     """
     first = _token_at(view, arg.start)
+    if first in view.entity_of and entities[view.entity_of[first]].kb_id is not None:
+        return True  # a name of the actors table, whatever its first word (الدعم السريع)
     head = _strip_conjunction(view.words[first])
     bare = head[2:] if head.startswith("ال") else head
     if bare in _PLACE_HEADS or head in _PLACE_NOUNS or bare in _PLACE_NOUNS:
@@ -1694,6 +1696,9 @@ def _nominal(
     if undergoer is not None:
         return agent, undergoer
     against = _prepositional_target(view, rest, 4)
+    if victim and agent is None and against is not None and _lam_genitive(view, genitive):
+        # قصف مدفعي لقوات الدعم السريع على سوق: ل names who shelled, على what was hit
+        return _lam_arg(view, genitive), against
     if victim:
         agent = agent or _borrowed_actor(view, at)
         if agent is None and event_type == "COERCE" and key in _RAID_NOUNS:
@@ -2008,6 +2013,14 @@ def _definite(view: _Sentence, first: int, stop: int) -> bool:
     if head.startswith("ال") or first in view.entity_of:
         return True
     return last > first and (view.words[last].startswith("ال") or last in view.entity_of)
+
+
+def _lam_genitive(view: _Sentence, phrase: tuple[int, int] | None) -> bool:
+    """Whether a verbal noun's genitive is introduced by ل (قصف لقوات النظام، للدعم السريع)."""
+    if phrase is None:
+        return False
+    word = view.words[phrase[0]]
+    return word[:1] == "ل" and len(word) > 3 and word not in _LAM_WORDS and not _is_verb(word[1:])
 
 
 def _lam_arg(view: _Sentence, phrase: tuple[int, int] | None) -> Argument | None:
