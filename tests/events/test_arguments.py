@@ -173,6 +173,15 @@ def test_a_name_of_the_actors_table_acts_whatever_its_first_word() -> None:
     assert actor is not None and actor.text == "الدعم السريع"
 
 
+def test_a_feminine_participle_after_a_comma_is_the_clauses_subjects() -> None:
+    # متوعدة describes the movement as it announced: it threatens, the forces are threatened
+    text = "أعلنت الحركة انسحابها من المدينة الساحلية، متوعدة القوات الكينية بالرد."
+    assert _run(text, "متوعدة", event_type="THREATEN") == ("الحركة", "القوات الكينية")
+    # an event noun of that pattern is no participle: مواجهة names a clash, not the subject
+    clash = "وصلت القوات إلى المدينة، مواجهة عنيفة مع المسلحين."
+    assert _run(clash, "مواجهة", nominal=True)[0] != "القوات"
+
+
 def test_the_sides_of_a_clash_are_not_read_across_a_clause() -> None:
     # بين in a new clause (after a verb) names no side of the clash
     text = "ودارت اشتباكات في البلدة وتوزعت القوات بين الأحياء والمدارس."

@@ -898,7 +898,9 @@ def _arguments(
         actor, target = _protest_verb(view, at)
     else:
         actor, target = _active(view, at)
-    if nominal and _circumstantial(view, at):
+    if (nominal or _feminine_participle(_strip_conjunction(view.words[at]))) and _circumstantial(
+        view, at
+    ):
         # مطالبين بتولي الحريري: the one asked for after ب is no actor; the clause's is.
         # مطالبين رئيس الوزراء: what the participle takes, as its verb would, is the target.
         taken = actor if actor and _token_at(view, actor.start) == at + 1 else None
@@ -1083,8 +1085,26 @@ def _circumstantial(view: _Sentence, at: int) -> bool:
         return False
     if bare.endswith("ين") or (_accusative(bare) and not bare.endswith(("ها", "نا"))):
         return True  # not معاركها: a possessive makes it definite, and a حال is not
+    if previous in ("،", ",") and _feminine_participle(bare):
+        return True  # أعلنت الحركة انسحابها، متوعدة القوات بالرد: the movement threatens
     # مطالبات، منددات: a feminine participle; not مظاهرات، مسيرات (events, not people)
     return bare.endswith("ات") and bare[0] == "م" and bare not in _PROTEST_NOUNS
+
+
+# Nouns of the pattern of a feminine participle (م...ة) that name an event or a place.
+_NOT_PARTICIPLES = _words("مجزرة مذبحة منطقة مدينة محافظة مديرية مدرسة مؤسسة منظمة معركة")
+
+
+def _feminine_participle(bare: str) -> bool:
+    """``متوعدة``، ``مؤكدة``، ``مطالبة``: an indefinite feminine participle (م...ة), which
+    after a comma is a حال of the clause's feminine subject; not an event noun of that
+    pattern (مظاهرة، مواجهة، محاولة، مداهمة) nor a place or body (منطقة، منظمة)."""
+    if len(bare) < 5 or bare[0] != "م" or bare[-1] != "ه":
+        return False
+    nouns = (
+        _NOT_PARTICIPLES | _PROTEST_NOUNS | _CLASH_NOUNS | _EVENT_NOUNS | _VICTIM_NOUNS
+    ) | _RAID_NOUNS
+    return bare not in nouns and bare not in _PLACE_HEADS
 
 
 def _main_subject(view: _Sentence, at: int) -> Argument | None:
