@@ -182,6 +182,35 @@ def test_a_feminine_participle_after_a_comma_is_the_clauses_subjects() -> None:
     assert _run(clash, "مواجهة", nominal=True)[0] != "القوات"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "actor"),
+    [
+        # the relative clause names who issued the threat, not the main verb's subject
+        (
+            "وتجاهلت الحكومة التهديد الذي أطلقه زعيم الحزب بإسقاطها.",
+            "التهديد",
+            "THREATEN",
+            "زعيم الحزب",
+        ),
+        (
+            "وفرقت الشرطة تظاهرة نظمها طلاب الجامعة أمام الوزارة.",
+            "تظاهرة",
+            "PROTEST",
+            "طلاب الجامعة",
+        ),
+    ],
+)
+def test_a_relative_clause_names_who_issued_or_organised(
+    text: str, trigger: str, event_type: str, actor: str
+) -> None:
+    assert _run(text, trigger, nominal=True, event_type=event_type)[0] == actor
+
+
+def test_a_hal_describes_who_set_a_condition_not_the_conditions_subject() -> None:
+    text = "وهدد زعيم الحزب بإسقاط الحكومة ما لم يعقد البرلمان جلسة خاصة، متوعدا برد قاس."
+    assert _run(text, "متوعدا", nominal=True, event_type="THREATEN")[0] == "زعيم الحزب"
+
+
 def test_the_sides_of_a_clash_are_not_read_across_a_clause() -> None:
     # بين in a new clause (after a verb) names no side of the clash
     text = "ودارت اشتباكات في البلدة وتوزعت القوات بين الأحياء والمدارس."

@@ -149,6 +149,24 @@ _AGENT_MARKERS: tuple[tuple[str, ...], ...] = tuple(
         "نفذوه",
         "تبناه",
         "تبنته",
+        # a threat, call or decision issued, a protest organised: التهديد الذي أطلقه الزعيم
+        "أطلقه",
+        "أطلقها",
+        "أطلقته",
+        "أطلقتها",
+        "أصدره",
+        "أصدرها",
+        "أصدرته",
+        "أصدرتها",
+        "وجهه",
+        "وجهها",
+        "وجهته",
+        "وجهتها",
+        "نظمه",
+        "نظمها",
+        "نظمته",
+        "نظمتها",
+        "نظموها",
     )
 )
 _AGENT_FIRST = frozenset(marker[0] for marker in _AGENT_MARKERS)
@@ -1119,7 +1137,7 @@ def _main_subject(view: _Sentence, at: int) -> Argument | None:
             _is_verb(word) or _finite_verb(word) or bare in _trigger_verbs()
         ):
             continue
-        if position and _describes(view, position - 1):
+        if position and (_describes(view, position - 1) or _conditional(view, position)):
             continue
         phrase, _ = _subject(view, position)
         if phrase is not None and phrase[1] <= at and not _not_an_actor(view, phrase):
@@ -1129,6 +1147,18 @@ def _main_subject(view: _Sentence, at: int) -> Argument | None:
             return _arg(view, phrase)
         return _antecedent(view, position) if _pronoun_suffix(word) else None
     return None
+
+
+_CONDITIONS = _words("إذا اذا لو لولا")
+
+
+def _conditional(view: _Sentence, verb: int) -> bool:
+    """Whether the verb at ``verb`` is a condition's (إذا تأخرت، ما لم يعقد البرلمان جلسة):
+    a حال after it describes the one who set the condition, not the condition's subject."""
+    previous = _strip_conjunction(view.words[verb - 1]) if verb else ""
+    if previous in _CONDITIONS:
+        return True
+    return previous == "لم" and verb > 1 and _strip_conjunction(view.words[verb - 2]) == "ما"
 
 
 def _describes(view: _Sentence, before: int) -> bool:
