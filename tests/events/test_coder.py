@@ -612,6 +612,23 @@ def test_a_clashs_first_side_is_not_a_second_perpetrator() -> None:
     assert _attackers(f"{_SHABAAB} {clash}") == ["حركة الشباب", "قوات الجيش", "حركة الشباب"]
 
 
+def test_a_group_named_by_its_kind_is_the_one_the_article_named() -> None:
+    events = _code(
+        "انسحبت عناصر تنظيم داعش اليوم من مدينة ضمير بعد إبرام التنظيم اتفاقا مع الحكومة "
+        "السورية للخروج باتجاه البادية."
+    )
+    (agree,) = [e for e in events if e.event_type == "AGREE"]
+    assert agree.actor is not None and agree.actor.text == "التنظيم"  # the text's own span
+    assert agree.actor.actor is not None and agree.actor.actor.id == "isis"
+    # a kind the article named no group by stays unresolved
+    (agree,) = [
+        e
+        for e in _code("وأبرمت الجماعة اتفاقا مع الحكومة السورية للخروج من المدينة اليوم.")
+        if e.event_type == "AGREE"
+    ]
+    assert agree.actor is None or agree.actor.kb_id is None
+
+
 def test_an_attacker_described_only_lends_no_actor() -> None:
     # مسلحون describes the attackers of one attack, it names no party
     gunmen = "هاجم مسلحون نقطة تفتيش للشرطة في مدينة الموصل فجر اليوم."

@@ -37,7 +37,7 @@ from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.sites import PlaceList, place_lists
 from rasd.events.triggers import Trigger, find_triggers
-from rasd.grounding.actors import fights, resolve_actor
+from rasd.grounding.actors import fights, resolve_actor, tables
 from rasd.grounding.places import (
     ARTICLES_COUNTRY,
     ARTICLES_TOWN,
@@ -1622,6 +1622,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     _name_the_perpetrator(doc, told)
     _name_the_coercer(doc, told)
     _name_the_speaker(doc, told)
+    _name_the_group(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
 
@@ -2150,6 +2151,47 @@ def _name_the_speaker(doc: Document, mentions: Sequence[_Mention]) -> None:
             if found is not None:
                 mention.actor = found
                 break
+
+
+# A group referred to again by its kind (أعلن التنظيم، قتلت الجماعة), with the word that
+# heads its name as the article first gave it (تنظيم داعش، جماعة بوكو حرام).
+_GROUP_WORDS: Final = {
+    normalize(word): normalize(word[2:])
+    for word in ("التنظيم", "الجماعة", "الحركة", "الجبهة", "الفصيل", "المجموعة")
+}
+
+
+def _name_the_group(doc: Document, mentions: Sequence[_Mention]) -> None:
+    """Give an actor or target named by its kind alone (التنظيم، الجماعة) the named actor
+    the article last named with that head before it (تنظيم داعش ... أبرم التنظيم اتفاقا:
+    the Islamic State): the span stays the text's, the table row is the antecedent's."""
+    named = [entity for entity in doc.entities if entity.kb_id is not None]
+    if not named:
+        return
+    for mention in mentions:
+        mention.actor = _group_antecedent(named, mention.actor)
+        mention.target = _group_antecedent(named, mention.target)
+
+
+def _group_antecedent(named: Sequence[Entity], argument: Argument | None) -> Argument | None:
+    if argument is None or argument.kb_id is not None:
+        return argument
+    words = normalize(argument.text).split()
+    if len(words) != 1:
+        return argument
+    word = words[0][1:] if words[0][:1] in "وف" and words[0][1:] in _GROUP_WORDS else words[0]
+    head = _GROUP_WORDS.get(word)
+    if head is None:
+        return argument
+    actors = tables().named.actors
+    for entity in reversed(named):
+        if entity.end > argument.start:
+            continue
+        row = actors.get(entity.kb_id or "")
+        names = (entity.text, *(row.names_ar if row is not None else ()))
+        if any(normalize(name).split()[0] in (head, "ال" + head) for name in names):
+            return replace(argument, kb_id=entity.kb_id)  # داعش is تنظيم داعش in the table
+    return argument
 
 
 def _armed_party(doc: Document, argument: Argument) -> bool:
