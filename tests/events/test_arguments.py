@@ -211,6 +211,15 @@ def test_a_hal_describes_who_set_a_condition_not_the_conditions_subject() -> Non
     assert _run(text, "متوعدا", nominal=True, event_type="THREATEN")[0] == "زعيم الحزب"
 
 
+def test_the_owner_of_a_decision_does_what_it_decides() -> None:
+    text = "وأبلغته قرار حكومة السودان بإعلان خمسة من الدبلوماسيين أشخاصا غير مرغوب فيهم."
+    trigger = "أشخاصا غير مرغوب فيهم"
+    assert _run(text, trigger, nominal=True, event_type="SANCTION")[0] == "حكومة السودان"
+    # a decision told in the sentence before is another's
+    text = "وصدر قرار حكومة السودان أمس. وأعلن خمسة من الدبلوماسيين أشخاصا غير مرغوب فيهم."
+    assert _run(text, trigger, nominal=True, event_type="SANCTION")[0] is None
+
+
 def test_the_sides_of_a_clash_are_not_read_across_a_clause() -> None:
     # بين in a new clause (after a verb) names no side of the clash
     text = "ودارت اشتباكات في البلدة وتوزعت القوات بين الأحياء والمدارس."

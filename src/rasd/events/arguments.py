@@ -941,12 +941,40 @@ def _arguments(
     actor = _sane(view, actor, at, last, own=own)
     if actor is not None and not _party(text, layer, view, actor, entities, event_type):
         actor = None
+    if actor is None and event_type not in (None, "ASSAULT", "PROTEST"):
+        # أبلغتها قرار حكومة السودان بإعلان 15 دبلوماسيا أشخاصا غير مرغوب فيهم: who decided
+        actor = _decision_owner(view, at)
+        if actor is not None and not _party(text, layer, view, actor, entities, event_type):
+            actor = None
     if actor is None and event_type == "ASSAULT":
         # بصواريخ الغراد after استهدفت X: who fires the weapon is the verb's subject
         actor = _cause_actor(view, last)
         if actor is not None and not _party(text, layer, view, actor, entities, event_type):
             actor = None
     return actor, _sane(view, target, at, last, events_ok=events_ok)
+
+
+_DECISIONS = _words("قرار قرارات")
+_MAX_DECISION = 16  # tokens from قرار X to the act it decides, its objects between
+
+
+def _decision_owner(view: _Sentence, at: int) -> Argument | None:
+    """The genitive of قرار before the trigger at ``at`` in its clause (قرار حكومة السودان
+    بإعلان ...، بقرار من وزير الداخلية): the owner of a decision does what it decides."""
+    for position in range(at - 1, max(-1, at - 1 - _MAX_DECISION), -1):
+        word = view.words[position]
+        if word in ".؛;:" or word in _COMPLEMENTIZERS:
+            return None
+        bare = _strip_conjunction(word)
+        bare = bare[1:] if bare[:1] == "ب" and bare[1:] in _DECISIONS else bare
+        if bare not in _DECISIONS or position + 1 >= at:
+            continue
+        owner = position + 1
+        if view.words[owner] == "من" and owner + 1 < at:
+            owner += 1  # بقرار من الوزير
+        phrase = _phrase(view, owner)
+        return _arg(view, phrase) if phrase is not None and phrase[1] <= at else None
+    return None
 
 
 def _fired(word: str) -> bool:
