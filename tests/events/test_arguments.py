@@ -220,6 +220,14 @@ def test_the_owner_of_a_decision_does_what_it_decides() -> None:
     assert _run(text, trigger, nominal=True, event_type="SANCTION")[0] is None
 
 
+def test_an_adjective_in_brackets_belongs_to_its_noun() -> None:
+    assert _run("تراجعت القوات (الحكومية) إلى المطار.", "تراجعت", event_type="RETREAT")[0] == (
+        "القوات (الحكومية)"
+    )
+    # a bracketed figure is no gloss of the noun
+    assert _run("تراجعت القوات (50) إلى المطار.", "تراجعت", event_type="RETREAT")[0] == "القوات"
+
+
 def test_the_sides_of_a_clash_are_not_read_across_a_clause() -> None:
     # بين in a new clause (after a verb) names no side of the clash
     text = "ودارت اشتباكات في البلدة وتوزعت القوات بين الأحياء والمدارس."

@@ -629,6 +629,13 @@ def test_a_group_named_by_its_kind_is_the_one_the_article_named() -> None:
     assert agree.actor is None or agree.actor.kb_id is None
 
 
+def test_the_subject_a_verbs_pattern_ends_with_acts() -> None:
+    # تراجعت القوات is one pattern of the lexicon: its last word is who fell back
+    (event,) = _code("وتراجعت القوات الحكومية إلى المطار بعد هجوم المسلحين على المدينة.")
+    assert event.event_type == "RETREAT"
+    assert event.actor is not None and event.actor.text.startswith("القوات")
+
+
 def test_an_attacker_described_only_lends_no_actor() -> None:
     # مسلحون describes the attackers of one attack, it names no party
     gunmen = "هاجم مسلحون نقطة تفتيش للشرطة في مدينة الموصل فجر اليوم."

@@ -456,6 +456,9 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     if at in view.entity_of:
         last = _entity_end(view, at)
     while last < n and last - at <= _MAX_PHRASE:
+        if _bracketed_adjective(view, last):
+            last += 3  # القوات (الحكومية): the writer's gloss describes the head
+            continue
         nxt = _next_word(view, last)
         if nxt is None:
             break
@@ -474,6 +477,18 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     if depth < _MAX_DEPTH:
         last = _member_of(view, at, last, depth)
     return at, last
+
+
+def _bracketed_adjective(view: _Sentence, at: int) -> bool:
+    """Whether an adjective in brackets, as a writer glosses a quoted noun, is at ``at``."""
+    words = view.words
+    return (
+        at + 2 < len(words)
+        and words[at] == "("
+        and words[at + 2] == ")"
+        and words[at + 1].startswith("ال")
+        and _is_adjective(words[at + 1])
+    )
 
 
 # ``بينهم`` after a group names who was among it: أربعة أشخاص، بينهم عنصران من الشرطة.

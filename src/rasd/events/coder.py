@@ -1089,6 +1089,20 @@ def _in_trigger_object(argument: Argument, trigger: Trigger) -> bool:
     return argument.start < trigger.end and argument.end > last
 
 
+def _subject_in_trigger(text: str, argument: Argument, trigger: Trigger) -> bool:
+    """Whether the argument is the subject a verb's pattern names as its last word
+    (تراجعت القوات إلى المطار: the forces fell back), a generic agent of the tables."""
+    if trigger.nominal or trigger.passive:
+        return False
+    last = trigger.start + trigger.text.rfind(" ") + 1
+    if argument.start != last:
+        return False
+    word = normalize(text[last : trigger.end])
+    word = word[2:] if word.startswith("ال") else word
+    agents = tables().agents
+    return agents.match((word,), 0) is not None or agents.match(("ال" + word,), 0) is not None
+
+
 def _read_sentence(
     doc: Document,
     layer: TextLayer,
@@ -1154,7 +1168,11 @@ def _read_sentence(
         )
         if target is not None and _in_trigger_object(target, trigger):
             target = None  # أوقف الجيش إطلاق النار: what is halted is no target
-        if actor is not None and _in_trigger_object(actor, trigger):
+        if (
+            actor is not None
+            and _in_trigger_object(actor, trigger)
+            and not _subject_in_trigger(text, actor, trigger)
+        ):
             actor = None  # أخلي سبيل ريكاردي، إطلاق سراحهما: the idiom's own word acts not
         if trigger.event_type == "PROTEST" and trigger.nominal:
             actor = _protesters(trigger) or actor  # وسار المتظاهرون: they are who protests
