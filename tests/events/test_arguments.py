@@ -114,6 +114,126 @@ def test_nominal_trigger_roles(
     assert _run(text, trigger, nominal=True) == (actor, target)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودارت اشتباكات بحلب بين قوات النظام وفصائل المعارضة.",
+        "ودارت اشتباكات عنيفة في محيط مدينة حلب بين قوات النظام وفصائل المعارضة.",
+        "ودارت اشتباكات على أطراف البلدة (30 كلم شمال حلب) بين قوات النظام وفصائل المعارضة.",
+    ],
+)
+def test_a_clash_names_its_sides_after_where_it_was(text: str) -> None:
+    assert _run(text, "اشتباكات", nominal=True, event_type="ASSAULT") == (
+        "قوات النظام",
+        "فصائل المعارضة",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("قصف مدفعي لقوات النظام على مواقع المعارضة", "قوات النظام", "مواقع المعارضة"),
+        ("واستهداف لقوات النظام ضد مواقع المعارضة", "قوات النظام", "مواقع المعارضة"),
+    ],
+)
+def test_an_attack_noun_with_lam_and_ala_names_who_and_whom(
+    text: str, actor: str, target: str
+) -> None:
+    trigger = text.split()[0]
+    assert _run(text, trigger, nominal=True, event_type="ASSAULT") == (actor, target)
+
+
+def test_an_attack_noun_with_lam_alone_keeps_its_victim() -> None:
+    # without على the ل phrase is what was shelled
+    assert _run("قصف لمواقع المعارضة", "قصف", nominal=True, event_type="ASSAULT")[1] == (
+        "مواقع المعارضة"
+    )
+
+
+def test_a_name_of_the_actors_table_acts_whatever_its_first_word() -> None:
+    # الدعم السريع begins with an event noun (دعم), and is still the party that kills
+    doc = extract_text(
+        "قال الجيش إن الدعم السريع يقتل عشرات المدنيين في قرى ولاية سنار.",
+        settings=Settings(published="2024-06-06"),
+    )
+    text = doc.text
+    start = text.index("يقتل")
+    assert doc.layer is not None
+    actor, _ = find_arguments(
+        text,
+        doc.layer,
+        doc.tokens,
+        doc.sentences[0],
+        Span(start, start + 4),
+        nominal=False,
+        passive=False,
+        entities=doc.entities,
+        event_type="ASSAULT",
+    )
+    assert actor is not None and actor.text == "الدعم السريع"
+
+
+def test_a_feminine_participle_after_a_comma_is_the_clauses_subjects() -> None:
+    # متوعدة describes the movement as it announced: it threatens, the forces are threatened
+    text = "أعلنت الحركة انسحابها من المدينة الساحلية، متوعدة القوات الكينية بالرد."
+    assert _run(text, "متوعدة", event_type="THREATEN") == ("الحركة", "القوات الكينية")
+    # an event noun of that pattern is no participle: مواجهة names a clash, not the subject
+    clash = "وصلت القوات إلى المدينة، مواجهة عنيفة مع المسلحين."
+    assert _run(clash, "مواجهة", nominal=True)[0] != "القوات"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "actor"),
+    [
+        # the relative clause names who issued the threat, not the main verb's subject
+        (
+            "وتجاهلت الحكومة التهديد الذي أطلقه زعيم الحزب بإسقاطها.",
+            "التهديد",
+            "THREATEN",
+            "زعيم الحزب",
+        ),
+        (
+            "وفرقت الشرطة تظاهرة نظمها طلاب الجامعة أمام الوزارة.",
+            "تظاهرة",
+            "PROTEST",
+            "طلاب الجامعة",
+        ),
+    ],
+)
+def test_a_relative_clause_names_who_issued_or_organised(
+    text: str, trigger: str, event_type: str, actor: str
+) -> None:
+    assert _run(text, trigger, nominal=True, event_type=event_type)[0] == actor
+
+
+def test_a_hal_describes_who_set_a_condition_not_the_conditions_subject() -> None:
+    text = "وهدد زعيم الحزب بإسقاط الحكومة ما لم يعقد البرلمان جلسة خاصة، متوعدا برد قاس."
+    assert _run(text, "متوعدا", nominal=True, event_type="THREATEN")[0] == "زعيم الحزب"
+
+
+def test_the_owner_of_a_decision_does_what_it_decides() -> None:
+    text = "وأبلغته قرار حكومة السودان بإعلان خمسة من الدبلوماسيين أشخاصا غير مرغوب فيهم."
+    trigger = "أشخاصا غير مرغوب فيهم"
+    assert _run(text, trigger, nominal=True, event_type="SANCTION")[0] == "حكومة السودان"
+    # a decision told in the sentence before is another's
+    text = "وصدر قرار حكومة السودان أمس. وأعلن خمسة من الدبلوماسيين أشخاصا غير مرغوب فيهم."
+    assert _run(text, trigger, nominal=True, event_type="SANCTION")[0] is None
+
+
+def test_an_adjective_in_brackets_belongs_to_its_noun() -> None:
+    assert _run("تراجعت القوات (الحكومية) إلى المطار.", "تراجعت", event_type="RETREAT")[0] == (
+        "القوات (الحكومية)"
+    )
+    # a bracketed figure is no gloss of the noun
+    assert _run("تراجعت القوات (50) إلى المطار.", "تراجعت", event_type="RETREAT")[0] == "القوات"
+
+
+def test_the_sides_of_a_clash_are_not_read_across_a_clause() -> None:
+    # بين in a new clause (after a verb) names no side of the clash
+    text = "ودارت اشتباكات في البلدة وتوزعت القوات بين الأحياء والمدارس."
+    assert _run(text, "اشتباكات", nominal=True, event_type="ASSAULT")[0] is None
+
+
 def test_conjunction_is_not_part_of_actor() -> None:
     text = "وكانت قوات الأمن قد اعتقلت عشرات المتظاهرين."
     assert _run(text, "اعتقلت") == ("قوات الأمن", "المتظاهرين")

@@ -602,6 +602,40 @@ def test_no_perpetrator_is_lent_when_the_article_names_two_sides() -> None:
     assert _attackers(f"{_SHABAAB} {_BAIDOA} {army}") == ["حركة الشباب", None, "قوات الجيش"]
 
 
+def test_a_clashs_first_side_is_not_a_second_perpetrator() -> None:
+    # the clash names two sides by their order alone: the bombing told beside it, without
+    # an agent, is still the article's one attacker's
+    clash = (
+        "واندلعت اشتباكات عنيفة في مدينة جوهر بين قوات الجيش ومسلحين، فيما قتل ثلاثة جنود "
+        "في انفجار عبوة ناسفة في مدينة بيدوا."
+    )
+    assert _attackers(f"{_SHABAAB} {clash}") == ["حركة الشباب", "قوات الجيش", "حركة الشباب"]
+
+
+def test_a_group_named_by_its_kind_is_the_one_the_article_named() -> None:
+    events = _code(
+        "انسحبت عناصر تنظيم داعش اليوم من مدينة ضمير بعد إبرام التنظيم اتفاقا مع الحكومة "
+        "السورية للخروج باتجاه البادية."
+    )
+    (agree,) = [e for e in events if e.event_type == "AGREE"]
+    assert agree.actor is not None and agree.actor.text == "التنظيم"  # the text's own span
+    assert agree.actor.actor is not None and agree.actor.actor.id == "isis"
+    # a kind the article named no group by stays unresolved
+    (agree,) = [
+        e
+        for e in _code("وأبرمت الجماعة اتفاقا مع الحكومة السورية للخروج من المدينة اليوم.")
+        if e.event_type == "AGREE"
+    ]
+    assert agree.actor is None or agree.actor.kb_id is None
+
+
+def test_the_subject_a_verbs_pattern_ends_with_acts() -> None:
+    # تراجعت القوات is one pattern of the lexicon: its last word is who fell back
+    (event,) = _code("وتراجعت القوات الحكومية إلى المطار بعد هجوم المسلحين على المدينة.")
+    assert event.event_type == "RETREAT"
+    assert event.actor is not None and event.actor.text.startswith("القوات")
+
+
 def test_an_attacker_described_only_lends_no_actor() -> None:
     # مسلحون describes the attackers of one attack, it names no party
     gunmen = "هاجم مسلحون نقطة تفتيش للشرطة في مدينة الموصل فجر اليوم."

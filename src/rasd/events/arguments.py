@@ -152,6 +152,24 @@ _AGENT_MARKERS: tuple[tuple[str, ...], ...] = tuple(
         "نفذوه",
         "تبناه",
         "تبنته",
+        # a threat, call or decision issued, a protest organised: التهديد الذي أطلقه الزعيم
+        "أطلقه",
+        "أطلقها",
+        "أطلقته",
+        "أطلقتها",
+        "أصدره",
+        "أصدرها",
+        "أصدرته",
+        "أصدرتها",
+        "وجهه",
+        "وجهها",
+        "وجهته",
+        "وجهتها",
+        "نظمه",
+        "نظمها",
+        "نظمته",
+        "نظمتها",
+        "نظموها",
     )
 )
 _AGENT_FIRST = frozenset(marker[0] for marker in _AGENT_MARKERS)
@@ -442,6 +460,9 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
         last = _entity_end(view, at)
     owned = False  # past the owner of تابعة ل: طائرات تابعة لقوات حفتر
     while last < n and last - at <= _MAX_PHRASE:
+        if _bracketed_adjective(view, last):
+            last += 3  # القوات (الحكومية): the writer's gloss describes the head
+            continue
         nxt = _next_word(view, last)
         if nxt is None:
             break
@@ -463,6 +484,18 @@ def _phrase(view: _Sentence, at: int, depth: int = 0) -> tuple[int, int] | None:
     if depth < _MAX_DEPTH:
         last = _member_of(view, at, last, depth)
     return at, last
+
+
+def _bracketed_adjective(view: _Sentence, at: int) -> bool:
+    """Whether an adjective in brackets, as a writer glosses a quoted noun, is at ``at``."""
+    words = view.words
+    return (
+        at + 2 < len(words)
+        and words[at] == "("
+        and words[at + 2] == ")"
+        and words[at + 1].startswith("ال")
+        and _is_adjective(words[at + 1])
+    )
 
 
 # ``بينهم`` after a group names who was among it: أربعة أشخاص، بينهم عنصران من الشرطة.
@@ -927,7 +960,9 @@ def _arguments(
         actor, target = _protest_verb(view, at)
     else:
         actor, target = _active(view, at)
-    if nominal and _circumstantial(view, at):
+    if (nominal or _feminine_participle(_strip_conjunction(view.words[at]))) and _circumstantial(
+        view, at
+    ):
         # مطالبين بتولي الحريري: the one asked for after ب is no actor; the clause's is.
         # مطالبين رئيس الوزراء: what the participle takes, as its verb would, is the target.
         taken = actor if actor and _token_at(view, actor.start) == at + 1 else None
@@ -952,6 +987,11 @@ def _arguments(
     actor = _sane(view, actor, at, last, own=own)
     if actor is not None and not _party(text, layer, view, actor, entities, event_type):
         actor = None
+    if actor is None and event_type not in (None, "ASSAULT", "PROTEST"):
+        # أبلغتها قرار حكومة السودان بإعلان 15 دبلوماسيا أشخاصا غير مرغوب فيهم: who decided
+        actor = _decision_owner(view, at)
+        if actor is not None and not _party(text, layer, view, actor, entities, event_type):
+            actor = None
     if actor is None and event_type == "ASSAULT":
         # بصواريخ الغراد after استهدفت X: who fires the weapon is the verb's subject
         actor = _cause_actor(view, last)
@@ -1014,6 +1054,29 @@ def _counted_people(view: _Sentence, at: int) -> Argument | None:
 _NUMBER_WORDS = _QUANTITY_WORDS - _words(
     "نحو حوالي حوالى قرابة زهاء أكثر اكثر أقل اقل أحد احد إحدى احدى بعض عدد عددا ما يقل يزيد لا عدة"
 )
+
+
+_DECISIONS = _words("قرار قرارات")
+_MAX_DECISION = 16  # tokens from قرار X to the act it decides, its objects between
+
+
+def _decision_owner(view: _Sentence, at: int) -> Argument | None:
+    """The genitive of قرار before the trigger at ``at`` in its clause (قرار حكومة السودان
+    بإعلان ...، بقرار من وزير الداخلية): the owner of a decision does what it decides."""
+    for position in range(at - 1, max(-1, at - 1 - _MAX_DECISION), -1):
+        word = view.words[position]
+        if word in ".؛;:" or word in _COMPLEMENTIZERS:
+            return None
+        bare = _strip_conjunction(word)
+        bare = bare[1:] if bare[:1] == "ب" and bare[1:] in _DECISIONS else bare
+        if bare not in _DECISIONS or position + 1 >= at:
+            continue
+        owner = position + 1
+        if view.words[owner] == "من" and owner + 1 < at:
+            owner += 1  # بقرار من الوزير
+        phrase = _phrase(view, owner)
+        return _arg(view, phrase) if phrase is not None and phrase[1] <= at else None
+    return None
 
 
 def _fired(word: str) -> bool:
@@ -1119,6 +1182,8 @@ def _party(
     verb (حالت). A force's members with a possessive (طائراتها، جنوده) are its party.
     """
     first = _token_at(view, arg.start)
+    if first in view.entity_of and entities[view.entity_of[first]].kb_id is not None:
+        return True  # a name of the actors table, whatever its first word (الدعم السريع)
     head = _strip_conjunction(view.words[first])
     bare = head[2:] if head.startswith("ال") else head
     if bare in _PLACE_HEADS or head in _PLACE_NOUNS or bare in _PLACE_NOUNS:
@@ -1168,8 +1233,26 @@ def _circumstantial(view: _Sentence, at: int) -> bool:
         return False
     if bare.endswith("ين") or (_accusative(bare) and not bare.endswith(("ها", "نا"))):
         return True  # not معاركها: a possessive makes it definite, and a حال is not
+    if previous in ("،", ",") and _feminine_participle(bare):
+        return True  # أعلنت الحركة انسحابها، متوعدة القوات بالرد: the movement threatens
     # مطالبات، منددات: a feminine participle; not مظاهرات، مسيرات (events, not people)
     return bare.endswith("ات") and bare[0] == "م" and bare not in _PROTEST_NOUNS
+
+
+# Nouns of the pattern of a feminine participle (م...ة) that name an event or a place.
+_NOT_PARTICIPLES = _words("مجزرة مذبحة منطقة مدينة محافظة مديرية مدرسة مؤسسة منظمة معركة")
+
+
+def _feminine_participle(bare: str) -> bool:
+    """``متوعدة``، ``مؤكدة``، ``مطالبة``: an indefinite feminine participle (م...ة), which
+    after a comma is a حال of the clause's feminine subject; not an event noun of that
+    pattern (مظاهرة، مواجهة، محاولة، مداهمة) nor a place or body (منطقة، منظمة)."""
+    if len(bare) < 5 or bare[0] != "م" or bare[-1] != "ه":
+        return False
+    nouns = (
+        _NOT_PARTICIPLES | _PROTEST_NOUNS | _CLASH_NOUNS | _EVENT_NOUNS | _VICTIM_NOUNS
+    ) | _RAID_NOUNS
+    return bare not in nouns and bare not in _PLACE_HEADS
 
 
 def _main_subject(view: _Sentence, at: int) -> Argument | None:
@@ -1184,7 +1267,7 @@ def _main_subject(view: _Sentence, at: int) -> Argument | None:
             _is_verb(word) or _finite_verb(word) or bare in _trigger_verbs()
         ):
             continue
-        if position and _describes(view, position - 1):
+        if position and (_describes(view, position - 1) or _conditional(view, position)):
             continue
         phrase, _ = _subject(view, position)
         if phrase is not None and phrase[1] <= at and not _not_an_actor(view, phrase):
@@ -1194,6 +1277,18 @@ def _main_subject(view: _Sentence, at: int) -> Argument | None:
             return _arg(view, phrase)
         return _antecedent(view, position) if _pronoun_suffix(word) else None
     return None
+
+
+_CONDITIONS = _words("إذا اذا لو لولا")
+
+
+def _conditional(view: _Sentence, verb: int) -> bool:
+    """Whether the verb at ``verb`` is a condition's (إذا تأخرت، ما لم يعقد البرلمان جلسة):
+    a حال after it describes the one who set the condition, not the condition's subject."""
+    previous = _strip_conjunction(view.words[verb - 1]) if verb else ""
+    if previous in _CONDITIONS:
+        return True
+    return previous == "لم" and verb > 1 and _strip_conjunction(view.words[verb - 2]) == "ما"
 
 
 def _describes(view: _Sentence, before: int) -> bool:
@@ -1804,6 +1899,9 @@ def _nominal(
     if undergoer is not None:
         return agent, undergoer
     against = _prepositional_target(view, rest, 4)
+    if victim and agent is None and against is not None and _lam_genitive(view, genitive):
+        # قصف مدفعي لقوات الدعم السريع على سوق: ل names who shelled, على what was hit
+        return _lam_arg(view, genitive), against
     if victim:
         agent = agent or _borrowed_actor(view, at)
         if agent is None and event_type == "COERCE" and key in _RAID_NOUNS:
@@ -1983,6 +2081,7 @@ def _between(view: _Sentence, after: int) -> tuple[Argument | None, Argument | N
     at = after
     while at < len(view.words) and at - after < 2 and _is_adjective(view.words[at]):
         at += 1
+    at = _past_adjunct(view, at)
     if at + 1 >= len(view.words) or view.words[at] != "بين":
         return None
     first = _phrase(view, at + 1)
@@ -1993,6 +2092,35 @@ def _between(view: _Sentence, after: int) -> tuple[Argument | None, Argument | N
     if following < len(view.words) and view.words[following][:1] == "و":
         second = _phrase(view, following)
     return _arg(view, first), _arg(view, second)
+
+
+_MAX_ADJUNCT = 12  # tokens of a where/when phrase between a fight noun and its بين
+
+
+def _past_adjunct(view: _Sentence, at: int) -> int:
+    """Where ``بين`` is when a phrase of place or time comes first (اشتباكات بمصر بين،
+    اشتباكات على مشارف البلدة (50 كلم جنوب العاصمة) بين): ``at`` itself when none does,
+    or where no بين follows the phrase within the clause."""
+    n = len(view.words)
+    if at >= n:
+        return at
+    opener = view.words[at]
+    bare = _strip_conjunction(opener)
+    if not (
+        (opener in _PREPOSITIONS and opener != "بين")
+        or bare in _TIME_WORDS
+        or (opener[:1] == "ب" and not opener.startswith("بين") and len(opener) > 3)
+    ):
+        return at
+    for position in range(at + 1, min(n, at + _MAX_ADJUNCT)):
+        word = view.words[position]
+        if word == "بين":
+            return position
+        if word in _CLAUSE_PUNCTUATION or word in _COMPLEMENTIZERS or word in _CLAUSE_WORDS:
+            return at
+        if _is_verb(word) or (word[:1] == "و" and _is_verb(word[1:])):
+            return at
+    return at
 
 
 @lru_cache(maxsize=_WORD_CACHE)
@@ -2088,6 +2216,14 @@ def _definite(view: _Sentence, first: int, stop: int) -> bool:
     if head.startswith("ال") or first in view.entity_of:
         return True
     return last > first and (view.words[last].startswith("ال") or last in view.entity_of)
+
+
+def _lam_genitive(view: _Sentence, phrase: tuple[int, int] | None) -> bool:
+    """Whether a verbal noun's genitive is introduced by ل (قصف لقوات النظام، للدعم السريع)."""
+    if phrase is None:
+        return False
+    word = view.words[phrase[0]]
+    return word[:1] == "ل" and len(word) > 3 and word not in _LAM_WORDS and not _is_verb(word[1:])
 
 
 def _lam_arg(view: _Sentence, phrase: tuple[int, int] | None) -> Argument | None:

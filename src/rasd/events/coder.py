@@ -37,7 +37,7 @@ from rasd.events.entities import overlapping
 from rasd.events.flags import event_flags
 from rasd.events.sites import PlaceList, place_lists
 from rasd.events.triggers import Trigger, find_triggers
-from rasd.grounding.actors import fights, resolve_actor
+from rasd.grounding.actors import fights, resolve_actor, tables
 from rasd.grounding.places import (
     ARTICLES_COUNTRY,
     ARTICLES_TOWN,
@@ -1089,6 +1089,20 @@ def _in_trigger_object(argument: Argument, trigger: Trigger) -> bool:
     return argument.start < trigger.end and argument.end > last
 
 
+def _subject_in_trigger(text: str, argument: Argument, trigger: Trigger) -> bool:
+    """Whether the argument is the subject a verb's pattern names as its last word
+    (تراجعت القوات إلى المطار: the forces fell back), a generic agent of the tables."""
+    if trigger.nominal or trigger.passive:
+        return False
+    last = trigger.start + trigger.text.rfind(" ") + 1
+    if argument.start != last:
+        return False
+    word = normalize(text[last : trigger.end])
+    word = word[2:] if word.startswith("ال") else word
+    agents = tables().agents
+    return agents.match((word,), 0) is not None or agents.match(("ال" + word,), 0) is not None
+
+
 def _read_sentence(
     doc: Document,
     layer: TextLayer,
@@ -1154,7 +1168,11 @@ def _read_sentence(
         )
         if target is not None and _in_trigger_object(target, trigger):
             target = None  # أوقف الجيش إطلاق النار: what is halted is no target
-        if actor is not None and _in_trigger_object(actor, trigger):
+        if (
+            actor is not None
+            and _in_trigger_object(actor, trigger)
+            and not _subject_in_trigger(text, actor, trigger)
+        ):
             actor = None  # أخلي سبيل ريكاردي، إطلاق سراحهما: the idiom's own word acts not
         if trigger.event_type == "PROTEST" and trigger.nominal:
             actor = _protesters(trigger) or actor  # وسار المتظاهرون: they are who protests
@@ -1622,6 +1640,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     _name_the_perpetrator(doc, told)
     _name_the_coercer(doc, told)
     _name_the_speaker(doc, told)
+    _name_the_group(doc, told)
     return tuple(_to_event(mention, published, doc.entities) for mention in told)
 
 
@@ -2041,13 +2060,19 @@ def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
     ]
     # an attacker named by a pronoun (طائراته، قواتها) is the party named before: it
     # takes the article's perpetrator as an unnamed attack does
-    named = [m.actor for m in attacks if m.actor is not None and not _refers_back(m.actor)]
+    # a clash names its two sides, the first only by its place in the sentence: it says
+    # nothing of who carried out the one-sided attacks
+    named = [
+        m.actor
+        for m in attacks
+        if m.actor is not None and not _refers_back(m.actor) and not is_clash(m.trigger.text)
+    ]
     # a sentence that names the attacker of one of its attacks and not of another tells of
     # two sides (mortars fired, then aircraft striking the launch site): none is lent there
     named_in = {
         e.sentence_start
         for m in attacks
-        if m.actor is not None and not _refers_back(m.actor)
+        if m.actor is not None and not _refers_back(m.actor) and not is_clash(m.trigger.text)
         for e in m.evidence
     }
     agentless = [
@@ -2144,6 +2169,47 @@ def _name_the_speaker(doc: Document, mentions: Sequence[_Mention]) -> None:
             if found is not None:
                 mention.actor = found
                 break
+
+
+# A group referred to again by its kind (أعلن التنظيم، قتلت الجماعة), with the word that
+# heads its name as the article first gave it (تنظيم داعش، جماعة بوكو حرام).
+_GROUP_WORDS: Final = {
+    normalize(word): normalize(word[2:])
+    for word in ("التنظيم", "الجماعة", "الحركة", "الجبهة", "الفصيل", "المجموعة")
+}
+
+
+def _name_the_group(doc: Document, mentions: Sequence[_Mention]) -> None:
+    """Give an actor or target named by its kind alone (التنظيم، الجماعة) the named actor
+    the article last named with that head before it (تنظيم داعش ... أبرم التنظيم اتفاقا:
+    the Islamic State): the span stays the text's, the table row is the antecedent's."""
+    named = [entity for entity in doc.entities if entity.kb_id is not None]
+    if not named:
+        return
+    for mention in mentions:
+        mention.actor = _group_antecedent(named, mention.actor)
+        mention.target = _group_antecedent(named, mention.target)
+
+
+def _group_antecedent(named: Sequence[Entity], argument: Argument | None) -> Argument | None:
+    if argument is None or argument.kb_id is not None:
+        return argument
+    words = normalize(argument.text).split()
+    if len(words) != 1:
+        return argument
+    word = words[0][1:] if words[0][:1] in "وف" and words[0][1:] in _GROUP_WORDS else words[0]
+    head = _GROUP_WORDS.get(word)
+    if head is None:
+        return argument
+    actors = tables().named.actors
+    for entity in reversed(named):
+        if entity.end > argument.start:
+            continue
+        row = actors.get(entity.kb_id or "")
+        names = (entity.text, *(row.names_ar if row is not None else ()))
+        if any(normalize(name).split()[0] in (head, "ال" + head) for name in names):
+            return replace(argument, kb_id=entity.kb_id)  # داعش is تنظيم داعش in the table
+    return argument
 
 
 def _armed_party(doc: Document, argument: Argument) -> bool:
