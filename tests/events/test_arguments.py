@@ -1468,3 +1468,17 @@ def test_the_accused_of_a_condemned_attack_is_its_nation(
 ) -> None:
     _, target = _run(text, trigger, nominal=nominal, event_type="ACCUSE")
     assert target == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a building at the head of the subject is what is hit or holds arms, not who acts
+        ("دمر مستودع الذخيرة التابع للحزب منزلا.", "دمر", (None, "منزلا")),
+        ("قصف مستودع أسلحة لحزب الله البلدة.", "قصف", (None, "البلدة")),
+    ],
+)
+def test_a_building_is_no_actor(
+    text: str, trigger: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert _run(text, trigger, event_type="ASSAULT") == expected

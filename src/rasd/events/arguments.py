@@ -1158,8 +1158,8 @@ def _attacking_nation(view: _Sentence, at: int) -> Argument | None:
 # the force of someone named before.
 _MEMBER_NOUNS = _words("جنود قوات عناصر مقاتلي مقاتلو أفراد افراد رجال")
 # Buildings named at the head of a phrase: what is hit, never who acts (مستودع أسلحة لحزب
-# الله: the depot is the party's, not the party).
-_FACILITY_HEADS = _words(
+# الله: the depot is the party's, not the party); sites (_FACILITY_HEADS: مطار، قاعدة) too.
+_BUILDING_HEADS = _words(
     "مستودع مستودعات مخزن مخازن مبنى مباني منزل منازل بيت بيوت مدرسة مستشفى مسجد سوق "
     "طرق شوارع إطارات اطارات سيارة سيارات"
 )
@@ -1188,7 +1188,12 @@ def _party(
     bare = head[2:] if head.startswith("ال") else head
     if bare in _PLACE_HEADS or head in _PLACE_NOUNS or bare in _PLACE_NOUNS:
         return False
-    if bare in _NOT_PARTIES or bare in _FACILITY_HEADS or bare in _PLACE_PARTS:
+    if (
+        bare in _NOT_PARTIES
+        or bare in _BUILDING_HEADS
+        or bare in _FACILITY_HEADS
+        or bare in _PLACE_PARTS
+    ):
         return False
     if first in view.entity_of or event_type == "PROTEST":
         return True  # a crowd is named by its count or its people (الآلاف، الصرب)
