@@ -292,3 +292,20 @@ def test_the_period_of_a_total_dates_no_event_told_with_it() -> None:
         "150 قتيلا هذا الشهر."
     )
     assert event.date is not None and event.date.precision == "week"
+
+
+def test_protests_told_city_by_city_are_one_event_in_each() -> None:
+    events = _events(
+        "وبثت قنوات صورا من التظاهرات اليوم الخميس، كما تظاهر طلاب في مدينة المنصورة، "
+        "وكذلك في طنطا (شمالا)، وأسوان (جنوبا)."
+    )
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert sorted(_places(protests)) == ["Al Mansurah", "Aswān", "Tanta"]
+    # each is told of the act the list follows, with who protested
+    assert all(e.actor is not None and e.actor.text == "طلاب" for e in protests)
+
+
+def test_a_province_holds_only_the_towns_of_its_own() -> None:
+    # Alexandria lies within 200 km of the Delta province's centre, in another province
+    events = _events("تظاهر المئات اليوم الخميس في الإسكندرية والسويس والشرقية.")
+    assert sorted(_places(events)) == ["Alexandria", "Ash Sharqīyah", "Suez"]

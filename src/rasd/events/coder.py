@@ -359,6 +359,10 @@ def _within(first: Resolved, second: Resolved) -> bool:
         return False
     if coarse.place.kind == "country":
         return True
+    if coarse.place.kind == "admin1" and coarse.place.admin1_code and fine.place.admin1_code:
+        # the gazetteer's province of the town, where it tells one: Alexandria lies 170 km
+        # from the centre of the Delta's الشرقية, in a province of its own
+        return coarse.place.admin1_code == fine.place.admin1_code
     km = great_circle_km(coarse.place.lat, coarse.place.lon, fine.place.lat, fine.place.lon)
     return km <= _WITHIN_KM.get(coarse.place.kind, _SAME_TOWN_KM)
 
@@ -1254,7 +1258,11 @@ def _by_place(
         for mention in users:
             mention.location = places[0]
         for event_type in dict.fromkeys(m.trigger.event_type for m in users):
-            source = next(m for m in users if m.trigger.event_type == event_type)
+            # the act the list is told of, by the first word of it that tells the act and
+            # who did it (ونشرت لقطات من التظاهرات ...، كما تظاهر مصريون في A وB), else the
+            # first; «ردد المتظاهرون» goes on with a protest, no act of its own
+            told = [m for m in users if m.trigger.event_type == event_type]
+            source = next((m for m in told if m.actor and not m.continuation), told[0])
             # the sentence's tolls of the act, whichever of its words each was read with
             # and wherever it was placed (ففي محافظة ديالى انفجرت سيارتان في A وB مما أدى إلى
             # مقتل تسعة)
