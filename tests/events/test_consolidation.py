@@ -309,3 +309,28 @@ def test_a_province_holds_only_the_towns_of_its_own() -> None:
     # Alexandria lies within 200 km of the Delta province's centre, in another province
     events = _events("تظاهر المئات اليوم الخميس في الإسكندرية والسويس والشرقية.")
     assert sorted(_places(events)) == ["Alexandria", "Ash Sharqīyah", "Suez"]
+
+
+def test_the_leads_day_goes_on_past_background_that_gives_none() -> None:
+    events = _events(
+        "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد مساء الثلاثاء 30 أبريل 2024.\n"
+        "وكانت المدينة شهدت تفجيرات مماثلة عام 2019.\n"
+        "كما انفجرت عبوة ناسفة في الموصل وأصيب جندي بجروح."
+    )
+    mosul = next(e for e in events if e.location and e.location.name_en == "Mosul")
+    assert mosul.date is not None and (mosul.date.value, mosul.date.precision) == (
+        "2024-04-30",
+        "day",
+    )
+
+
+def test_a_day_told_deep_in_the_article_is_no_leads_day() -> None:
+    events = _events(
+        "تواصلت الاحتجاجات في مدن عراقية عدة للأسبوع الثاني.\n"
+        "وقال ناشطون إن الشرطة فرقت المحتجين في البصرة.\n"
+        "وكانت تظاهرة مماثلة خرجت في الكوت يوم الإثنين.\n"
+        "وشهدت المدينة احتجاجات واسعة عام 2019.\n"
+        "وقتل شرطي بانفجار عبوة ناسفة في الموصل."
+    )
+    mosul = next(e for e in events if e.location and e.location.name_en == "Mosul")
+    assert mosul.date is not None and mosul.date.precision == "week"  # publication's

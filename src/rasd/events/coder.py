@@ -1590,7 +1590,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     countries = context.lazy_countries
     merged: list[_Mention] = []
     previous: Span | None = None
-    days: dict[int, EventDate | None] = {}
+    days: dict[int, list[EventDate]] = {}
     for index, sentence in enumerate(doc.sentences):
         mentions = _read_sentence(
             doc, layer, tokens, sentence, previous, published, detector, countries
@@ -1686,20 +1686,48 @@ _IN_A_PROTEST: Final = re.compile(
 
 
 def _day_told_before(
-    doc: Document, index: int, published: datetime.date | None, days: dict[int, EventDate | None]
+    doc: Document, index: int, published: datetime.date | None, days: dict[int, list[EventDate]]
 ) -> EventDate | None:
     """The day the sentence before ``index`` gives an event, when it gives one and it is
     not the day of a report (أعلن أمس): the narrative goes on in that day until the text
-    names another. The headline gives none: it tells the whole story."""
+    names another. The headline gives none: it tells the whole story. After a sentence that
+    gives no day, the story's own day goes on, the first its lead gives (the lead's «مساء
+    الجمعة 20 سبتمبر» dates «كما تظاهر مصريون في ...» paragraphs on, past the background
+    «عام 2011» between them), not the week of publication."""
     before = index - 1
     if before < 0 or doc.layer is None:
         return None
-    if before not in days:
-        sentence = doc.sentences[before]
-        headline = _is_headline(doc.text, sentence)
-        found = (
+    found = _event_days(doc, before, published, days)
+    if found:
+        return found[0] if len(found) == 1 else None
+    body = (at for at in range(before) if not _is_headline(doc.text, doc.sentences[at]))
+    lead = next(
+        (
+            told
+            for at in itertools.islice(body, _LEAD)
+            if (told := _event_days(doc, at, published, days))
+        ),
+        [],
+    )
+    return lead[0] if len(lead) == 1 else None
+
+
+# The sentences of an article's lead, where it tells the story's day: its first sentence
+# of the body and, when that one only sums the story up, the next.
+_LEAD = 2
+
+
+def _event_days(
+    doc: Document, index: int, published: datetime.date | None, days: dict[int, list[EventDate]]
+) -> list[EventDate]:
+    """The days a sentence gives events: past ones, no report's (أعلن أمس), none in the
+    headline."""
+    if index not in days:
+        sentence = doc.sentences[index]
+        assert doc.layer is not None
+        days[index] = (
             []
-            if headline
+            if _is_headline(doc.text, sentence)
             else [
                 date
                 for date in find_dates(doc.text, doc.layer, published, sentence)
@@ -1710,8 +1738,7 @@ def _day_told_before(
                 and not is_report_date(doc.layer, sentence, date.start)
             ]
         )
-        days[before] = found[0] if len(found) == 1 else None
-    return days[before]
+    return days[index]
 
 
 def _without_summaries(mentions: list[_Mention], context: _Context) -> list[_Mention]:
