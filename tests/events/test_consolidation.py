@@ -334,3 +334,23 @@ def test_a_day_told_deep_in_the_article_is_no_leads_day() -> None:
     )
     mosul = next(e for e in events if e.location and e.location.name_en == "Mosul")
     assert mosul.date is not None and mosul.date.precision == "week"  # publication's
+
+
+def test_a_day_in_a_clause_of_another_noun_dates_no_act() -> None:
+    events = _events(
+        "فرقت الشرطة اليوم الخميس محتجين في بغداد.\n"
+        "وفرقت الشرطة المحتجين الذين اقتربوا من الحاجز الحديدي الذي نصب أمس قرب البرلمان في "
+        "بغداد."
+    )
+    # the barrier went up yesterday; the crowd was dispersed today: one event, today's
+    dispersals = [e for e in events if e.mode == "crowd-control"]
+    assert [(e.date.value if e.date else None) for e in dispersals] == ["2024-05-02"]
+
+
+def test_a_day_in_a_clause_of_the_acts_own_noun_dates_it() -> None:
+    (event,) = [
+        e
+        for e in _events("قتل خمسة أشخاص في الغارة التي شنتها الطائرات أمس على مدينة إدلب.")
+        if e.event_type == "ASSAULT"
+    ]
+    assert event.date is not None and event.date.value == "2024-05-01"

@@ -15,7 +15,7 @@ import datetime
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, overload
@@ -165,6 +165,45 @@ def _nearest(dates: Sequence[EventDate], trigger: Trigger) -> EventDate | None:
         if best is None or distance < best_distance:
             best, best_distance = date, distance
     return best
+
+
+def _its_dates(
+    text: str,
+    dates: Sequence[EventDate],
+    trigger: Trigger,
+    words_of_acts: Callable[[], Sequence[Trigger]],
+) -> list[EventDate]:
+    """The dates of the sentence that may date the trigger's act: not one told after it in
+    a relative clause of a noun that names no act (وفرقت الشرطة المتظاهرين الذين اقتربوا من
+    حاجز السلك الشائك الذي أقيم الليلة الماضية: the night is the barrier's). A clause of a
+    word of an act dates it (في الغارة التي شنتها الطائرات أمس)."""
+    return [date for date in dates if not _of_another_noun(text, date, trigger, words_of_acts)]
+
+
+def _of_another_noun(
+    text: str,
+    date: EventDate,
+    trigger: Trigger,
+    words_of_acts: Callable[[], Sequence[Trigger]],
+) -> bool:
+    if date.start is None or date.start < trigger.end:
+        return False
+    pronouns = list(_RELATIVE.finditer(text, trigger.end, date.start))
+    pronoun = pronouns[-1] if pronouns else None  # the clause the date stands in
+    if pronoun is None or _CLAUSE_BREAK.search(text, pronoun.end(), date.start):
+        return False
+    words = list(_WORD.finditer(text, trigger.end, pronoun.start()))[-_ANTECEDENT_WORDS:]
+    if not words:
+        return False  # the trigger's own noun: الهجوم الذي وقع أمس
+    start = words[0].start()
+    # a word of an act before the pronoun or in its clause: the clause tells an act
+    return not any(start < t.end and t.start < date.start for t in words_of_acts())
+
+
+_RELATIVE: Final = re.compile(
+    r"(?<!\w)(?:الذي|الذى|التي|التى|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"
+)
+_ANTECEDENT_WORDS = 3  # a noun and its adjectives before a relative pronoun: حاجز السلك الشائك
 
 
 def _counts_for(
@@ -1138,6 +1177,14 @@ def _read_sentence(
             if date.start is None or not is_report_date(layer, sentence, date.start)
         ]
         dates = of_events or dates
+    candidates: list[Trigger] = []
+
+    def words_of_acts() -> list[Trigger]:
+        # the lexicon's words of acts, read the first time a relative clause needs them
+        if not candidates:
+            candidates.extend(find_triggers(text, layer, tokens, sentence) or triggers)
+        return candidates
+
     names = [Span(e.start, e.end) for e in entities if e.label == "PER"]
     counts = find_counts(text, layer, sentence, names)
     attribution = find_attribution(text, layer, sentence, entities, before=previous)
@@ -1174,7 +1221,7 @@ def _read_sentence(
             location=_in_headline(
                 doc, sentence, _town_attacked(text, trigger, target, location, countries)
             ),
-            date=_nearest(dates, trigger),
+            date=_nearest(_its_dates(text, dates, trigger, words_of_acts), trigger),
             counts=_counts_for(counts, trigger, triggers),
             attribution=attribution,
             negated=flags.negated,
