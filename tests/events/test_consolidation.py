@@ -292,3 +292,65 @@ def test_the_period_of_a_total_dates_no_event_told_with_it() -> None:
         "150 قتيلا هذا الشهر."
     )
     assert event.date is not None and event.date.precision == "week"
+
+
+def test_protests_told_city_by_city_are_one_event_in_each() -> None:
+    events = _events(
+        "وبثت قنوات صورا من التظاهرات اليوم الخميس، كما تظاهر طلاب في مدينة المنصورة، "
+        "وكذلك في طنطا (شمالا)، وأسوان (جنوبا)."
+    )
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert sorted(_places(protests)) == ["Al Mansurah", "Aswān", "Tanta"]
+    # each is told of the act the list follows, with who protested
+    assert all(e.actor is not None and e.actor.text == "طلاب" for e in protests)
+
+
+def test_a_province_holds_only_the_towns_of_its_own() -> None:
+    # Alexandria lies within 200 km of the Delta province's centre, in another province
+    events = _events("تظاهر المئات اليوم الخميس في الإسكندرية والسويس والشرقية.")
+    assert sorted(_places(events)) == ["Alexandria", "Ash Sharqīyah", "Suez"]
+
+
+def test_the_leads_day_goes_on_past_background_that_gives_none() -> None:
+    events = _events(
+        "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد مساء الثلاثاء 30 أبريل 2024.\n"
+        "وكانت المدينة شهدت تفجيرات مماثلة عام 2019.\n"
+        "كما انفجرت عبوة ناسفة في الموصل وأصيب جندي بجروح."
+    )
+    mosul = next(e for e in events if e.location and e.location.name_en == "Mosul")
+    assert mosul.date is not None and (mosul.date.value, mosul.date.precision) == (
+        "2024-04-30",
+        "day",
+    )
+
+
+def test_a_day_told_deep_in_the_article_is_no_leads_day() -> None:
+    events = _events(
+        "تواصلت الاحتجاجات في مدن عراقية عدة للأسبوع الثاني.\n"
+        "وقال ناشطون إن الشرطة فرقت المحتجين في البصرة.\n"
+        "وكانت تظاهرة مماثلة خرجت في الكوت يوم الإثنين.\n"
+        "وشهدت المدينة احتجاجات واسعة عام 2019.\n"
+        "وقتل شرطي بانفجار عبوة ناسفة في الموصل."
+    )
+    mosul = next(e for e in events if e.location and e.location.name_en == "Mosul")
+    assert mosul.date is not None and mosul.date.precision == "week"  # publication's
+
+
+def test_a_day_in_a_clause_of_another_noun_dates_no_act() -> None:
+    events = _events(
+        "فرقت الشرطة اليوم الخميس محتجين في بغداد.\n"
+        "وفرقت الشرطة المحتجين الذين اقتربوا من الحاجز الحديدي الذي نصب أمس قرب البرلمان في "
+        "بغداد."
+    )
+    # the barrier went up yesterday; the crowd was dispersed today: one event, today's
+    dispersals = [e for e in events if e.mode == "crowd-control"]
+    assert [(e.date.value if e.date else None) for e in dispersals] == ["2024-05-02"]
+
+
+def test_a_day_in_a_clause_of_the_acts_own_noun_dates_it() -> None:
+    (event,) = [
+        e
+        for e in _events("قتل خمسة أشخاص في الغارة التي شنتها الطائرات أمس على مدينة إدلب.")
+        if e.event_type == "ASSAULT"
+    ]
+    assert event.date is not None and event.date.value == "2024-05-01"

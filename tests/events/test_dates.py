@@ -108,9 +108,21 @@ def test_weekday_is_the_latest_before_publication(
     assert one(phrase, published) == (phrase, value, "day")
 
 
-def test_relative_word_wins_over_the_weekday() -> None:
-    # published on a Tuesday, أمس is Monday whatever weekday the writer put beside it
-    assert one("أمس الأحد")[1] == "2019-03-04"
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        # published on a Tuesday: the story was written on Monday, its أمس is Sunday
+        ("أمس الأحد", "2019-03-03"),
+        ("اليوم الإثنين", "2019-03-04"),  # written the evening before its page's date
+        ("صباح اليوم الأحد", "2019-03-03"),
+        ("اليوم الثلاثاء", "2019-03-05"),  # the weekday confirms
+        # a weekday days off the relative word is a slip: the relative word stands
+        ("أمس الخميس", "2019-03-04"),
+        ("اليوم الأربعاء", "2019-03-05"),
+    ],
+)
+def test_a_weekday_a_day_or_two_before_the_relative_word_wins(phrase: str, value: str) -> None:
+    assert one(phrase)[1] == value
 
 
 @pytest.mark.parametrize(

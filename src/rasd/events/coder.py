@@ -15,7 +15,7 @@ import datetime
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, overload
@@ -165,6 +165,45 @@ def _nearest(dates: Sequence[EventDate], trigger: Trigger) -> EventDate | None:
         if best is None or distance < best_distance:
             best, best_distance = date, distance
     return best
+
+
+def _its_dates(
+    text: str,
+    dates: Sequence[EventDate],
+    trigger: Trigger,
+    words_of_acts: Callable[[], Sequence[Trigger]],
+) -> list[EventDate]:
+    """The dates of the sentence that may date the trigger's act: not one told after it in
+    a relative clause of a noun that names no act (وفرقت الشرطة المتظاهرين الذين اقتربوا من
+    حاجز السلك الشائك الذي أقيم الليلة الماضية: the night is the barrier's). A clause of a
+    word of an act dates it (في الغارة التي شنتها الطائرات أمس)."""
+    return [date for date in dates if not _of_another_noun(text, date, trigger, words_of_acts)]
+
+
+def _of_another_noun(
+    text: str,
+    date: EventDate,
+    trigger: Trigger,
+    words_of_acts: Callable[[], Sequence[Trigger]],
+) -> bool:
+    if date.start is None or date.start < trigger.end:
+        return False
+    pronouns = list(_RELATIVE.finditer(text, trigger.end, date.start))
+    pronoun = pronouns[-1] if pronouns else None  # the clause the date stands in
+    if pronoun is None or _CLAUSE_BREAK.search(text, pronoun.end(), date.start):
+        return False
+    words = list(_WORD.finditer(text, trigger.end, pronoun.start()))[-_ANTECEDENT_WORDS:]
+    if not words:
+        return False  # the trigger's own noun: الهجوم الذي وقع أمس
+    start = words[0].start()
+    # a word of an act before the pronoun or in its clause: the clause tells an act
+    return not any(start < t.end and t.start < date.start for t in words_of_acts())
+
+
+_RELATIVE: Final = re.compile(
+    r"(?<!\w)(?:الذي|الذى|التي|التى|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"
+)
+_ANTECEDENT_WORDS = 3  # a noun and its adjectives before a relative pronoun: حاجز السلك الشائك
 
 
 def _counts_for(
@@ -359,6 +398,10 @@ def _within(first: Resolved, second: Resolved) -> bool:
         return False
     if coarse.place.kind == "country":
         return True
+    if coarse.place.kind == "admin1" and coarse.place.admin1_code and fine.place.admin1_code:
+        # the gazetteer's province of the town, where it tells one: Alexandria lies 170 km
+        # from the centre of the Delta's الشرقية, in a province of its own
+        return coarse.place.admin1_code == fine.place.admin1_code
     km = great_circle_km(coarse.place.lat, coarse.place.lon, fine.place.lat, fine.place.lon)
     return km <= _WITHIN_KM.get(coarse.place.kind, _SAME_TOWN_KM)
 
@@ -1148,6 +1191,14 @@ def _read_sentence(
             if date.start is None or not is_report_date(layer, sentence, date.start)
         ]
         dates = of_events or dates
+    candidates: list[Trigger] = []
+
+    def words_of_acts() -> list[Trigger]:
+        # the lexicon's words of acts, read the first time a relative clause needs them
+        if not candidates:
+            candidates.extend(find_triggers(text, layer, tokens, sentence) or triggers)
+        return candidates
+
     names = [Span(e.start, e.end) for e in entities if e.label == "PER"]
     counts = find_counts(text, layer, sentence, names)
     attribution = find_attribution(text, layer, sentence, entities, before=previous)
@@ -1188,7 +1239,7 @@ def _read_sentence(
             location=_in_headline(
                 doc, sentence, _town_attacked(text, trigger, target, location, countries)
             ),
-            date=_nearest(dates, trigger),
+            date=_nearest(_its_dates(text, dates, trigger, words_of_acts), trigger),
             counts=_counts_for(counts, trigger, triggers),
             attribution=attribution,
             negated=flags.negated,
@@ -1272,7 +1323,11 @@ def _by_place(
         for mention in users:
             mention.location = places[0]
         for event_type in dict.fromkeys(m.trigger.event_type for m in users):
-            source = next(m for m in users if m.trigger.event_type == event_type)
+            # the act the list is told of, by the first word of it that tells the act and
+            # who did it (ونشرت لقطات من التظاهرات ...، كما تظاهر مصريون في A وB), else the
+            # first; «ردد المتظاهرون» goes on with a protest, no act of its own
+            told = [m for m in users if m.trigger.event_type == event_type]
+            source = next((m for m in told if m.actor and not m.continuation), told[0])
             # the sentence's tolls of the act, whichever of its words each was read with
             # and wherever it was placed (ففي محافظة ديالى انفجرت سيارتان في A وB مما أدى إلى
             # مقتل تسعة)
@@ -1600,7 +1655,7 @@ def code_events(doc: Document, *, detector: Detector | None = None) -> tuple[Eve
     countries = context.lazy_countries
     merged: list[_Mention] = []
     previous: Span | None = None
-    days: dict[int, EventDate | None] = {}
+    days: dict[int, list[EventDate]] = {}
     for index, sentence in enumerate(doc.sentences):
         mentions = _read_sentence(
             doc, layer, tokens, sentence, previous, published, detector, countries
@@ -1697,20 +1752,48 @@ _IN_A_PROTEST: Final = re.compile(
 
 
 def _day_told_before(
-    doc: Document, index: int, published: datetime.date | None, days: dict[int, EventDate | None]
+    doc: Document, index: int, published: datetime.date | None, days: dict[int, list[EventDate]]
 ) -> EventDate | None:
     """The day the sentence before ``index`` gives an event, when it gives one and it is
     not the day of a report (أعلن أمس): the narrative goes on in that day until the text
-    names another. The headline gives none: it tells the whole story."""
+    names another. The headline gives none: it tells the whole story. After a sentence that
+    gives no day, the story's own day goes on, the first its lead gives (the lead's «مساء
+    الجمعة 20 سبتمبر» dates «كما تظاهر مصريون في ...» paragraphs on, past the background
+    «عام 2011» between them), not the week of publication."""
     before = index - 1
     if before < 0 or doc.layer is None:
         return None
-    if before not in days:
-        sentence = doc.sentences[before]
-        headline = _is_headline(doc.text, sentence)
-        found = (
+    found = _event_days(doc, before, published, days)
+    if found:
+        return found[0] if len(found) == 1 else None
+    body = (at for at in range(before) if not _is_headline(doc.text, doc.sentences[at]))
+    lead = next(
+        (
+            told
+            for at in itertools.islice(body, _LEAD)
+            if (told := _event_days(doc, at, published, days))
+        ),
+        [],
+    )
+    return lead[0] if len(lead) == 1 else None
+
+
+# The sentences of an article's lead, where it tells the story's day: its first sentence
+# of the body and, when that one only sums the story up, the next.
+_LEAD = 2
+
+
+def _event_days(
+    doc: Document, index: int, published: datetime.date | None, days: dict[int, list[EventDate]]
+) -> list[EventDate]:
+    """The days a sentence gives events: past ones, no report's (أعلن أمس), none in the
+    headline."""
+    if index not in days:
+        sentence = doc.sentences[index]
+        assert doc.layer is not None
+        days[index] = (
             []
-            if headline
+            if _is_headline(doc.text, sentence)
             else [
                 date
                 for date in find_dates(doc.text, doc.layer, published, sentence)
@@ -1721,8 +1804,7 @@ def _day_told_before(
                 and not is_report_date(doc.layer, sentence, date.start)
             ]
         )
-        days[before] = found[0] if len(found) == 1 else None
-    return days[before]
+    return days[index]
 
 
 def _without_summaries(mentions: list[_Mention], context: _Context) -> list[_Mention]:

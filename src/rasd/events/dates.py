@@ -19,7 +19,9 @@ Conventions, each a choice the analyst's codebook leaves open:
 - a bare weekday (الأحد، يوم الأحد، فجر الأحد) is the latest such day on or before
   publication: the publication day itself when it is the publication weekday, as news tells
   the day's events; الأحد الماضي is strictly before it; ``اليوم الأحد`` is the
-  publication day and ``أمس الإثنين`` the day before, the weekday only confirming;
+  publication day and ``أمس الإثنين`` the day before, unless the weekday falls a day or two
+  earlier: then the story was written before the date its page carries, and the weekday
+  wins (``اليوم الجمعة`` in Saturday's paper is Friday);
 - a day and month without a year take the year that puts them on or before publication
   (after it with المقبل), a month alone likewise;
 - a Hijri month without a day is dated to the first day of that Hijri month.
@@ -765,14 +767,28 @@ def _year(grammar: _Grammar, part: _Part, published: datetime.date | None) -> _R
 
 
 def _shifted(days: int) -> _Resolver:
-    """The resolver of a word that names the day ``days`` after publication (أمس: -1)."""
+    """The resolver of a word that names the day ``days`` after publication (أمس: -1).
+
+    A weekday beside it (اليوم الجمعة، أمس الخميس) that falls a day or two before that day
+    tells the day the writer meant: the story was written the evening before the date its
+    page carries (a Friday's story in Saturday's paper, a feed's date in UTC). A weekday
+    further off is a slip of the writer's, and the relative word stands."""
 
     def resolve(grammar: _Grammar, part: _Part, published: datetime.date | None) -> _Resolved:
         if published is None:
             return None, "day"
-        return published + days * _DAY, "day"
+        day = published + days * _DAY
+        weekday = part("weekday")
+        if weekday is not None:
+            back = (day.weekday() - _number_of(grammar.calendar.weekdays, weekday)) % 7
+            if back <= _WRITTEN_BEFORE_DAYS:
+                day -= back * _DAY
+        return day, "day"
 
     return resolve
+
+
+_WRITTEN_BEFORE_DAYS = 2  # the most a story's weekday may fall before its relative day
 
 
 def _tomorrow(grammar: _Grammar, part: _Part, published: datetime.date | None) -> _Resolved:
