@@ -1306,8 +1306,8 @@ def test_an_attack_from_an_armed_party_is_its(text: str, trigger: str, actor: st
     [
         ("وتجمهر عدد كبير من المتظاهرين أمام البرلمان.", "تجمهر", "PROTEST", ("المتظاهرين", None)),
         ("واعتقلت الشرطة عددا كبيرا من الطلاب.", "واعتقلت", "COERCE", ("الشرطة", "الطلاب")),
-        # a count with no one counted names no actor: not «محدود في الوقفة»
-        ("فيما تجمهر عدد محدود في الوقفة وسط الميدان.", "تجمهر", "PROTEST", (None, None)),
+        # a count with no one counted names no actor: not «قليل في الاعتصام»
+        ("بينما تجمهر عدد قليل في الاعتصام وسط الساحة.", "تجمهر", "PROTEST", (None, None)),
     ],
 )
 def test_the_size_of_a_count_is_no_part_of_who(
@@ -1320,9 +1320,9 @@ def test_the_size_of_a_count_is_no_part_of_who(
     ("text", "trigger", "expected"),
     [
         (
-            "واستهدفت فصائل المعارضة بصواريخ الغراد وقذائف المدفعية مواقع للجيش في البلدة.",
-            "واستهدفت",
-            ("فصائل المعارضة", "مواقع للجيش"),
+            "وقصفت الفصائل المسلحة بقذائف الهاون وصواريخ الكاتيوشا مواقع للجيش في البلدة.",
+            "وقصفت",
+            ("الفصائل المسلحة", "مواقع للجيش"),
         ),
         (
             "وقال مراسل إن الطيران قصف بالصواريخ الفراغية منازل المدنيين.",
@@ -1343,7 +1343,7 @@ def test_the_object_follows_the_weapons_the_verb_is_done_with(
     ("text", "trigger", "expected"),
     [
         # a toll word counts victims it does not name
-        ("في استمرار لأعمال عنف أوقعت نحو 150 قتيلا هذا الشهر.", "أوقعت", None),
+        ("في سياق هجمات أوقعت قرابة 90 قتيلا هذا الشهر.", "أوقعت", None),
         ("وأسفر القصف عن عشرات الجرحى.", "القصف", None),
         # a bomb's adjective alone is no target (the noun is the subject: سيارتان مفخختان)
         ("وانفجرت سيارتان مفخختان في السوق.", "وانفجرت", None),

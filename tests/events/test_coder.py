@@ -387,7 +387,7 @@ def test_a_crowd_that_turned_out_is_a_protest() -> None:
     ]
     assert {c.kind: c.value for c in event.counts} == {"participants": 2000}
     # a crowd counted in words (عدد، عشرات) turned out too
-    assert [e.event_type for e in _code("فيما تجمهر عدد محدود في الوقفة وسط الميدان أمس.")] == [
+    assert [e.event_type for e in _code("بينما تجمهر عدد قليل في الاعتصام وسط الساحة أمس.")] == [
         "PROTEST"
     ]
     # a crowd that will turn out has not yet
@@ -614,7 +614,7 @@ def test_a_clashs_first_side_is_not_a_second_perpetrator() -> None:
 
 def test_a_group_named_by_its_kind_is_the_one_the_article_named() -> None:
     events = _code(
-        "انسحبت عناصر تنظيم داعش اليوم من مدينة ضمير بعد إبرام التنظيم اتفاقا مع الحكومة "
+        "انسحب مقاتلو تنظيم داعش اليوم من مدينة ضمير بعد إبرام التنظيم اتفاقا مع الحكومة "
         "السورية للخروج باتجاه البادية."
     )
     (agree,) = [e for e in events if e.event_type == "AGREE"]

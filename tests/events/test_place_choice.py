@@ -54,7 +54,7 @@ def _places(text: str, published: str = "2020-03-10") -> list[tuple[str, str | N
         # place of the act told after it, not the country
         (
             "تظاهر مئات السودانيين في مدينة القضارف. وأعلنت الحكومة حظر التجول في مدينة "
-            "كسلا شرقي البلاد، بعد احتجاجات في المدينة أمس.",
+            "كسلا شرقي البلاد، إثر تظاهرات في المدينة أمس.",
             "Kassala",
         ),
         # the capital alone is the capital of the article's country

@@ -1905,7 +1905,7 @@ def _nominal(
         return agent, undergoer
     against = _prepositional_target(view, rest, 4)
     if victim and agent is None and against is not None and _lam_genitive(view, genitive):
-        # قصف مدفعي لقوات الدعم السريع على سوق: ل names who shelled, على what was hit
+        # قصف صاروخي لقوات الحكومة على حي: ل names who shelled, على what was hit
         return _lam_arg(view, genitive), against
     if victim:
         agent = agent or _borrowed_actor(view, at)
@@ -2398,8 +2398,8 @@ def _less_appositions(
     view: _Sentence, sites: list[tuple[int, int, int]]
 ) -> list[tuple[int, int, int]]:
     """The sites less one right after a town that says where the town lies: a part of the
-    country (في مدينة عطبرة شمال شرقي البلاد، بعد احتجاجات) or a direction from another
-    place (مدينة ترهونة جنوب شرق طرابلس، مما أدى إلى مقتل): the town is the place, however
+    country (في مدينة عطبرة شمال شرقي البلاد، إثر مظاهرات) or a direction from another
+    place (مدينة ترهونة جنوب شرق طرابلس، ما أسفر عن مقتل): the town is the place, however
     near the other is to the trigger."""
     text = view.text
     towns = {

@@ -174,8 +174,8 @@ def _its_dates(
     words_of_acts: Callable[[], Sequence[Trigger]],
 ) -> list[EventDate]:
     """The dates of the sentence that may date the trigger's act: not one told after it in
-    a relative clause of a noun that names no act (وفرقت الشرطة المتظاهرين الذين اقتربوا من
-    حاجز السلك الشائك الذي أقيم الليلة الماضية: the night is the barrier's). A clause of a
+    a relative clause of a noun that names no act (وفرقت الشرطة المحتجين الذين وصلوا إلى
+    الحاجز الحديدي الذي نصب الليلة الماضية: the night is the barrier's). A clause of a
     word of an act dates it (في الغارة التي شنتها الطائرات أمس)."""
     return [date for date in dates if not _of_another_noun(text, date, trigger, words_of_acts)]
 
