@@ -614,7 +614,7 @@ def test_a_clashs_first_side_is_not_a_second_perpetrator() -> None:
 
 def test_a_group_named_by_its_kind_is_the_one_the_article_named() -> None:
     events = _code(
-        "انسحب مقاتلو تنظيم داعش اليوم من مدينة ضمير بعد إبرام التنظيم اتفاقا مع الحكومة "
+        "انسحب مقاتلو تنظيم داعش اليوم من بلدة ضمير عقب إبرام التنظيم اتفاقا مع الحكومة "
         "السورية للخروج باتجاه البادية."
     )
     (agree,) = [e for e in events if e.event_type == "AGREE"]
