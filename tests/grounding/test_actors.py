@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from rasd.grounding.actors import (
     COUNTRIES,
     ENGLISH,
+    _Lexicon,
     inflections,
     read_agents,
     resolve_actor,
@@ -248,3 +249,14 @@ def test_generic_agents_and_countries_have_english_names(
 ) -> None:
     resolved, _ = _resolve(phrase, context)
     assert resolved is not None and resolved.name_en == name
+
+
+def test_of_two_table_words_sharing_a_form_the_first_row_wins_in_every_process() -> None:
+    # the oblique plural of a nisba and of its sound plural are one surface (مدنيين): the
+    # row read first names the actor, not the order a process happens to hash the words in
+    singular, plural = normalize("مدني"), normalize("مدنيون")
+    for first, second in ((singular, plural), (plural, singular)):
+        lexicon = _Lexicon()
+        lexicon.add([first], first)
+        lexicon.add([second], second)
+        assert lexicon.match([normalize("مدنيين")], 0) == (1, first)

@@ -341,7 +341,10 @@ class _Lexicon:
     __slots__ = ("_by_first", "_keys", "bare")
 
     def __init__(self) -> None:
-        self._keys: dict[str, set[str]] = {}  # surface -> the table words it may be
+        # surface -> the table words it may be, in table order: of two phrases as long, the
+        # first row wins (انتحاريين is a form of both انتحاري and انتحاريون), whatever the
+        # process's string hashing
+        self._keys: dict[str, dict[str, None]] = {}
         # the forms as a name is written alone, with no proclitic but the article
         self.bare: set[str] = set()
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
@@ -355,7 +358,7 @@ class _Lexicon:
             else:
                 variants = frozenset(forms)
             for surface in _surfaces(variants):
-                self._keys.setdefault(surface, set()).add(keys[index])
+                self._keys.setdefault(surface, {})[keys[index]] = None
             if index == 0:
                 self.bare |= set(variants) | {"ال" + form for form in variants}
         entries = self._by_first.setdefault(keys[0], [])
