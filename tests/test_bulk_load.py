@@ -62,3 +62,29 @@ def test_a_failed_build_freezes_nothing() -> None:
 @bulk_load
 def _table() -> dict[str, list[int]]:
     return {str(n): [n] for n in range(1000)}
+
+
+def test_builds_in_two_threads_take_turns() -> None:
+    import threading
+
+    started = threading.Event()
+    release = threading.Event()
+
+    @bulk_load
+    def _slow() -> None:
+        started.set()
+        release.wait(5)
+
+    other = threading.Thread(target=_slow)
+    other.start()
+    started.wait(5)
+    seen: list[bool] = []
+    waiting = threading.Thread(target=lambda: seen.extend(_collector_state()))
+    waiting.start()
+    waiting.join(0.2)
+    assert waiting.is_alive()  # the second build waits for the first
+    release.set()
+    other.join(5)
+    waiting.join(5)
+    assert seen == [False]  # and then runs paused, by itself, with its own freeze
+    assert gc.isenabled()

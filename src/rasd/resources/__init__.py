@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
 _Params = ParamSpec("_Params")
 _Built = TypeVar("_Built")
+
+# The collector's switch is the process's: builds in two threads (a server's workers loading
+# the models at once) take turns, so that neither finds it paused by the other and skips its
+# freeze, nor turns it back on while the other still builds. Reentrant: a build may call one.
+_BUILDING = threading.RLock()
 
 
 def bulk_load(build: Callable[_Params, _Built]) -> Callable[_Params, _Built]:
@@ -25,14 +31,15 @@ def bulk_load(build: Callable[_Params, _Built]) -> Callable[_Params, _Built]:
 
     @wraps(build)
     def built(*args: _Params.args, **kwargs: _Params.kwargs) -> _Built:
-        if not gc.isenabled():  # paused already: by an enclosing build, or by the caller
-            return build(*args, **kwargs)
-        gc.disable()
-        try:
-            result = build(*args, **kwargs)
-            gc.freeze()
-            return result
-        finally:
-            gc.enable()
+        with _BUILDING:
+            if not gc.isenabled():  # paused already: by an enclosing build, or by the caller
+                return build(*args, **kwargs)
+            gc.disable()
+            try:
+                result = build(*args, **kwargs)
+                gc.freeze()
+                return result
+            finally:
+                gc.enable()
 
     return built
