@@ -3064,7 +3064,7 @@ def coercing_state(
     while position < len(view.words):
         phrase = None if at <= position <= last else _phrase(view, position)
         arg = _arg(view, phrase)
-        if phrase is None or arg is None or (target and _overlap(arg, target)):
+        if phrase is None or arg is None or (target and overlaps(arg, target)):
             position += 1
             continue
         actor = resolve_actor(text, layer, arg, entities)
@@ -3082,7 +3082,8 @@ def coercing_state(
     return before
 
 
-def _overlap(first: Argument, second: Argument) -> bool:
+def overlaps(first: Argument | Span, second: Argument | Span) -> bool:
+    """Whether two spans of the text share a character."""
     return first.start < second.end and second.start < first.end
 
 

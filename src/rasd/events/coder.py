@@ -26,6 +26,7 @@ from rasd.events.arguments import (
     find_location,
     is_clash,
     opens_with_its_verb,
+    overlaps,
     speaker,
 )
 from rasd.events.armed import armed_attack
@@ -2045,7 +2046,7 @@ def _protest_met(doc: Document, mention: _Mention) -> _Mention | None:
             if not (
                 _object_of(text, at, span)
                 or (crowd_control and skip is not None and _in_clause_with(text, at, span))
-                or (mention.target is not None and _overlaps(mention.target, span))
+                or (mention.target is not None and overlaps(mention.target, span))
             ):
                 continue
             actor = _participants_in(text, evidence, span if skip is not None else None)
@@ -2118,10 +2119,6 @@ def _object_of(text: str, at: Span, word: Span) -> bool:
         return False
     between = text[at.end : word.start]
     return _CLAUSE_BREAK.search(between) is None and len(between.split()) <= _PROTESTER_OBJECT_WORDS
-
-
-def _overlaps(argument: Argument, span: Span) -> bool:
-    return argument.start < span.end and argument.end > span.start
 
 
 def _name_the_perpetrator(doc: Document, mentions: Sequence[_Mention]) -> None:
