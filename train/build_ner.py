@@ -3,6 +3,7 @@
     python train/build_ner.py --data ../shared/data            # train, write, update manifest
     python train/build_ner.py --data ../shared/data --cv 5     # cross-validation only
     python train/build_ner.py --data ../shared/data --cv 5 --write  # both, scores recorded
+    python train/build_ner.py --data ../shared/data --later 6  # train on 5/6, score the last 1/6
 
 Cross-validation uses contiguous folds (five consecutive blocks of sentences) so that an
 article stays mostly within one fold and is never scored by a model trained on its other
@@ -194,6 +195,7 @@ def cross_validate(
     known: bool = False,
     words: list[list[str]] | None = None,
     titles: list[Sentence] | None = None,
+    scored: Sequence[int] | None = None,
 ) -> dict[str, Any]:
     """Scores over ``folds`` contiguous folds, extra data added to the training side only.
 
@@ -202,6 +204,7 @@ def cross_validate(
     each fold's predictions as ``rasd extract`` does; ``words`` are the normalized words.
     With ``titles`` (the sentences of ``xseqs`` again), the names after titles are read
     next (``rasd.ner.titles``), its common words counted on each fold's training side.
+    With ``scored``, only those folds are scored (each still trained on all the others).
     """
     size = len(xseqs)
     bounds = [(size * k // folds, size * (k + 1) // folds) for k in range(folds)]
@@ -209,7 +212,7 @@ def cross_validate(
     _JOB.update(sentences=sentences, extra_s=extra_sentences or [])
     _JOB.update(known=known, words=words, titles=titles)
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        results = pool.map(_fold, range(folds))
+        results = pool.map(_fold, range(folds) if scored is None else scored)
     gold = [tags for fold_gold, _ in results for tags in fold_gold]
     pred = [tags for _, fold_pred in results for tags in fold_pred]
     return dict(score(gold, pred))
@@ -275,6 +278,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path(default))
     parser.add_argument("--cv", type=int, default=0, help="cross-validate over this many folds")
     parser.add_argument(
+        "--later",
+        type=int,
+        default=0,
+        help="train on the earlier sentences, score the last 1/N (the held-out protocol)",
+    )
+    parser.add_argument(
         "--write", action="store_true", help="with --cv: then train, recording the scores"
     )
     parser.add_argument("--features", choices=FEATURE_SETS, default="full")
@@ -316,8 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         f" extra={args.extra} known={not args.no_known} titles={not args.no_titles} {params}"
     )
 
-    if args.cv:
-        started = time.perf_counter()
+    cv_figures: dict[str, Any] | None = None
+    if args.cv or args.later:
         extra_x: list[list[list[str]]] = []
         extra_y: list[list[str]] = []
         extra_s: list[Sentence] = []
@@ -326,33 +335,41 @@ def main(argv: list[str] | None = None) -> int:
             for words, tags in extra_s:
                 extra_x.append(extractor.sentence_features(words))
                 extra_y.append(tags)
-        scores = cross_validate(
-            xseqs,
-            yseqs,
-            folds=args.cv,
-            params=params,
-            jobs=args.jobs,
-            extra=(extra_x, extra_y),
-            sentences=sentences if lexicon else None,
-            extra_sentences=extra_s,
-            known=not args.no_known,
-            words=[[normalize(word) for word in words] for words, _ in sentences],
-            titles=None if args.no_titles else sentences,
-        )
-        _print_scores(scores, f"{args.cv}-fold contiguous CV, {label}")
-        sys.stdout.write(f"({time.perf_counter() - started:.0f} s)\n")
+        common = {
+            "params": params,
+            "jobs": args.jobs,
+            "extra": (extra_x, extra_y),
+            "sentences": sentences if lexicon else None,
+            "extra_sentences": extra_s,
+            "known": not args.no_known,
+            "words": [[normalize(word) for word in words] for words, _ in sentences],
+            "titles": None if args.no_titles else sentences,
+        }
+        if args.later:
+            # The held-out test split is the corpus's last sixth: later articles, names the
+            # training side never saw. Training on the earlier part and scoring a later
+            # stretch measures that; contiguous CV also scores early blocks from later ones.
+            started = time.perf_counter()
+            later = cross_validate(
+                xseqs, yseqs, folds=args.later, scored=[args.later - 1], **common
+            )
+            _print_scores(later, f"later stretch: last 1/{args.later} scored, {label}")
+            sys.stdout.write(f"({time.perf_counter() - started:.0f} s)\n")
+        if args.cv:
+            started = time.perf_counter()
+            scores = cross_validate(xseqs, yseqs, folds=args.cv, **common)
+            _print_scores(scores, f"{args.cv}-fold contiguous CV, {label}")
+            sys.stdout.write(f"({time.perf_counter() - started:.0f} s)\n")
+            cv_figures = {
+                "folds": args.cv,
+                "split": "contiguous blocks of sentences",
+                **{
+                    kind: {k: round(v, 4) if isinstance(v, float) else v for k, v in fig.items()}
+                    for kind, fig in scores.items()
+                },
+            }
         if not args.write:
             return 0
-        cv_figures = {
-            "folds": args.cv,
-            "split": "contiguous blocks of sentences",
-            **{
-                kind: {k: round(v, 4) if isinstance(v, float) else v for k, v in fig.items()}
-                for kind, fig in scores.items()
-            },
-        }
-    else:
-        cv_figures = None
 
     if lexicon:
         xseqs = jackknifed(xseqs, sentences, LEXICON_PARTS)
