@@ -1482,3 +1482,8 @@ def test_a_building_is_no_actor(
     text: str, trigger: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert _run(text, trigger, event_type="ASSAULT") == expected
+
+
+def test_a_hedged_count_before_a_passive_is_its_subject() -> None:
+    text = "وقال مصدر ان عشرة جنود على الأقل قتلوا في الهجوم."
+    assert _run(text, "قتلوا", passive=True) == (None, "جنود")

@@ -957,3 +957,10 @@ def test_a_threat_with_its_own_subject_keeps_it() -> None:
     )
     threats = [e for e in events if e.event_type == "THREATEN"]
     assert threats and all(e.actor is None or "قائد" in e.actor.text for e in threats)
+
+
+def test_the_wounded_joined_to_the_killed_leave_the_killed_the_target() -> None:
+    # both clauses name victims: the wounded one's subject is no attacked object
+    text = "وقال متحدث باسم الشرطة ان جنديين قتلا واصيب ثالث بجراح في هجوم امس."
+    (event,) = [e for e in _code(text) if e.event_type == "ASSAULT"]
+    assert event.target is not None and event.target.text == "جنديين"

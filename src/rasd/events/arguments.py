@@ -797,6 +797,8 @@ def _preceding_subject(
     end = verb
     while end > 0 and view.words[end - 1] in ("قد", "وقد", "فقد"):
         end -= 1
+    if end > 2 and view.words[end - 1] == _LEAST and view.words[end - 2] in _LEAST_BY:
+        end -= 2  # 28 شخصا على الأقل قتلوا: how many, hedged, then the verb
     if end > 1 and view.words[end - 1] in ("،", ","):
         end -= 1  # مهاجما انتحاريا من حركة طالبان، فجر حافلة
     for first in range(end - 1, max(-1, end - 1 - _MAX_SUBJECT), -1):
@@ -821,6 +823,8 @@ def _preceding_subject(
     return None
 
 
+_LEAST = normalize("الأقل")
+_LEAST_BY = _words("على في")
 _KANA = _words("كان كانت وكان وكانت فكان فكانت")
 
 

@@ -752,6 +752,7 @@ def _merge(into: _Mention, reason: str, other: _Mention, countries: Sequence[str
     if (
         _casualties(into)
         and not _casualties(other)
+        and not other.trigger.passive  # واصيب ثالث: its subject is a victim too
         and other.target is not None
         and not _refers_back(other.target)
     ):
