@@ -1487,3 +1487,25 @@ def test_a_building_is_no_actor(
 def test_a_hedged_count_before_a_passive_is_its_subject() -> None:
     text = "وقال مصدر ان عشرة جنود على الأقل قتلوا في الهجوم."
     assert _run(text, "قتلوا", passive=True) == (None, "جنود")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("وقال مصدر ان انتحاريا فجر نفسه صباح امس لدى مرور دورية للشرطة.", "فجر", "دورية للشرطة"),
+        (
+            "وانفجرت عبوة ناسفة أثناء مرور موكب المحافظ في الشارع الرئيسي.",
+            "وانفجرت",
+            "موكب المحافظ",
+        ),
+    ],
+)
+def test_an_explosion_at_the_passing_of_a_convoy_targets_it(
+    text: str, trigger: str, target: str
+) -> None:
+    assert _run(text, trigger, event_type="ASSAULT")[1] == target
+
+
+def test_the_side_of_a_road_is_where_a_bomb_lay_not_its_target() -> None:
+    text = "وقال مصدر ان عبوة ناسفة موضوعة على جانب أحد الطرق انفجرت امس."
+    assert _run(text, "عبوة ناسفة", nominal=True, event_type="ASSAULT")[1] is None

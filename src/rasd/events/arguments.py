@@ -1001,12 +1001,32 @@ def _arguments(
         actor = _cause_actor(view, last)
         if actor is not None and not _party(text, layer, view, actor, entities, event_type):
             actor = None
+    if event_type == "ASSAULT" and target is None:
+        target = _passing(view, last + 1)
     target = _sane(view, target, at, last, events_ok=events_ok)
     if event_type == "ASSAULT" and target is not None and _a_town(view, target):
         # استهدف الطيران مدينة كفرزيتا ... لترتفع حصيلة القتلى إلى 5 مدنيين: the town is
         # where; who was hit are the people the sentence counts, as analysts code them
         target = _counted_people(view, _token_at(view, target.end - 1) + 1) or target
     return actor, target
+
+
+# لدى مرور دورية، أثناء مرور موكبه: when what was hit went by.
+_WHEN_PASSING = _words("لدى عند أثناء خلال حين لحظة")
+_PASSING = _words("مرور عبور")
+_PASSING_REACH = 6  # tokens from the trigger to لدى مرور: the time and place between
+
+
+def _passing(view: _Sentence, after: int) -> Argument | None:
+    """``انفجرت سيارة مفخخة لدى مرور حافلة تقل جنودا``، ``فجر نفسه لدى مرور دورية``: an
+    explosion timed to the passing of a vehicle or convoy names it as what was attacked."""
+    for position in range(after, min(len(view.words) - 2, after + _PASSING_REACH)):
+        word = view.words[position]
+        if word in _CLAUSE_PUNCTUATION or word in _CLAUSE_WORDS:
+            return None
+        if _strip_conjunction(word) in _WHEN_PASSING and view.words[position + 1] in _PASSING:
+            return _arg(view, _phrase(view, position + 2))
+    return None
 
 
 def _attacker_condemned(view: _Sentence, at: int, nominal: bool) -> Argument | None:
@@ -2888,7 +2908,9 @@ _ADVERBS = _words(
 _TIME_HEADS = _TIME_WORDS - _words("أول الأول") | _words(
     "مدة المدة فترة الفترة وقت الوقت لحظة اللحظة أثناء اثناء غضون طيلة طوال"
 )
-_PLACE_PHRASE_HEADS = _words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط أطراف محيط أنحاء أرجاء")
+_PLACE_PHRASE_HEADS = _words(
+    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط أطراف محيط أنحاء أرجاء جانب"
+)
 # The code's own lists of nouns that name an event or a weapon: an event is no party to an
 # event (الضرب، تعذيب النقابيين), nor is what is fired (نيران المدفعية، لغما أرضيا). Not the
 # protest nouns nor حشد: a gathering is its people (أطلقت قذيفة على تجمع للمواطنين).
