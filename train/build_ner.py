@@ -32,7 +32,7 @@ from rasd.evaluate import read_conll as read_gold
 from rasd.ner.clusters import RESOURCE as CLUSTERS_RESOURCE
 from rasd.ner.clusters import load_clusters
 from rasd.ner.features import FEATURE_SETS, LEXICON_RESOURCE, FeatureExtractor, Gazetteer, Lexicon
-from rasd.ner.known import apply_known, known_names
+from rasd.ner.known import KnownNames, apply_known, known_names
 from rasd.ner.scoring import score
 from rasd.ner.titles import TitleRule, apply_titles, common_words
 from rasd.text import normalize
@@ -161,25 +161,27 @@ def _fold(fold: int) -> tuple[list[list[str]], list[list[str]]]:
         tagger.open(str(path))
         pred = [tagger.tag(xseq) for xseq in test_x]
     words = _JOB["words"][start:end]
-    if _JOB.get("known"):
-        # rasd reads the curated actor names over the tagger's output (rasd.ner.known)
-        known = known_names()
-        pred = [
-            [tag for tag, _ in apply_known([(t, 1.0) for t in tags], known.find(norms))]
-            for tags, norms in zip(pred, words, strict=True)
-        ]
+    # rasd reads the curated actor names over the tagger's output (rasd.ner.known), then
+    # the names after titles (rasd.ner.titles), its common words from the training folds
+    # only: a name of the scored fold must not decide what is common
+    known = known_names() if _JOB.get("known") else None
     titled = _JOB.get("titles")
-    if titled is not None:
-        # then the names after titles (rasd.ner.titles), its common words from the
-        # training folds only: a name of the scored fold must not decide what is common
-        rule = TitleRule(common_words(titled[:start] + titled[end:]))
-        pred = [_with_titles(rule, tags, norms) for tags, norms in zip(pred, words, strict=True)]
+    rule = None if titled is None else TitleRule(common_words(titled[:start] + titled[end:]))
+    pred = [with_rules(tags, norms, known, rule) for tags, norms in zip(pred, words, strict=True)]
     return yseqs[start:end], pred
 
 
-def _with_titles(rule: TitleRule, tags: list[str], norms: list[str]) -> list[str]:
+def with_rules(
+    tags: list[str], norms: list[str], known: KnownNames | None, rule: TitleRule | None
+) -> list[str]:
+    """The CRF's labels for a sentence of normalized words with the rules rasd reads over
+    them, as `rasd extract` does: the known actor names, then the names after titles."""
     tagged = [(tag, 1.0) for tag in tags]
-    return [tag for tag, _ in apply_titles(tagged, rule.find(norms, tagged))]
+    if known is not None:
+        tagged = apply_known(tagged, known.find(norms))
+    if rule is not None:
+        tagged = apply_titles(tagged, rule.find(norms, tagged))
+    return [tag for tag, _ in tagged]
 
 
 def cross_validate(

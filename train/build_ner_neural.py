@@ -38,15 +38,16 @@ from build_ner import (
     read_conll,
     train_model,
     with_lexicon,
+    with_rules,
 )
 
 from rasd.ner.clusters import load_clusters
 from rasd.ner.decoder import _decode
 from rasd.ner.features import FeatureExtractor, Gazetteer, Lexicon
-from rasd.ner.known import apply_known, known_names
+from rasd.ner.known import known_names
 from rasd.ner.scoring import score
 from rasd.ner.tagger import NerTagger
-from rasd.ner.titles import TitleRule, apply_titles, common_words
+from rasd.ner.titles import TitleRule, common_words
 from rasd.text import normalize, proclitic_splits
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -324,14 +325,13 @@ def crf_fold(sentences: list[Sentence], start: int, cache: Path) -> NerTagger:
     return NerTagger(path.read_bytes(), FeatureExtractor(gazetteer, clusters, "full", lexicon))
 
 
-def with_rules(pred: list[list[str]], words: list[list[str]], rule: TitleRule) -> list[list[str]]:
+def rules_over(pred: list[list[str]], words: list[list[str]], rule: TitleRule) -> list[list[str]]:
+    """The rules rasd reads over the tagger's labels, as build_ner.py's folds read them."""
     known = known_names()
-    out = []
-    for tags, sentence in zip(pred, words, strict=True):
-        norms = [normalize(w) for w in sentence]
-        tagged = apply_known([(t, 1.0) for t in tags], known.find(norms))
-        out.append([t for t, _ in apply_titles(tagged, rule.find(norms, tagged))])
-    return out
+    return [
+        with_rules(tags, [normalize(w) for w in sentence], known, rule)
+        for tags, sentence in zip(pred, words, strict=True)
+    ]
 
 
 def _print(scores: dict[str, Any], label: str) -> None:
@@ -412,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
 
     crf_pred = decoded(flat)
     _print(score(gold, crf_pred), "CRF alone, no rules")
-    _print(score(gold, with_rules(crf_pred, words, rule)), "CRF + rules")
+    _print(score(gold, rules_over(crf_pred, words, rule)), "CRF + rules")
 
     inputs = Inputs(vocabulary, train, gazetteer)
     train_f, scored_f = token_features(train, scored, args.sparse)
@@ -424,17 +424,17 @@ def main(argv: list[str] | None = None) -> int:
     logp = log_probabilities(net, words, scored_f, inputs)
     nn_pred = [[LABELS[i] for i in row.argmax(axis=1)] for row in logp]
     _print(score(gold, nn_pred), "network alone, no rules")
-    _print(score(gold, with_rules(nn_pred, words, rule)), "network + rules")
+    _print(score(gold, rules_over(nn_pred, words, rule)), "network + rules")
     # the network's columns in the CRF's label order
     columns = [LABELS.index(label) for label in labels]
     network = np.concatenate(logp)[:, columns]
     _print(
-        score(gold, with_rules(decoded(network), words, rule)), "network + CRF transitions + rules"
+        score(gold, rules_over(decoded(network), words, rule)), "network + CRF transitions + rules"
     )
     for weight in map(float, args.weights.split(",")):
         combined = decoded(flat + weight * network)
         _print(score(gold, combined), f"CRF + {weight} network, no rules")
-        _print(score(gold, with_rules(combined, words, rule)), f"CRF + {weight} network + rules")
+        _print(score(gold, rules_over(combined, words, rule)), f"CRF + {weight} network + rules")
     return 0
 
 
